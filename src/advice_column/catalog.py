@@ -1,0 +1,122 @@
+"""Group entries the ways readers browse them: by topic, tag and year, plus related questions.
+
+Every grouping is one pass over the entries and related questions go through a tag index,
+so the cost grows with the number of entries, never with its square.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Entry, Topic
+from .slugs import stable_slug
+
+RELATED_COUNT = 5
+# Only this many neighbours (by date) of a popular tag or topic are scored: a tag on
+# 3,000 entries would otherwise make related questions cost entries x tag size.
+NEIGHBOURS = 40
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag as first written, its URL slug, and its entries newest first."""
+
+    name: str
+    slug: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass
+class Catalog:
+    """The published entries (newest first) and every grouping of them."""
+
+    topics: dict[str, Topic]
+    entries: list[Entry]
+    by_topic: dict[str, list[Entry]] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    tag_slug: dict[str, str] = field(default_factory=dict)
+    by_year: dict[int, list[Entry]] = field(default_factory=dict)
+    related: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def tag_of(self, name: str) -> Tag:
+        """The tag a name belongs to; tags match ignoring case."""
+        return self.tags[self.tag_slug[name.casefold()]]
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Sort by date, newest first; the slug breaks ties so the order is stable."""
+    return sorted(entries, key=lambda e: (-e.date.toordinal(), e.slug))
+
+
+def build_catalog(topics: dict[str, Topic], entries: list[Entry], include_drafts: bool = False) -> Catalog:
+    """Group the entries to publish (drafts only when asked) by topic, tag and year."""
+    published = newest_first([e for e in entries if include_drafts or not e.draft])
+    catalog = Catalog(topics=topics, entries=published)
+    catalog.by_topic = {key: [] for key in sorted(topics)}
+    by_year: dict[int, list[Entry]] = defaultdict(list)
+    tag_entries: dict[str, list[Entry]] = defaultdict(list)
+    spelling: dict[str, str] = {}
+    for entry in published:
+        catalog.by_topic[entry.topic].append(entry)
+        by_year[entry.date.year].append(entry)
+        for tag in entry.tags:
+            key = tag.casefold()
+            spelling.setdefault(key, tag)
+            tag_entries[key].append(entry)
+    catalog.by_year = dict(sorted(by_year.items(), reverse=True))
+    catalog.tag_slug = assign_tag_slugs(sorted(spelling))
+    catalog.tags = {
+        catalog.tag_slug[key]: Tag(spelling[key], catalog.tag_slug[key], tuple(tag_entries[key]))
+        for key in sorted(spelling, key=lambda k: catalog.tag_slug[k])
+    }
+    catalog.related = find_related(published, catalog.by_topic, tag_entries)
+    return catalog
+
+
+def assign_tag_slugs(keys: list[str]) -> dict[str, str]:
+    """A distinct slug per casefolded tag; 'C++' and 'C' would both be 'c', so later ones get a suffix."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in keys:
+        slug = stable_slug(key)
+        if slug in taken:
+            slug = f"{slug}-{stable_slug('#' + key)[2:8]}"
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+def find_related(
+    entries: list[Entry], by_topic: dict[str, list[Entry]], tag_entries: dict[str, list[Entry]]
+) -> dict[str, list[Entry]]:
+    """Up to five entries per entry, ranked by shared tags (rarer tags weigh more), then topic."""
+    order = {entry.slug: index for index, entry in enumerate(entries)}
+    # Positions in ``entries`` of each group's members, ascending since groups are newest first.
+    tag_positions = {key: [order[e.slug] for e in group] for key, group in tag_entries.items()}
+    topic_positions = {key: [order[e.slug] for e in group] for key, group in by_topic.items()}
+    related = {}
+    for index, entry in enumerate(entries):
+        scores: dict[int, float] = defaultdict(float)
+        for tag in entry.tags:
+            positions = tag_positions[tag.casefold()]
+            weight = 1.0 / math.log(2 + len(positions))
+            for other in _neighbours(positions, index):
+                scores[other] += weight
+        for other in _neighbours(topic_positions[entry.topic], index):
+            scores[other] += 0.1
+        scores.pop(index, None)
+        ranked = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))
+        related[entry.slug] = [entries[other] for other in ranked[:RELATED_COUNT]]
+    return related
+
+
+def _neighbours(positions: list[int], index: int) -> list[int]:
+    """The members of a group (as ascending positions) closest in date to position ``index``."""
+    if len(positions) <= NEIGHBOURS:
+        return positions
+    middle = bisect.bisect_left(positions, index)
+    start = max(0, min(middle - NEIGHBOURS // 2, len(positions) - NEIGHBOURS))
+    return positions[start : start + NEIGHBOURS]

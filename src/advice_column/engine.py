@@ -1,0 +1,122 @@
+"""Run the site engine, MkDocs with Material, on the generated docs folder.
+
+The site's ``mkdocs.yml`` is used as it is, with a few keys set for every build: the docs
+folder, the navigation (topics and index pages, never single entries), no lunr search (Pagefind
+replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from contextlib import contextmanager
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from .model import Topic
+from .settings import CONFIG_FILE, Settings
+
+THEME_DIR = Path(str(package_files("advice_column") / "theme"))
+STYLESHEET = "assets/advice-column.css"
+# Generated pages that are reached from listings, not from the navigation.
+NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
+_SEARCH_PLUGINS = {"search", "material/search"}
+
+
+class EngineError(Exception):
+    """MkDocs refused the build; the message says why."""
+
+
+def column_nav(topics: dict[str, Topic], site_nav: list) -> list:
+    """Home, the topics, the index pages, then the site's own pages; titles escaped for Material."""
+    topic_items = [{"All topics": "topics/index.md"}]
+    topic_items += [{html.escape(t.title): f"topics/{key}/index.md"} for key, t in topics.items()]
+    return [
+        {"Home": "index.md"},
+        {"Topics": topic_items},
+        {"Tags": "tags/index.md"},
+        {"Archive": "archive/index.md"},
+        {"Search": "search.md"},
+        *site_nav,
+    ]
+
+
+def site_nav(settings: Settings, hand_written: list[str]) -> list:
+    """The site's ``nav`` from mkdocs.yml, or else its hand-written pages in name order."""
+    nav = settings.raw.get("nav")
+    if isinstance(nav, list):
+        return [item for item in nav if item not in ("index.md", {"Home": "index.md"})]
+    return [path for path in sorted(hand_written) if path.endswith(".md")]
+
+
+def load_engine_config(
+    root: Path,
+    settings: Settings,
+    docs_dir: Path,
+    site_dir: Path,
+    nav: list,
+    *,
+    strict: bool = True,
+    serve_url: str | None = None,
+):
+    """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns."""
+    from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
+
+    raw = settings.raw
+    theme = dict(raw.get("theme") or {"name": "material"})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    plugins = [p for p in raw.get("plugins") or [] if _plugin_name(p) not in _SEARCH_PLUGINS]
+    not_in_nav = "\n".join(filter(None, [str(raw.get("not_in_nav") or ""), NOT_IN_NAV]))
+    config = load_config(
+        str(root / CONFIG_FILE),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=nav,
+        theme=theme,
+        plugins=plugins,
+        not_in_nav=not_in_nav,
+        use_directory_urls=True,
+        strict=strict,
+    )
+    # Theme.dirs is the template search path: site overrides first, Material last.
+    config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
+    config.extra_css.append(STYLESHEET)
+    if serve_url:
+        config.site_url = serve_url
+    return config
+
+
+def run_engine(config, *, dirty: bool = False, serve_url: str | None = None) -> list[str]:
+    """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    with _captured_warnings() as warnings:
+        try:
+            build(config, dirty=dirty, serve_url=serve_url)
+        except MkDocsException as error:
+            details = "".join(f"\n  {w}" for w in warnings)
+            raise EngineError(f"{error}{details}") from None
+    return warnings
+
+
+def _plugin_name(plugin) -> str:
+    return next(iter(plugin)) if isinstance(plugin, dict) else str(plugin)
+
+
+@contextmanager
+def _captured_warnings():
+    """Collect MkDocs' warnings instead of letting them reach the root logger."""
+    logger = logging.getLogger("mkdocs")
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate

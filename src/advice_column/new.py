@@ -1,0 +1,36 @@
+"""A new, correctly formatted entry for a contributor to fill in."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import yaml
+
+from .slugs import slugify
+
+
+def entry_path(title: str, day: datetime.date, qa_dir: str = "qa") -> str:
+    """Where the entry goes: ``qa/<year>/<slug-from-title>.md``."""
+    return f"{qa_dir}/{day.year}/{slugify(title) or 'question'}.md"
+
+
+def new_entry_text(
+    title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
+) -> str:
+    """Front matter with the given values and the two sections, empty, to fill in."""
+    front: dict = {"title": title, "date": day, "topic": topic}
+    if tags:
+        front["tags"] = list(tags)
+    if asker:
+        front["asker"] = asker
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    return (
+        f"---\n{header}---\n\n"
+        "## Question\n\n\n\n## Answer\n\n"
+    )
+
+
+def existing_slugs(qa_path: Path) -> dict[str, Path]:
+    """The file-name slugs already taken under ``qa/`` (a quick look, without parsing)."""
+    return {path.stem: path for path in sorted(qa_path.rglob("*.md"))}

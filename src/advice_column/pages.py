@@ -1,0 +1,251 @@
+"""Catalog to pages: ``{docs path: Markdown with front matter}``, ready for the site engine.
+
+Page bodies are HTML blocks rendered from this package's templates with autoescaping on, so
+every contributor string is escaped wherever it lands; Markdown passes such blocks through
+untouched. Pure: the same catalog always gives byte-identical pages.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import jinja2
+import yaml
+
+from .catalog import Catalog
+from .model import Entry
+from .render import plain_text, render_markdown
+from .settings import Settings
+
+HOME_LATEST = 10
+DESCRIPTION_LENGTH = 160
+# GitHub answers 414 for URLs much past 8 KB; a comment link stays under this.
+MAX_COMMENT_URL = 8000
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("advice_column", "page_templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters["longdate"] = lambda day: f"{day.day} {day:%B %Y}"
+
+
+def pagination_window(number: int, count: int, width: int = 2) -> list[int | None]:
+    """Page numbers to link around page ``number``: first, last, and neighbours; None for a gap."""
+    shown = sorted({1, count, *range(max(1, number - width), min(count, number + width) + 1)})
+    window: list[int | None] = []
+    for page in shown:
+        if window and page - window[-1] > 1:  # type: ignore[operator]
+            window.append(None)
+        window.append(page)
+    return window
+
+
+_env.globals["pagination_window"] = pagination_window
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """What listings and the entry page show of an entry, computed once per build."""
+
+    entry: Entry
+    question_html: str
+    answer_html: str
+    description: str
+
+
+def render_pages(
+    catalog: Catalog, settings: Settings, home_intro: str = "", home_meta: dict | None = None
+) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path inside the docs folder."""
+    views = {entry.slug: view_entry(entry) for entry in catalog.entries}
+    pages: dict[str, str] = {}
+    for entry in catalog.entries:
+        pages[f"qa/{entry.slug}.md"] = render_entry_page(entry, views, catalog, settings)
+    for key, topic in catalog.topics.items():
+        pages.update(
+            render_listing(
+                f"topics/{key}/",
+                topic.title,
+                topic.description,
+                [views[e.slug] for e in catalog.by_topic[key]],
+                catalog,
+                settings,
+                filter_topic=topic.title,
+            )
+        )
+    for tag in catalog.tags.values():
+        pages.update(
+            render_listing(
+                f"tags/{tag.slug}/",
+                f"Tagged “{tag.name}”",
+                f"Questions tagged “{tag.name}”.",
+                [views[e.slug] for e in tag.entries],
+                catalog,
+                settings,
+            )
+        )
+    for year, entries in catalog.by_year.items():
+        pages.update(
+            render_listing(
+                f"archive/{year}/",
+                f"Questions from {year}",
+                "",
+                [views[e.slug] for e in entries],
+                catalog,
+                settings,
+            )
+        )
+    pages["index.md"] = render_home(catalog, views, settings, home_intro, home_meta or {})
+    pages["topics/index.md"] = _page("topics/", "Topics", "topics.html", catalog=catalog)
+    pages["tags/index.md"] = _page("tags/", "Tags", "tags.html", catalog=catalog)
+    pages["archive/index.md"] = _page("archive/", "Archive", "archive.html", catalog=catalog)
+    pages["search.md"] = _page("search/", "Search", None, meta={"template": "search.html"})
+    return dict(sorted(pages.items()))
+
+
+def view_entry(entry: Entry) -> EntryView:
+    """Render an entry's sections to safe HTML and pick its one-line description."""
+    question_html = render_markdown(entry.question)
+    answer_html = render_markdown(entry.answer)
+    description = entry.summary or first_sentence(plain_text(answer_html))
+    return EntryView(entry, question_html, answer_html, description)
+
+
+def render_entry_page(
+    entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings
+) -> str:
+    """The entry's own page: question, answer, byline, tags, related questions."""
+    view = views[entry.slug]
+    url = entry.url
+    return _page(
+        url,
+        entry.title,
+        "entry.html",
+        description=view.description,
+        meta={
+            "advice": {
+                "comment_url": comment_url(settings, entry),
+                "comment_label": settings.comment_label,
+                "draft": entry.draft,
+            }
+        },
+        view=view,
+        topic=catalog.topics[entry.topic],
+        tags=[catalog.tag_of(tag) for tag in entry.tags],
+        related=[views[other.slug] for other in catalog.related[entry.slug]],
+    )
+
+
+def render_listing(
+    url: str,
+    title: str,
+    description: str,
+    views: list[EntryView],
+    catalog: Catalog,
+    settings: Settings,
+    filter_topic: str | None = None,
+) -> dict[str, str]:
+    """A list of entries split into pages of ``settings.per_page``: ``url``, ``url/page/2/``, …"""
+    per_page = settings.per_page
+    count = max(1, -(-len(views) // per_page))
+    urls = [url] + [f"{url}page/{number}/" for number in range(2, count + 1)]
+    pages = {}
+    for number, page_url in enumerate(urls, start=1):
+        page_title = title if number == 1 else f"{title} (page {number} of {count})"
+        pages[_source_path(page_url)] = _page(
+            page_url,
+            page_title,
+            "listing.html",
+            description=description or page_title,
+            heading=title,
+            intro=description,
+            views=views[(number - 1) * per_page : number * per_page],
+            total=len(views),
+            number=number,
+            pagination=urls,
+            filter_topic=filter_topic,
+            catalog=catalog,
+        )
+    return pages
+
+
+def render_home(
+    catalog: Catalog, views: dict[str, EntryView], settings: Settings, intro: str, meta: dict
+) -> str:
+    """The home page: the hand-written intro (Markdown), the latest entries and the topics."""
+    latest = [views[entry.slug] for entry in catalog.entries[:HOME_LATEST]]
+    return _page(
+        "",
+        str(meta.get("title") or settings.site_name),
+        "home.html",
+        description=str(meta.get("description") or ""),
+        meta={key: value for key, value in meta.items() if key not in ("title", "description")},
+        markdown_before=intro.strip(),
+        catalog=catalog,
+        latest=latest,
+    )
+
+
+def comment_url(settings: Settings, entry: Entry) -> str:
+    """The reply link: the configured template with each placeholder percent-encoded."""
+    absolute = (settings.site_url or "/") + entry.url
+    title = entry.title
+    while True:
+        values = {"title": title, "url": absolute, "slug": entry.slug}
+        url = re.sub(r"\{(\w+)\}", lambda m: quote(values[m.group(1)], safe=""), settings.comment_url)
+        url = url.replace(" ", "%20")
+        if len(url) <= MAX_COMMENT_URL or len(title) <= 20:
+            return url
+        title = title[: len(title) * 3 // 4] + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, cut at a word to at most 160 characters."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    if len(sentence) <= DESCRIPTION_LENGTH:
+        return sentence
+    return sentence[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from the page at site path ``from_url`` to ``to_url`` (both like 'a/b/')."""
+    target_dir, _, target_file = to_url.rpartition("/")
+    relative = posixpath.relpath(target_dir or ".", from_url.rstrip("/") or ".")
+    relative = "" if relative == "." else relative + "/"
+    return relative + target_file or "./"
+
+
+def _source_path(url: str) -> str:
+    return f"{url}index.md" if url else "index.md"
+
+
+def _page(
+    url: str,
+    title: str,
+    template: str | None,
+    description: str = "",
+    meta: dict | None = None,
+    markdown_before: str = "",
+    **context,
+) -> str:
+    # Material prints page.meta.title and page.meta.description into the HTML without escaping
+    # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
+    front = {"title": html.escape(title), **({"description": html.escape(description)} if description else {})}
+    front.update(meta or {})
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    parts = [f"---\n{header}---\n"]
+    if markdown_before:
+        parts.append(markdown_before + "\n")
+    if template:
+        link = lambda target: relative_url(url, target)  # noqa: E731 - a closure per page
+        body = _env.get_template(template).render(url=url, title=title, link=link, **context)
+        parts.append(body.strip() + "\n")
+    return "\n".join(parts)

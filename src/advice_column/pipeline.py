@@ -1,0 +1,75 @@
+"""The build's steps between loading and publishing, shared by ``advice build`` and ``advice serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog, build_catalog
+from .diagnostics import Diagnostic, format_github
+from .engine import column_nav, load_engine_config, run_engine, site_nav
+from .loader import load_column
+from .model import Column
+from .pages import render_pages
+from .publish import work_dir
+from .search_index import index_site
+from .settings import Settings, SettingsError, read_settings
+from .writer import merge_pages, read_hand_written, write_tree
+
+
+def load(root: Path) -> tuple[Settings | None, Column]:
+    """Settings and the validated column; problems with either are in ``column.diagnostics``."""
+    column = load_column(root)
+    try:
+        settings = read_settings(root)
+    except SettingsError as error:
+        column.diagnostics.insert(0, error.diagnostic)
+        return None, column
+    return settings, column
+
+
+def generate(root: Path, settings: Settings, column: Column, *, include_drafts: bool) -> tuple[Catalog, Path]:
+    """Group the entries and write the site's Markdown pages into ``.advice/docs``."""
+    catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
+    hand = read_hand_written(root / settings.docs_dir)
+    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta)
+    files, problems = merge_pages(pages, hand, settings.docs_dir)
+    if problems:
+        raise GenerateError("\n".join(map(str, problems)))
+    # Previews (with drafts) and builds each get a folder, so both can run at once.
+    docs_dir = work_dir(root) / ("preview-docs" if include_drafts else "docs")
+    write_tree(files, docs_dir)
+    return catalog, docs_dir
+
+
+class GenerateError(Exception):
+    """A hand-written page clashes with a generated one."""
+
+
+def render_site(
+    root: Path,
+    settings: Settings,
+    catalog: Catalog,
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    serve_url: str | None = None,
+    dirty: bool = False,
+) -> tuple[list[str], int]:
+    """Run MkDocs on the generated docs, then Pagefind; returns the warnings and pages indexed."""
+    nav = column_nav(catalog.topics, site_nav(settings, _hand_written_pages(docs_dir)))
+    config = load_engine_config(root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url)
+    warnings = run_engine(config, dirty=dirty, serve_url=serve_url)
+    indexed = index_site(site_dir, language=config.theme.get("language") or "en")
+    return warnings, indexed
+
+
+def _hand_written_pages(docs_dir: Path) -> list[str]:
+    generated = {"index.md", "search.md"}
+    return [p.name for p in docs_dir.glob("*.md") if p.name not in generated]
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text") -> None:
+    """Diagnostics to stdout, one a line, as text or GitHub annotations."""
+    for diagnostic in diagnostics:
+        print(format_github(diagnostic) if output_format == "github" else diagnostic)

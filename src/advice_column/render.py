@@ -1,0 +1,52 @@
+"""Contributor Markdown to HTML that is safe to publish, whatever the source held."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+# Raw HTML a contributor may write inline; everything else is reported by `advice check`.
+RAW_HTML_ALLOWED = frozenset({"br", "sup", "sub", "abbr", "kbd", "mark", "del", "ins"})
+
+# What the Markdown renderer itself produces, plus the raw tags above. No images: a picture
+# from another host would track readers, so `advice check` reports them instead.
+_TAGS = RAW_HTML_ALLOWED | {
+    "p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown and sanitise the result with nh3 (Ammonia), the last line of defence."""
+    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    return sanitize_html(html)
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only the allow-listed tags, attributes and URL schemes; links get rel=nofollow."""
+    return nh3.clean(
+        html,
+        tags=set(_TAGS),
+        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="nofollow noopener ugc",
+    )
+
+
+def plain_text(html_text: str) -> str:
+    """The text of sanitised HTML, whitespace collapsed (for descriptions and excerpts)."""
+    text = re.sub(r"<[^>]*>", " ", html_text)
+    return " ".join(html.unescape(text).split())

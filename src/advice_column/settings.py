@@ -1,0 +1,113 @@
+"""The column's settings, read from its ordinary ``mkdocs.yml`` without starting MkDocs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+CONFIG_FILE = "mkdocs.yml"
+DEFAULT_COMMENT_LABEL = "Leave a reply"
+DEFAULT_PER_PAGE = 30
+PLACEHOLDERS = ("title", "url", "slug")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's ``!ENV`` and ``!!python/name:`` values as None instead of failing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be used; carries a diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the generator needs from mkdocs.yml; ``raw`` keeps the rest for the engine."""
+
+    site_name: str
+    site_url: str = ""
+    repo_url: str = ""
+    docs_dir: str = "docs"
+    site_dir: str = "site"
+    comment_url: str = ""
+    comment_label: str = DEFAULT_COMMENT_LABEL
+    per_page: int = DEFAULT_PER_PAGE
+    raw: dict = field(default_factory=dict, compare=False)
+
+
+def read_settings(root: Path) -> Settings:
+    """Read ``root/mkdocs.yml``: site name and URL, folders, and the ``extra.advice`` block."""
+    path = root / CONFIG_FILE
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
+    except FileNotFoundError:
+        raise _error(1, f"no {CONFIG_FILE} here; run inside a column or pass --root") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        raise _error(mark.line + 1 if mark else 1, f"cannot read {CONFIG_FILE}: {error}") from None
+    if not isinstance(raw, dict):
+        raise _error(1, f"{CONFIG_FILE} must be a mapping")
+    advice = ((raw.get("extra") or {}).get("advice")) or {}
+    site_url = str(raw.get("site_url") or "")
+    repo_url = str(raw.get("repo_url") or "").rstrip("/")
+    comments = advice.get("comments") or {}
+    settings = Settings(
+        site_name=str(raw.get("site_name") or "Advice column"),
+        site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
+        repo_url=repo_url,
+        docs_dir=str(raw.get("docs_dir") or "docs"),
+        site_dir=str(raw.get("site_dir") or "site"),
+        comment_url=str(comments.get("url") or default_comment_url(repo_url)),
+        comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
+        per_page=_per_page(advice.get("per_page", DEFAULT_PER_PAGE)),
+        raw=raw,
+    )
+    _check_comment_url(settings.comment_url)
+    return settings
+
+
+def default_comment_url(repo_url: str) -> str:
+    """A new GitHub discussion-style issue on the column's repository, when it is on GitHub."""
+    if urlsplit(repo_url).netloc.lower() != "github.com":
+        return ""
+    return f"{repo_url}/issues/new?title=Re%3A%20{{title}}&body=About%20{{url}}%0A%0A"
+
+
+def _check_comment_url(template: str) -> None:
+    if not template:
+        raise _error(
+            1,
+            "set extra.advice.comments.url (e.g. 'mailto:editor@example.org?subject=Re:%20{title}') "
+            "or a GitHub repo_url, so every entry can link to a reply",
+        )
+    unknown = set(re.findall(r"\{(\w*)\}", template)) - set(PLACEHOLDERS)
+    if unknown:
+        raise _error(
+            1,
+            f"extra.advice.comments.url has unknown placeholder(s) {sorted(unknown)}; "
+            f"use {{title}}, {{url}} or {{slug}}",
+        )
+    if urlsplit(template).scheme.lower() not in ("http", "https", "mailto"):
+        raise _error(1, "extra.advice.comments.url must start with https://, http:// or mailto:")
+
+
+def _per_page(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 500:
+        raise _error(1, "extra.advice.per_page must be a whole number from 5 to 500")
+    return value
+
+
+def _error(line: int, message: str) -> SettingsError:
+    return SettingsError(Diagnostic(CONFIG_FILE, line, 1, "QA060", message))

@@ -1,0 +1,23 @@
+// Start Pagefind's UI on the search page; ?q= and &topic= come from the search forms.
+(function () {
+  var element = document.getElementById("advice-search");
+  if (!element || !window.PagefindUI) return;
+  var ui = new PagefindUI({
+    element: "#advice-search",
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+    translations: { placeholder: "Search questions and answers" },
+    processResult: function (result) {
+      if (result.meta && result.meta.topic) {
+        result.meta.title = result.meta.title + " · " + result.meta.topic;
+      }
+      return result;
+    },
+  });
+  var params = new URLSearchParams(window.location.search);
+  var input = element.querySelector("input");
+  if (input) input.setAttribute("aria-label", "Search questions and answers");
+  if (params.get("topic")) ui.triggerFilters({ topic: [params.get("topic")] });
+  if (params.get("q")) ui.triggerSearch(params.get("q"));
+})();

@@ -1,0 +1,108 @@
+"""Write the generated pages and the hand-written ``docs/`` into the folder the engine reads.
+
+Only files whose bytes changed are written, and files no longer generated are removed, so the
+engine's dirty rebuild re-renders just what an edit touched and deleted entries disappear.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic
+from .frontmatter import YamlProblem, split_front_matter
+
+HOME_PAGE = "index.md"
+
+
+@dataclass
+class WriteReport:
+    """Which files of the output folder were written, left as they were, and removed."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HandWritten:
+    """The hand-written pages: the home page's intro and front matter, and every other file."""
+
+    home_intro: str = ""
+    home_meta: dict = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def read_hand_written(docs_dir: Path) -> HandWritten:
+    """Read ``docs/``; its ``index.md`` becomes the home page's intro, the rest is copied."""
+    files: dict[str, bytes] = {}
+    if docs_dir.is_dir():
+        for folder, dirnames, filenames in os.walk(docs_dir):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(folder, name)
+                files[path.relative_to(docs_dir).as_posix()] = path.read_bytes()
+    home = files.pop(HOME_PAGE, b"").decode("utf-8-sig").replace("\r\n", "\n")
+    meta: dict = {}
+    if home.startswith("---"):
+        try:
+            front = split_front_matter(home)
+            meta = yaml.safe_load(front.yaml_text) or {}
+            home = front.body
+        except (YamlProblem, yaml.YAMLError):
+            pass  # MkDocs would show it as text too; the page still builds
+    return HandWritten(home, meta if isinstance(meta, dict) else {}, files)
+
+
+def merge_pages(
+    generated: dict[str, str], hand: HandWritten, docs_dir: str
+) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
+    """Generated pages plus hand-written files; a hand-written file may not replace a generated one."""
+    files: dict[str, str | bytes] = dict(generated)
+    problems = []
+    for rel, data in hand.files.items():
+        if rel in generated:
+            message = f"this file would replace the generated page {rel}; rename or move it"
+            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, "QA060", message))
+        else:
+            files[rel] = data
+    return files, problems
+
+
+def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``files`` (relative POSIX paths), touching only changes."""
+    report = WriteReport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for rel, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = out_dir / rel
+        try:
+            if path.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        report.written.append(rel)
+    report.removed = _remove_others(out_dir, set(files))
+    return report
+
+
+def _remove_others(out_dir: Path, keep: set[str]) -> list[str]:
+    removed = []
+    for folder, dirnames, filenames in os.walk(out_dir, topdown=False):
+        for name in filenames:
+            path = Path(folder, name)
+            rel = path.relative_to(out_dir).as_posix()
+            if rel not in keep:
+                path.unlink()
+                removed.append(rel)
+        if folder != str(out_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed)
