@@ -28,12 +28,15 @@ from .search_index import SearchIndexError
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns 0 when all is well, 1 for problems found, 2 for bad usage."""
     args = _parser().parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)
+    # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.command(args)
     except KeyboardInterrupt:
         print("advice: interrupted; the previous site is untouched", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def check(args: argparse.Namespace) -> int:

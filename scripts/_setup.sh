@@ -1,0 +1,26 @@
+# Shared by scripts/serve and scripts/test: make .venv and install the project into it with
+# the exact versions in constraints.txt. Idempotent: reinstalls only when those files change.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "advice-column needs Python 3.11 or newer as '$PYTHON' (set PYTHON=/path/to/python3.11)" >&2
+  exit 1
+fi
+
+setup_venv() {  # $1: pip extras, e.g. "" or "[test]"
+  local extras="$1"
+  local stamp=".venv/.installed-$(cat pyproject.toml constraints.txt | "$PYTHON" -c \
+    'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')${extras//[^a-z]/}"
+  if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+  fi
+  if [ ! -e "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+      --constraint constraints.txt --editable ".${extras}"
+    rm -f .venv/.installed-*
+    touch "$stamp"
+  fi
+}

@@ -1,0 +1,138 @@
+"""Shared fixtures: tiny columns in tmp_path, the sample column built once, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from advice_column.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+MKDOCS_YML = """\
+site_name: Test Column
+site_url: https://example.org/column/
+theme:
+  name: material
+  font: false
+extra:
+  advice:
+    comments:
+      url: "https://github.com/example/column/issues/new?title=Re%3A%20{title}&body={url}"
+"""
+
+TOPICS_YML = """\
+interviews:
+  title: Interviews
+  description: Getting through job interviews.
+salary:
+  title: Salary & pay
+  description: Raises and offers.
+"""
+
+
+def entry_text(
+    title: str = "How do I follow up?",
+    date: str = "2025-12-28",
+    topic: str = "interviews",
+    extra: str = "",
+    question: str = "I interviewed and heard nothing.",
+    answer: str = "Send a short, warm note.",
+) -> str:
+    """A valid entry file's text; ``extra`` adds front-matter lines."""
+    return (
+        f"---\ntitle: {title}\ndate: {date}\ntopic: {topic}\n{extra}---\n\n"
+        f"## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+    )
+
+
+class ColumnDir:
+    """A column on disk in tmp_path, with helpers to add files and run the CLI in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def entry(self, slug: str, **fields) -> Path:
+        return self.write(f"qa/{slug}.md", entry_text(**fields))
+
+    def run(self, *args: str) -> int:
+        return main(["--root", str(self.root), *args])
+
+
+@pytest.fixture
+def column(tmp_path: Path) -> ColumnDir:
+    """An empty but valid column: mkdocs.yml and two topics."""
+    col = ColumnDir(tmp_path / "column")
+    col.write("mkdocs.yml", MKDOCS_YML)
+    col.write("qa/topics.yml", TOPICS_YML)
+    return col
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's own column, built once with `advice build` into a temporary copy."""
+    root = tmp_path_factory.mktemp("sample") / "column"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".advice", "tests"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path):
+    """The sample site served on 127.0.0.1 for the browser, stopped after the session."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(sample_site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser is Debian's Chromium; Playwright never downloads one."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
