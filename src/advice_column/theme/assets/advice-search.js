@@ -6,14 +6,8 @@
     element: "#advice-search",
     showSubResults: false,
     showImages: false,
-    resetStyles: false,
+    openFilters: ["topic"],
     translations: { placeholder: "Search questions and answers" },
-    processResult: function (result) {
-      if (result.meta && result.meta.topic) {
-        result.meta.title = result.meta.title + " · " + result.meta.topic;
-      }
-      return result;
-    },
   });
   var params = new URLSearchParams(window.location.search);
   var input = element.querySelector("input");
