@@ -12,7 +12,9 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _COMMENT = re.compile(r"<!--")
-_LINK_URL = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>")
+_LINK_URL = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>"
+)
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*[\[(]")
 
@@ -64,16 +66,12 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Pr
         return None, problems
     (_, q_index), (_, a_index) = headings
     if any(line.strip() for line in lines[:q_index]):
-        problems.append(
-            Problem(first_line, 1, "QA033", "text before '## Question' is not shown; move it")
-        )
+        problems.append(Problem(first_line, 1, "QA033", "text before '## Question' is not shown; move it"))
     question = "\n".join(lines[q_index + 1 : a_index]).strip("\n")
     answer = "\n".join(lines[a_index + 1 :]).strip("\n")
     for name, text, index in (("Question", question, q_index), ("Answer", answer, a_index)):
         if not text.strip():
-            problems.append(
-                Problem(first_line + index, 1, "QA032", f"the '## {name}' section is empty")
-            )
+            problems.append(Problem(first_line + index, 1, "QA032", f"the '## {name}' section is empty"))
     sections = Sections(question, first_line + q_index + 1, answer, first_line + a_index + 1)
     return sections, problems
 

@@ -1,8 +1,8 @@
 """The ``advice`` command: check, new, build and serve a column.
 
-    qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
-        --render_pages--> Markdown pages --write_tree--> .advice/docs
-        --run_engine (MkDocs + Material)--> HTML --index_site (Pagefind)--> search --publish--> site/
+qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
+    --render_pages--> Markdown pages --write_tree--> .advice/docs
+    --run_engine (MkDocs + Material)--> HTML --index_site (Pagefind)--> search --publish--> site/
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def new(args: argparse.Namespace) -> int:
         print_diagnostics(problems, "text")
         return 1
     if args.topic not in topics:
-        print(f"advice new: unknown topic '{args.topic}'; valid: {', '.join(sorted(topics))}", file=sys.stderr)
+        print(
+            f"advice new: unknown topic '{args.topic}'; valid: {', '.join(sorted(topics))}", file=sys.stderr
+        )
         return 2
     day = args.date or datetime.date.today()
     rel = entry_path(args.title, day)
@@ -71,7 +73,10 @@ def new(args: argparse.Namespace) -> int:
     slug = Path(rel).stem
     if slug in taken or (root / rel).exists():
         where = taken.get(slug, root / rel)
-        print(f"advice new: {where.relative_to(root)} already uses the slug '{slug}'; not overwriting", file=sys.stderr)
+        print(
+            f"advice new: {where.relative_to(root)} already uses the slug '{slug}'; not overwriting",
+            file=sys.stderr,
+        )
         return 1
     tags = [tag.strip() for tag in (args.tags or "").split(",") if tag.strip()]
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -144,14 +149,25 @@ def _date(text: str) -> datetime.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="advice", description="Build a searchable advice-column website from qa/*.md.")
+    parser = argparse.ArgumentParser(
+        prog="advice", description="Build a searchable advice-column website from qa/*.md."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--root", type=Path, default=Path("."), help="the column's folder, holding mkdocs.yml and qa/ (default: .)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the column's folder, holding mkdocs.yml and qa/ (default: .)",
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     sub = commands.add_parser("check", help="validate entries and topics; print path:line:col: CODE message")
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="only report problems in these files or folders")
-    sub.add_argument("--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations")
+    sub.add_argument(
+        "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
+    )
+    sub.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations"
+    )
     sub.set_defaults(command=check)
 
     sub = commands.add_parser("new", help="write a new entry to fill in and print its path")
@@ -162,10 +178,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
     sub.set_defaults(command=new)
 
-    sub = commands.add_parser("build", help="check, then build the site into site/ (kept as it was if anything fails)")
+    sub = commands.add_parser(
+        "build", help="check, then build the site into site/ (kept as it was if anything fails)"
+    )
     sub.set_defaults(command=build)
 
-    sub = commands.add_parser("serve", help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change")
-    sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on")
+    sub = commands.add_parser(
+        "serve", help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change"
+    )
+    sub.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
+    )
     sub.set_defaults(command=serve)
     return parser

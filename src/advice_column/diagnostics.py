@@ -57,8 +57,7 @@ def format_github(diagnostic: Diagnostic) -> str:
     message = _escape_github(f"{diagnostic.code} {diagnostic.message}", data=True)
     path = _escape_github(diagnostic.path, data=False)
     return (
-        f"::error file={path},line={diagnostic.line},col={diagnostic.col},"
-        f"title={diagnostic.code}::{message}"
+        f"::error file={path},line={diagnostic.line},col={diagnostic.col},title={diagnostic.code}::{message}"
     )
 
 

@@ -92,14 +92,10 @@ def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
 def _reject_aliases_and_tags(node: Node, first_line: int, seen: set[int]) -> None:
     # A node reached twice was shared through an alias; refusing them also stops YAML bombs.
     if id(node) in seen:
-        raise YamlProblem(
-            "QA016", "YAML anchors and aliases are not allowed", *position(node, first_line)
-        )
+        raise YamlProblem("QA016", "YAML anchors and aliases are not allowed", *position(node, first_line))
     seen.add(id(node))
     if node.tag not in PLAIN_TAGS:
-        raise YamlProblem(
-            "QA016", f"YAML tag {node.tag!r} is not allowed", *position(node, first_line)
-        )
+        raise YamlProblem("QA016", f"YAML tag {node.tag!r} is not allowed", *position(node, first_line))
     if isinstance(node, MappingNode):
         for key, value in node.value:
             _reject_aliases_and_tags(key, first_line, seen)

@@ -52,7 +52,9 @@ def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -
             path = Path(folder, name)
             if path.is_symlink() and not _is_inside(path.resolve(), real_qa):
                 diagnostics.append(
-                    Diagnostic(_rel(path, root), 1, 1, "QA004", "symbolic link leads outside qa/; it is ignored")
+                    Diagnostic(
+                        _rel(path, root), 1, 1, "QA004", "symbolic link leads outside qa/; it is ignored"
+                    )
                 )
             elif name.endswith(".md") and name in filenames:
                 found.append(path)
@@ -96,7 +98,9 @@ def read_text_file(path: Path, report) -> str | None:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        report(line, col, "QA002", f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8")
+        report(
+            line, col, "QA002", f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8"
+        )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -116,7 +120,10 @@ def _parse_entry(rel: str, path: Path, text: str, topics: dict[str, Topic], repo
     for problem in body_problems:
         report(problem.line, problem.col, problem.code, problem.message)
     if sections is not None:
-        for section, line in ((sections.question, sections.question_line), (sections.answer, sections.answer_line)):
+        for section, line in (
+            (sections.question, sections.question_line),
+            (sections.answer, sections.answer_line),
+        ):
             for problem in find_unsafe_markup(section, line):
                 report(problem.line, problem.col, problem.code, problem.message)
     if "slug" not in values:
@@ -149,7 +156,9 @@ def _read_fields(node, first_line: int, topics: dict[str, Topic], report) -> dic
         reader = _FIELD_READERS.get(key)
         if reader is None:
             hint = difflib.get_close_matches(key, REQUIRED + OPTIONAL, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(REQUIRED + OPTIONAL)}"
+            suggestion = (
+                f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(REQUIRED + OPTIONAL)}"
+            )
             report(line, col, "QA021", f"unknown key '{key}'{suggestion}")
             continue
         try:
@@ -333,10 +342,16 @@ def _read_topics(node, report) -> dict[str, Topic]:
             report(problem.line, problem.col, "QA050", problem.message)
         for name, name_node, text_node in field_items:
             if name not in ("title", "description"):
-                report(*fm.position(name_node, 1), "QA050", f"unknown key '{name}' in topic '{key}'; allowed: title, description")
+                report(
+                    *fm.position(name_node, 1),
+                    "QA050",
+                    f"unknown key '{name}' in topic '{key}'; allowed: title, description",
+                )
                 continue
             try:
-                fields[name] = _bounded_text(text_node, name, MAX_SHORT_TEXT if name == "title" else MAX_SUMMARY)
+                fields[name] = _bounded_text(
+                    text_node, name, MAX_SHORT_TEXT if name == "title" else MAX_SUMMARY
+                )
             except (fm.FieldError, _ValueProblem) as error:
                 report(*fm.position(text_node, 1), "QA050", f"topic '{key}': {error}")
         if "title" not in fields:

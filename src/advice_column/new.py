@@ -24,11 +24,8 @@ def new_entry_text(
         front["tags"] = list(tags)
     if asker:
         front["asker"] = asker
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
-    return (
-        f"---\n{header}---\n\n"
-        "## Question\n\n\n\n## Answer\n\n"
-    )
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    return f"---\n{header}---\n\n## Question\n\n\n\n## Answer\n\n"
 
 
 def existing_slugs(qa_path: Path) -> dict[str, Path]:

@@ -119,9 +119,7 @@ def view_entry(entry: Entry) -> EntryView:
     return EntryView(entry, question_html, answer_html, description)
 
 
-def render_entry_page(
-    entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings
-) -> str:
+def render_entry_page(entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings) -> str:
     """The entry's own page: question, answer, byline, tags, related questions."""
     view = views[entry.slug]
     url = entry.url
@@ -199,12 +197,15 @@ def comment_url(settings: Settings, entry: Entry) -> str:
     absolute = (settings.site_url or "/") + entry.url
     title = entry.title
     while True:
-        values = {"title": title, "url": absolute, "slug": entry.slug}
-        url = re.sub(r"\{(\w+)\}", lambda m: quote(values[m.group(1)], safe=""), settings.comment_url)
-        url = url.replace(" ", "%20")
+        url = _fill(settings.comment_url, {"title": title, "url": absolute, "slug": entry.slug})
         if len(url) <= MAX_COMMENT_URL or len(title) <= 20:
             return url
         title = title[: len(title) * 3 // 4] + "…"
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    url = re.sub(r"\{(\w+)\}", lambda m: quote(values[m.group(1)], safe=""), template)
+    return url.replace(" ", "%20")
 
 
 def first_sentence(text: str) -> str:
@@ -238,7 +239,10 @@ def _page(
 ) -> str:
     # Material prints page.meta.title and page.meta.description into the HTML without escaping
     # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
-    front = {"title": html.escape(title), **({"description": html.escape(description)} if description else {})}
+    front = {
+        "title": html.escape(title),
+        **({"description": html.escape(description)} if description else {}),
+    }
     front.update(meta or {})
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
     parts = [f"---\n{header}---\n"]

@@ -26,6 +26,7 @@ _ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|hr|blockquote|pre|table|tr|td|th)\b[^>]*>")
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 
 
@@ -48,5 +49,6 @@ def sanitize_html(html: str) -> str:
 
 def plain_text(html_text: str) -> str:
     """The text of sanitised HTML, whitespace collapsed (for descriptions and excerpts)."""
-    text = re.sub(r"<[^>]*>", " ", html_text)
+    text = _BLOCK_TAG.sub(" ", html_text)
+    text = re.sub(r"<[^>]*>", "", text)
     return " ".join(html.unescape(text).split())

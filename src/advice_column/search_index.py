@@ -23,6 +23,8 @@ class SearchIndexError(Exception):
 
 def index_site(site_dir: Path, *, language: str = "en") -> int:
     """Write the Pagefind bundle into ``site_dir/pagefind``; returns the number of pages indexed."""
+    if not any(site_dir.glob(ENTRY_PAGES)):
+        return 0  # a column with no published entry yet; Pagefind refuses to write an empty index
     command = [
         str(get_executable()),
         "--site",

@@ -58,7 +58,9 @@ def rebuild_preview(root: Path, site_dir: Path, serve_url: str) -> bool:
         return False
     try:
         catalog, docs_dir = generate(root, settings, column, include_drafts=True)
-        warnings, _ = render_site(root, settings, catalog, docs_dir, site_dir, strict=False, serve_url=serve_url)
+        warnings, _ = render_site(
+            root, settings, catalog, docs_dir, site_dir, strict=False, serve_url=serve_url
+        )
     except (EngineError, SearchIndexError, GenerateError) as error:
         print(f"advice serve: {error}", file=sys.stderr, flush=True)
         return False

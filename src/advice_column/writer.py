@@ -96,7 +96,7 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
 
 def _remove_others(out_dir: Path, keep: set[str]) -> list[str]:
     removed = []
-    for folder, dirnames, filenames in os.walk(out_dir, topdown=False):
+    for folder, _, filenames in os.walk(out_dir, topdown=False):
         for name in filenames:
             path = Path(folder, name)
             rel = path.relative_to(out_dir).as_posix()

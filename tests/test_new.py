@@ -1,0 +1,56 @@
+"""`advice new`: a well-formed entry that passes `advice check` once its sections are filled."""
+
+from __future__ import annotations
+
+import datetime
+
+from advice_column.loader import load_column
+
+
+def test_new_writes_an_entry_that_checks_once_filled(column, capsys):
+    today = datetime.date.today()
+    assert (
+        column.run(
+            "new",
+            'Call or email: which "works"?',
+            "--topic",
+            "interviews",
+            "--tags",
+            "follow-up, email",
+            "--asker",
+            "Shawn",
+        )
+        == 0
+    )
+    rel = capsys.readouterr().out.strip()
+    assert rel == f"qa/{today.year}/call-or-email-which-works.md"
+    path = column.root / rel
+    text = path.read_text(encoding="utf-8")
+    # Unfilled, check names both empty sections.
+    assert column.run("check") == 1
+    out = capsys.readouterr().out
+    assert f"{rel}:9:1: QA032 the '## Question' section is empty" in out
+    assert f"{rel}:13:1: QA032 the '## Answer' section is empty" in out
+    filled = text.replace("## Question\n\n", "## Question\n\nShould I call?\n").replace(
+        "## Answer\n\n", "## Answer\n\nEmail.\n"
+    )
+    path.write_text(filled, encoding="utf-8")
+    assert column.run("check") == 0
+    (entry,) = load_column(column.root).entries
+    assert (entry.title, entry.date, entry.topic) == ('Call or email: which "works"?', today, "interviews")
+    assert (entry.tags, entry.asker) == (("follow-up", "email"), "Shawn")
+
+
+def test_new_refuses_to_overwrite(column, capsys):
+    assert column.run("new", "Same title", "--topic", "salary", "--date", "2024-05-01") == 0
+    path = column.root / capsys.readouterr().out.strip()
+    before = path.read_bytes()
+    assert column.run("new", "Same title", "--topic", "salary", "--date", "2025-01-01") == 1
+    assert "already uses the slug 'same-title'" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_new_unknown_topic_lists_valid_ones(column, capsys):
+    assert column.run("new", "A question", "--topic", "interveiws") == 2
+    assert "unknown topic 'interveiws'; valid: interviews, salary" in capsys.readouterr().err
+    assert not list((column.root / "qa").rglob("*.md"))

@@ -1,0 +1,218 @@
+"""Page generation as a pure function: paths, links, escaping, pagination, comment links."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from advice_column.catalog import build_catalog
+from advice_column.model import Entry, Topic
+from advice_column.pages import (
+    MAX_COMMENT_URL,
+    comment_url,
+    first_sentence,
+    pagination_window,
+    relative_url,
+    render_pages,
+)
+from advice_column.settings import Settings
+
+TOPICS = {"interviews": Topic("interviews", "Interviews & <more>", "About <b>interviews</b>.")}
+SETTINGS = Settings(
+    site_name="Column",
+    site_url="https://example.org/col/",
+    comment_url="https://github.com/o/r/issues/new?title=Re%3A%20{title}&body={url}",
+    per_page=5,
+)
+
+
+def make(slug: str, day: str = "2025-01-01", **fields) -> Entry:
+    values = dict(
+        path=f"qa/{slug}.md",
+        slug=slug,
+        title=f"Title {slug}",
+        date=datetime.date.fromisoformat(day),
+        topic="interviews",
+        question="What now?",
+        answer="Do this. Then that.",
+    )
+    values.update(fields)
+    return Entry(**values)
+
+
+def split(page: str) -> tuple[dict, HTMLParser]:
+    _, front, body = page.split("---\n", 2)
+    return yaml.safe_load(front), HTMLParser(body)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("", "qa/x/", "qa/x/"),
+        ("qa/x/", "qa/y/", "../y/"),
+        ("topics/interviews/", "qa/x/", "../../qa/x/"),
+        ("topics/interviews/page/2/", "topics/interviews/", "../../"),
+        ("tags/", "", "../"),
+        ("qa/x/", "qa/x/", "./"),
+    ],
+)
+def test_relative_url(source, target, expected):
+    assert relative_url(source, target) == expected
+
+
+def test_pages_for_every_entry_topic_tag_year_and_index():
+    entries = [make("a", tags=("Follow-up",)), make("b", "2024-03-03", tags=("follow-up", "C++"))]
+    pages = render_pages(build_catalog(TOPICS, entries), SETTINGS)
+    assert set(pages) == {
+        "index.md",
+        "search.md",
+        "qa/a.md",
+        "qa/b.md",
+        "topics/index.md",
+        "topics/interviews/index.md",
+        "tags/index.md",
+        "tags/follow-up/index.md",
+        "tags/c/index.md",
+        "archive/index.md",
+        "archive/2025/index.md",
+        "archive/2024/index.md",
+    }
+
+
+def test_generation_is_deterministic():
+    entries = [make(f"e{n}", f"202{n % 5}-0{1 + n % 9}-1{n % 9}", tags=(f"t{n % 3}",)) for n in range(20)]
+    first = render_pages(build_catalog(TOPICS, entries), SETTINGS)
+    second = render_pages(build_catalog(TOPICS, list(reversed(entries))), SETTINGS)
+    assert first == second
+
+
+def test_contributor_text_is_escaped_in_body_and_front_matter():
+    hostile = '<script>alert(1)</script> & "quotes"'
+    entry = make(
+        "x", title=hostile, asker="<img src=x onerror=alert(1)>", tags=("<b>tag</b>",), summary=hostile
+    )
+    pages = render_pages(build_catalog(TOPICS, [entry]), SETTINGS)
+    front, tree = split(pages["qa/x.md"])
+    # Material prints meta title and description unescaped, so they are stored escaped.
+    assert front["title"] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"
+    assert "<" not in front["description"]
+    assert tree.css_first("h1").text() == hostile
+    assert tree.css_first(".advice-question__asker").text() == "<img src=x onerror=alert(1)> asks"
+    assert tree.css_first(".advice-tag").text().strip() == "<b>tag</b>"
+    for page in pages.values():
+        _, body = split(page)
+        assert not body.css("script, img, b"), page
+
+
+def test_entry_page_parts():
+    entries = [
+        make("main", tags=("shared",), asker="Shawn", updated=datetime.date(2025, 2, 1)),
+        make("other", "2024-01-01", tags=("shared",)),
+    ]
+    _, tree = split(render_pages(build_catalog(TOPICS, entries), SETTINGS)["qa/main.md"])
+    assert tree.css_first("article[data-pagefind-body] h1").text() == "Title main"
+    assert tree.css_first(".advice-question__asker").text() == "Shawn asks"
+    assert [t.attributes["datetime"] for t in tree.css(".advice-byline time")] == ["2025-01-01", "2025-02-01"]
+    topic = tree.css_first(".advice-byline__topic")
+    assert (topic.attributes["href"], topic.attributes["data-pagefind-filter"]) == (
+        "../../topics/interviews/",
+        "topic",
+    )
+    assert [a.attributes["href"] for a in tree.css(".advice-tag")] == ["../../tags/shared/"]
+    assert [a.attributes["href"] for a in tree.css(".advice-related a")] == ["../other/"]
+
+
+def test_listings_are_paginated():
+    entries = [make(f"e{n:02d}", f"2025-01-{n + 1:02d}") for n in range(12)]
+    pages = render_pages(build_catalog(TOPICS, entries), SETTINGS)
+    paths = sorted(p for p in pages if p.startswith("topics/interviews/"))
+    assert paths == [
+        "topics/interviews/index.md",
+        "topics/interviews/page/2/index.md",
+        "topics/interviews/page/3/index.md",
+    ]
+    listed = []
+    for path in paths:
+        _, tree = split(pages[path])
+        listed += [a.text() for a in tree.css(".advice-item__title")]
+    assert listed == [f"Title e{n:02d}" for n in reversed(range(12))]
+    _, second = split(pages["topics/interviews/page/2/index.md"])
+    nav = second.css_first(".advice-pagination")
+    assert nav.css_first("a[rel=prev]").attributes["href"] == "../../"
+    assert nav.css_first("a[rel=next]").attributes["href"] == "../3/"
+    assert nav.css_first("[aria-current=page]").text() == "2"
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "expected"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 30, [1, 2, 3, None, 30]),
+        (15, 30, [1, None, 13, 14, 15, 16, 17, None, 30]),
+        (30, 30, [1, None, 28, 29, 30]),
+    ],
+)
+def test_pagination_window_stays_small(number, count, expected):
+    assert pagination_window(number, count) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Pay cut & a "promotion": is this a trick?', "Résumé gaps #2 — 50% off?", "a/b?c=d&e#f"],
+)
+def test_comment_url_encodes_every_value(title):
+    url = comment_url(SETTINGS, make("x", title=title))
+    query = parse_qs(urlsplit(url).query)
+    assert query["title"] == [f"Re: {title}"]
+    assert query["body"] == ["https://example.org/col/qa/x/"]
+    assert "#" not in url and " " not in url
+
+
+def test_comment_url_stays_under_the_length_github_accepts():
+    settings = Settings(
+        site_name="C", comment_url="https://github.com/o/r/issues/new?title={title}&x={title}"
+    )
+    url = comment_url(settings, make("x", title="日本語" * 66))
+    long_template = Settings(site_name="C", comment_url="https://e.org/?" + "a" * 7000 + "{title}")
+    assert len(url) < MAX_COMMENT_URL
+    assert len(comment_url(long_template, make("x", title="日本語" * 66))) <= MAX_COMMENT_URL
+
+
+def test_mailto_comment_template():
+    settings = Settings(site_name="C", comment_url="mailto:editor@example.org?subject=Re: {title}")
+    url = comment_url(settings, make("x", title="Raise & bonus?"))
+    assert url == "mailto:editor@example.org?subject=Re:%20Raise%20%26%20bonus%3F"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First. Second.", "First."),
+        ("Is it? Yes.", "Is it?"),
+        ("word " * 60, ("word " * 60)[:159].rsplit(" ", 1)[0] + "…"),
+    ],
+)
+def test_first_sentence(text, expected):
+    assert first_sentence(text) == expected
+
+
+def test_description_falls_back_to_the_answers_first_sentence():
+    pages = render_pages(build_catalog(TOPICS, [make("x", answer="**Yes**, do it. Then rest.")]), SETTINGS)
+    front, _ = split(pages["qa/x.md"])
+    assert front["description"] == "Yes, do it."
+
+
+def test_home_page_keeps_the_hand_written_intro():
+    pages = render_pages(
+        build_catalog(TOPICS, [make("x")]), SETTINGS, "Welcome to *the* column.", {"title": "Ask us"}
+    )
+    front, tree = split(pages["index.md"])
+    assert front["title"] == "Ask us"
+    assert pages["index.md"].split("---\n", 2)[2].lstrip().startswith("Welcome to *the* column.\n")
+    assert [a.text() for a in tree.css(".advice-item__title")] == ["Title x"]
+    assert tree.css_first(".advice-topics a").attributes["href"] == "topics/interviews/"
