@@ -23,3 +23,13 @@ def test_source_partial_differs_from_materials_only_by_the_api_component():
     assert 'data-md-component="source"' in material
     ours = (THEME_DIR / "partials/source.html").read_text(encoding="utf-8")
     assert "data-md-component" not in ours.split("-#}", 1)[1]
+
+
+def test_every_problem_code_is_documented():
+    from advice_column.diagnostics import CODES
+
+    from .conftest import REPO
+
+    table = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for code, meaning in CODES.items():
+        assert f"| {code} | {meaning} |" in table

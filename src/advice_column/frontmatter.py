@@ -133,7 +133,11 @@ def mapping_items(
 
 
 class FieldError(Exception):
-    """A value of the wrong kind; the loader adds file and position."""
+    """A value of the wrong kind (QA022) or an impossible date (QA023); the loader adds the place."""
+
+    def __init__(self, message: str, code: str = "QA022") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def read_text(node: Node, key: str) -> str:
@@ -156,11 +160,11 @@ def read_date(node: Node, key: str) -> datetime.date:
         raise FieldError(f"'{key}' must be a date like 2025-12-28{_got(node)}")
     value = node.value.strip()
     if not _DATE.fullmatch(value):
-        raise FieldError(f"'{key}' must be a date like 2025-12-28, not {value!r}")
+        raise FieldError(f"'{key}' must be a date like 2025-12-28, not {value!r}", "QA023")
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise FieldError(f"'{key}' is not a real date: {value} ({error})") from None
+        raise FieldError(f"'{key}' is not a real date: {value} ({error})", "QA023") from None
 
 
 def read_text_list(node: Node, key: str) -> list[tuple[str, Node]]:

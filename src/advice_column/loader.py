@@ -164,7 +164,7 @@ def _read_fields(node, first_line: int, topics: dict[str, Topic], report) -> dic
         try:
             value = reader(value_node, key, topics)
         except fm.FieldError as error:
-            report(*fm.position(value_node, first_line), "QA022", str(error))
+            report(*fm.position(value_node, first_line), error.code, str(error))
         except _ValueProblem as problem:
             report(*fm.position(problem.node or value_node, first_line), problem.code, problem.message)
         else:
