@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from advice_column.catalog import build_catalog
 from advice_column.loader import load_column
 from advice_column.search_index import count_indexed_pages
-from advice_column.serve import rebuild_preview
+from advice_column.serve import Preview, rebuild_preview
 
 from .conftest import REPO
 
@@ -229,3 +229,38 @@ def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, ca
     assert not rebuild_preview(column.root, site, "http://127.0.0.1:8000/")
     assert "QA014 duplicate key 'date'" in capsys.readouterr().out
     assert (site / "qa/one/index.html").read_bytes() == page
+
+
+def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path):
+    column.entry("edited", title="Edited one", extra="summary: Stays the same.\n")
+    column.entry("untouched", title="Untouched one", date="2020-01-01", topic="salary")
+    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    assert preview.rebuild()
+    preview.wait_for_search()
+    site = tmp_path / "preview"
+    untouched = site / "qa/untouched/index.html"
+    stamp = untouched.stat().st_mtime_ns
+    column.entry("edited", title="Edited one", extra="summary: Stays the same.\n", answer="A new answer.")
+    assert preview.rebuild()
+    preview.wait_for_search()
+    assert "A new answer." in (site / "qa/edited/index.html").read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == stamp
+    assert count_indexed_pages(site) == 2
+
+
+def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_path):
+    column.entry("stays")
+    gone = column.entry("goes", title="Going away", date="2020-01-01")
+    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    assert preview.rebuild()
+    site = tmp_path / "preview"
+    assert (site / "qa/goes/index.html").exists()
+    gone.unlink()
+    column.write("qa/topics.yml", (column.root / "qa/topics.yml").read_text().replace("Interviews", "Job interviews"))
+    assert preview.rebuild()
+    preview.wait_for_search()
+    assert not (site / "qa/goes").exists()
+    assert not (site / "archive/2020").exists()
+    # A topic's new title reaches the navigation of pages the edit did not otherwise touch.
+    assert "Job interviews" in (site / "qa/stays/index.html").read_text(encoding="utf-8")
+    assert "Job interviews" in (site / "tags/index.html").read_text(encoding="utf-8")

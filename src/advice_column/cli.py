@@ -95,7 +95,7 @@ def build(args: argparse.Namespace) -> int:
     site_dir = root / settings.site_dir
     build_dir = new_build_dir(root, site_dir)
     try:
-        catalog, docs_dir = generate(root, settings, column, include_drafts=False)
+        catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False)
         warnings, indexed = render_site(root, settings, catalog, docs_dir, build_dir)
         if problems := verify_site(catalog, build_dir, indexed):
             raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))

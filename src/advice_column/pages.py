@@ -7,6 +7,7 @@ untouched. Pure: the same catalog always gives byte-identical pages.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -113,10 +114,16 @@ def render_pages(
 
 def view_entry(entry: Entry) -> EntryView:
     """Render an entry's sections to safe HTML and pick its one-line description."""
-    question_html = render_markdown(entry.question)
-    answer_html = render_markdown(entry.answer)
-    description = entry.summary or first_sentence(plain_text(answer_html))
-    return EntryView(entry, question_html, answer_html, description)
+    question_html, answer_html, first = _render_sections(entry.question, entry.answer)
+    return EntryView(entry, question_html, answer_html, entry.summary or first)
+
+
+# A preview server rebuilds on every save: remembering rendered sections means an edit
+# re-renders the Markdown of the one entry that changed.
+@functools.lru_cache(maxsize=20_000)
+def _render_sections(question: str, answer: str) -> tuple[str, str, str]:
+    answer_html = render_markdown(answer)
+    return render_markdown(question), answer_html, first_sentence(plain_text(answer_html))
 
 
 def render_entry_page(entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings) -> str:

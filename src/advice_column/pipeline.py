@@ -13,7 +13,7 @@ from .pages import render_pages
 from .publish import work_dir
 from .search_index import index_site
 from .settings import Settings, SettingsError, read_settings
-from .writer import merge_pages, read_hand_written, write_tree
+from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
 
 def load(root: Path) -> tuple[Settings | None, Column]:
@@ -27,8 +27,10 @@ def load(root: Path) -> tuple[Settings | None, Column]:
     return settings, column
 
 
-def generate(root: Path, settings: Settings, column: Column, *, include_drafts: bool) -> tuple[Catalog, Path]:
-    """Group the entries and write the site's Markdown pages into ``.advice/docs``."""
+def generate(
+    root: Path, settings: Settings, column: Column, *, include_drafts: bool
+) -> tuple[Catalog, Path, WriteReport]:
+    """Group the entries and write the site's Markdown pages; returns what was written where."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
     pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta)
@@ -37,8 +39,7 @@ def generate(root: Path, settings: Settings, column: Column, *, include_drafts: 
         raise GenerateError("\n".join(map(str, problems)))
     # Previews (with drafts) and builds each get a folder, so both can run at once.
     docs_dir = work_dir(root) / ("preview-docs" if include_drafts else "docs")
-    write_tree(files, docs_dir)
-    return catalog, docs_dir
+    return catalog, docs_dir, write_tree(files, docs_dir)
 
 
 class GenerateError(Exception):

@@ -1,18 +1,99 @@
 """``advice serve``: build with drafts into a temporary folder, serve it, rebuild on every change.
 
-While an entry is invalid the last good build stays up and the problems go to the terminal.
+Rebuilds are incremental: the writer rewrites only pages whose Markdown changed, and MkDocs'
+dirty mode re-renders only those, unless something every page shows changed (mkdocs.yml,
+topics, hand-written pages, the theme), which takes a full build. The search index is
+refreshed in the background once the pages are ready. While an entry is invalid the last good
+build stays up and the problems go to the terminal.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
-from .engine import EngineError
-from .pipeline import GenerateError, generate, load, print_diagnostics, render_site
-from .search_index import SearchIndexError
+from .engine import THEME_DIR, EngineError, column_nav, load_engine_config, run_engine, site_nav
+from .pipeline import GenerateError, generate, load, print_diagnostics
+from .search_index import SearchIndexError, index_site
+from .settings import CONFIG_FILE
+
+WATCHED = ("qa", "overrides", CONFIG_FILE)
+
+
+class Preview:
+    """One preview site and what its last build was made from."""
+
+    def __init__(self, root: Path, site_dir: Path, serve_url: str) -> None:
+        self.root, self.site_dir, self.serve_url = root, site_dir, serve_url
+        self._layout: str | None = None
+        self._indexer: threading.Thread | None = None
+
+    def rebuild(self) -> bool:
+        """Rebuild what changed; False (after printing why) when the content is invalid."""
+        settings, column = load(self.root)
+        if settings is None or column.diagnostics:
+            print_diagnostics(column.diagnostics)
+            print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
+            return False
+        self.wait_for_search()  # a full build empties the folder the indexer is writing to
+        try:
+            catalog, docs_dir, report = generate(self.root, settings, column, include_drafts=True)
+            hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in ("index.md", "search.md")]
+            nav = column_nav(catalog.topics, site_nav(settings, hand_written))
+            layout = self._layout_signature(settings.docs_dir, nav)
+            dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
+            self._remove_pages(report.removed)
+            config = load_engine_config(
+                self.root, settings, docs_dir, self.site_dir, nav, strict=False, serve_url=self.serve_url
+            )
+            warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
+        except (EngineError, GenerateError) as error:
+            print(f"advice serve: {error}", file=sys.stderr, flush=True)
+            return False
+        self._layout = layout
+        for warning in warnings:
+            if not warning.startswith("A 'dirty' build"):
+                print(f"advice serve: {warning}", file=sys.stderr)
+        self._index_in_background(config.theme.get("language") or "en")
+        return True
+
+    def wait_for_search(self) -> None:
+        """Block until the background search index of the last rebuild is written."""
+        if self._indexer is not None:
+            self._indexer.join()
+
+    def _layout_signature(self, docs_dir: str, nav: list) -> str:
+        """A digest of everything every page shows: config, topics, hand-written pages, theme."""
+        digest = hashlib.sha256(repr(nav).encode())
+        folders = [self.root / docs_dir, self.root / "overrides", THEME_DIR]
+        files = [self.root / CONFIG_FILE, self.root / "qa" / "topics.yml"]
+        files += [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()]
+        for path in files:
+            if path.exists():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        return digest.hexdigest()
+
+    def _remove_pages(self, removed: list[str]) -> None:
+        # MkDocs' dirty mode never deletes: drop the HTML of pages that are no longer generated.
+        for rel in removed:
+            if rel.endswith(".md"):
+                page = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
+                shutil.rmtree(self.site_dir / page, ignore_errors=True)
+
+    def _index_in_background(self, language: str) -> None:
+        def index() -> None:
+            try:
+                index_site(self.site_dir, language=language)
+            except SearchIndexError as error:
+                print(f"advice serve: {error}", file=sys.stderr, flush=True)
+
+        self._indexer = threading.Thread(target=index, name="advice-search-index", daemon=True)
+        self._indexer.start()
 
 
 def serve_column(root: Path, dev_addr: str) -> int:
@@ -28,16 +109,16 @@ def serve_column(root: Path, dev_addr: str) -> int:
         print_diagnostics(column.diagnostics)
         return 1
     site_dir = Path(tempfile.mkdtemp(prefix="advice-serve-"))
-    serve_url = f"http://{host}:{port}/"
+    preview = Preview(root, site_dir, f"http://{host}:{port}/")
 
     def rebuild() -> None:
-        if rebuild_preview(root, site_dir, serve_url):
-            print(f"advice serve: ready at {serve_url}", file=sys.stderr, flush=True)
+        if preview.rebuild():
+            print(f"advice serve: ready at {preview.serve_url}", file=sys.stderr, flush=True)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir))
     try:
         rebuild()
-        for path in ("qa", settings.docs_dir, "overrides", "mkdocs.yml"):
+        for path in (*WATCHED, settings.docs_dir):
             if (root / path).exists():
                 server.watch(str(root / path))
         server.serve()
@@ -45,25 +126,15 @@ def serve_column(root: Path, dev_addr: str) -> int:
         pass
     finally:
         server.shutdown()
+        preview.wait_for_search()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 
+_previews: dict[Path, Preview] = {}
+
+
 def rebuild_preview(root: Path, site_dir: Path, serve_url: str) -> bool:
-    """One preview build; on invalid content print why and keep what is being served."""
-    settings, column = load(root)
-    if settings is None or column.diagnostics:
-        print_diagnostics(column.diagnostics)
-        print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
-        return False
-    try:
-        catalog, docs_dir = generate(root, settings, column, include_drafts=True)
-        warnings, _ = render_site(
-            root, settings, catalog, docs_dir, site_dir, strict=False, serve_url=serve_url
-        )
-    except (EngineError, SearchIndexError, GenerateError) as error:
-        print(f"advice serve: {error}", file=sys.stderr, flush=True)
-        return False
-    for warning in warnings:
-        print(f"advice serve: {warning}", file=sys.stderr)
-    return True
+    """Rebuild the preview in ``site_dir``; later calls for the same folder are incremental."""
+    preview = _previews.setdefault(site_dir, Preview(root, site_dir, serve_url))
+    return preview.rebuild()
