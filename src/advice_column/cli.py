@@ -16,13 +16,14 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic
-from .engine import EngineError
+from .engine import EngineError, run_engine
 from .loader import load_topics
 from .manifest import verify_site
 from .new import entry_path, existing_slugs, new_entry_text
-from .pipeline import GenerateError, generate, load, print_diagnostics, render_site
+from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
+from .progress import Progress
 from .publish import new_build_dir, publish
-from .search_index import SearchIndexError
+from .search_index import SearchIndexError, index_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 def check(args: argparse.Namespace) -> int:
     """Validate entries and topics; print every problem found."""
     root: Path = args.root
-    _, column = load(root)
+    with Progress("advice check").stage("checking entries") as tick:
+        _, column = load(root, tick)
     problems = column.diagnostics
     if args.paths:
         wanted = {_relative(path, root) for path in args.paths}
@@ -89,14 +91,21 @@ def new(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
     root: Path = args.root
-    settings, column = load(root)
+    progress = Progress("advice build")
+    with progress.stage("loading entries") as tick:
+        settings, column = load(root, tick)
     if settings is None or column.diagnostics:
         return _report_invalid(column.diagnostics)
     site_dir = root / settings.site_dir
     build_dir = new_build_dir(root, site_dir)
     try:
-        catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False)
-        warnings, indexed = render_site(root, settings, catalog, docs_dir, build_dir)
+        with progress.stage("generating pages") as tick:
+            catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False, progress=tick)
+        with progress.stage("rendering pages") as tick:
+            config = engine_config(root, settings, catalog, docs_dir, build_dir)
+            warnings = run_engine(config, progress=tick)
+        with progress.stage("indexing for search"):
+            indexed = index_site(build_dir, language=config.theme.get("language") or "en")
         if problems := verify_site(catalog, build_dir, indexed):
             raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
         publish(build_dir, root, site_dir)

@@ -14,6 +14,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from .model import Topic
+from .progress import Tick
 from .settings import CONFIG_FILE, Settings
 
 THEME_DIR = Path(str(package_files("advice_column") / "theme"))
@@ -87,12 +88,15 @@ def load_engine_config(
     return config
 
 
-def run_engine(config, *, dirty: bool = False, serve_url: str | None = None) -> list[str]:
+def run_engine(
+    config, *, dirty: bool = False, serve_url: str | None = None, progress: Tick | None = None
+) -> list[str]:
     """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    with _captured_warnings() as warnings:
+    total = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
+    with _captured_warnings() as warnings, _counted_pages(progress, total):
         try:
             build(config, dirty=dirty, serve_url=serve_url)
         except MkDocsException as error:
@@ -103,6 +107,32 @@ def run_engine(config, *, dirty: bool = False, serve_url: str | None = None) -> 
 
 def _plugin_name(plugin) -> str:
     return next(iter(plugin)) if isinstance(plugin, dict) else str(plugin)
+
+
+@contextmanager
+def _counted_pages(progress: Tick | None, total: int):
+    """Count MkDocs' per-page debug lines ('Building page …') as rendering progress."""
+    if progress is None:
+        yield
+        return
+    logger = logging.getLogger("mkdocs.commands.build")
+    done = [0]
+    handler = logging.Handler(logging.DEBUG)
+
+    def emit(record: logging.LogRecord) -> None:
+        if record.msg.startswith("Building page "):
+            done[0] += 1
+            progress(done[0], total)
+
+    handler.emit = emit  # type: ignore[method-assign]
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from . import frontmatter as fm
 from .body import find_unsafe_markup, split_sections
 from .diagnostics import Diagnostic
 from .model import Column, Entry, Topic
+from .progress import Tick
 from .slugs import is_valid_slug, slugify
 
 MAX_FILE_BYTES = 256 * 1024
@@ -25,15 +26,18 @@ OPTIONAL = ("tags", "asker", "summary", "slug", "draft", "updated", "aliases")
 TOPICS_FILE = "topics.yml"
 
 
-def load_column(root: Path, qa_dir: str = "qa") -> Column:
+def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) -> Column:
     """Load and validate every entry under ``root/qa_dir`` and its topics file."""
     column = Column()
     qa_path = root / qa_dir
     column.topics = load_topics(root, qa_dir, column.diagnostics)
-    for path in find_entry_files(qa_path, column.diagnostics, root):
+    paths = find_entry_files(qa_path, column.diagnostics, root)
+    for done, path in enumerate(paths, start=1):
         entry = load_entry(root, path, column.topics, column.diagnostics)
         if entry is not None:
             column.entries.append(entry)
+        if progress:
+            progress(done, len(paths))
     column.entries = _drop_duplicate_slugs(column.entries, column.diagnostics)
     column.diagnostics.sort()
     return column

@@ -19,6 +19,7 @@ import yaml
 
 from .catalog import Catalog
 from .model import Entry
+from .progress import Tick
 from .render import plain_text, render_markdown
 from .settings import Settings
 
@@ -63,13 +64,19 @@ class EntryView:
 
 
 def render_pages(
-    catalog: Catalog, settings: Settings, home_intro: str = "", home_meta: dict | None = None
+    catalog: Catalog,
+    settings: Settings,
+    home_intro: str = "",
+    home_meta: dict | None = None,
+    progress: Tick | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path inside the docs folder."""
     views = {entry.slug: view_entry(entry) for entry in catalog.entries}
     pages: dict[str, str] = {}
-    for entry in catalog.entries:
+    for done, entry in enumerate(catalog.entries, start=1):
         pages[f"qa/{entry.slug}.md"] = render_entry_page(entry, views, catalog, settings)
+        if progress:
+            progress(done, len(catalog.entries))
     for key, topic in catalog.topics.items():
         pages.update(
             render_listing(

@@ -6,19 +6,25 @@ from pathlib import Path
 
 from .catalog import Catalog, build_catalog
 from .diagnostics import Diagnostic, format_github
-from .engine import column_nav, load_engine_config, run_engine, site_nav
+from .engine import column_nav, load_engine_config, site_nav
 from .loader import load_column
 from .model import Column
 from .pages import render_pages
+from .progress import Tick
 from .publish import work_dir
-from .search_index import index_site
 from .settings import Settings, SettingsError, read_settings
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
+GENERATED_TOP_PAGES = ("index.md", "search.md")
 
-def load(root: Path) -> tuple[Settings | None, Column]:
+
+class GenerateError(Exception):
+    """A hand-written page clashes with a generated one."""
+
+
+def load(root: Path, progress: Tick | None = None) -> tuple[Settings | None, Column]:
     """Settings and the validated column; problems with either are in ``column.diagnostics``."""
-    column = load_column(root)
+    column = load_column(root, progress=progress)
     try:
         settings = read_settings(root)
     except SettingsError as error:
@@ -28,12 +34,12 @@ def load(root: Path) -> tuple[Settings | None, Column]:
 
 
 def generate(
-    root: Path, settings: Settings, column: Column, *, include_drafts: bool
+    root: Path, settings: Settings, column: Column, *, include_drafts: bool, progress: Tick | None = None
 ) -> tuple[Catalog, Path, WriteReport]:
     """Group the entries and write the site's Markdown pages; returns what was written where."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
-    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta)
+    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress=progress)
     files, problems = merge_pages(pages, hand, settings.docs_dir)
     if problems:
         raise GenerateError("\n".join(map(str, problems)))
@@ -42,11 +48,7 @@ def generate(
     return catalog, docs_dir, write_tree(files, docs_dir)
 
 
-class GenerateError(Exception):
-    """A hand-written page clashes with a generated one."""
-
-
-def render_site(
+def engine_config(
     root: Path,
     settings: Settings,
     catalog: Catalog,
@@ -55,19 +57,11 @@ def render_site(
     *,
     strict: bool = True,
     serve_url: str | None = None,
-    dirty: bool = False,
-) -> tuple[list[str], int]:
-    """Run MkDocs on the generated docs, then Pagefind; returns the warnings and pages indexed."""
-    nav = column_nav(catalog.topics, site_nav(settings, _hand_written_pages(docs_dir)))
-    config = load_engine_config(root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url)
-    warnings = run_engine(config, dirty=dirty, serve_url=serve_url)
-    indexed = index_site(site_dir, language=config.theme.get("language") or "en")
-    return warnings, indexed
-
-
-def _hand_written_pages(docs_dir: Path) -> list[str]:
-    generated = {"index.md", "search.md"}
-    return [p.name for p in docs_dir.glob("*.md") if p.name not in generated]
+):
+    """The MkDocs config for the generated docs, with the column's navigation."""
+    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
+    nav = column_nav(catalog.topics, site_nav(settings, hand_written))
+    return load_engine_config(root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text") -> None:

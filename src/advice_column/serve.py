@@ -16,8 +16,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .engine import THEME_DIR, EngineError, column_nav, load_engine_config, run_engine, site_nav
-from .pipeline import GenerateError, generate, load, print_diagnostics
+from .engine import THEME_DIR, EngineError, run_engine
+from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
 from .search_index import SearchIndexError, index_site
 from .settings import CONFIG_FILE
 
@@ -42,14 +42,12 @@ class Preview:
         self.wait_for_search()  # a full build empties the folder the indexer is writing to
         try:
             catalog, docs_dir, report = generate(self.root, settings, column, include_drafts=True)
-            hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in ("index.md", "search.md")]
-            nav = column_nav(catalog.topics, site_nav(settings, hand_written))
-            layout = self._layout_signature(settings.docs_dir, nav)
+            config = engine_config(
+                self.root, settings, catalog, docs_dir, self.site_dir, strict=False, serve_url=self.serve_url
+            )
+            layout = self._layout_signature(settings.docs_dir, config.nav)
             dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
             self._remove_pages(report.removed)
-            config = load_engine_config(
-                self.root, settings, docs_dir, self.site_dir, nav, strict=False, serve_url=self.serve_url
-            )
             warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
         except (EngineError, GenerateError) as error:
             print(f"advice serve: {error}", file=sys.stderr, flush=True)
@@ -71,7 +69,9 @@ class Preview:
         digest = hashlib.sha256(repr(nav).encode())
         folders = [self.root / docs_dir, self.root / "overrides", THEME_DIR]
         files = [self.root / CONFIG_FILE, self.root / "qa" / "topics.yml"]
-        files += [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()]
+        files += [
+            p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()
+        ]
         for path in files:
             if path.exists():
                 stat = path.stat()

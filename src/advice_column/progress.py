@@ -1,0 +1,46 @@
+"""Progress of long stages: a live counter on a terminal, one line per stage in CI logs."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+Tick = Callable[[int, int], None]
+"""Called with (done, total) as a stage advances."""
+
+
+class Progress:
+    """Reports stages of a command on ``stream`` (stderr), so stdout keeps only diagnostics."""
+
+    def __init__(self, command: str, stream: TextIO | None = None, live: bool | None = None) -> None:
+        self.command = command
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty() if live is None else live
+        self._last_draw = 0.0
+
+    @contextmanager
+    def stage(self, label: str) -> Iterator[Tick]:
+        """Time a stage; the yielded callback reports how far it got."""
+        start = time.perf_counter()
+        counts = [0, 0]
+
+        def tick(done: int, total: int) -> None:
+            counts[:] = [done, total]
+            now = time.perf_counter()
+            if self.live and (now - self._last_draw > 0.1 or done == total):
+                self._last_draw = now
+                self.stream.write(f"\r\033[K{self.command}: {label} {done:,}/{total:,}")
+                self.stream.flush()
+
+        if self.live:
+            self.stream.write(f"\r\033[K{self.command}: {label}…")
+            self.stream.flush()
+        yield tick
+        elapsed = time.perf_counter() - start
+        amount = f" {counts[1]:,}" if counts[1] else ""
+        end = "\r\033[K" if self.live else ""
+        self.stream.write(f"{end}{self.command}: {label}{amount} in {elapsed:.1f} s\n")
+        self.stream.flush()
