@@ -256,7 +256,9 @@ def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_pat
     site = tmp_path / "preview"
     assert (site / "qa/goes/index.html").exists()
     gone.unlink()
-    column.write("qa/topics.yml", (column.root / "qa/topics.yml").read_text().replace("Interviews", "Job interviews"))
+    column.write(
+        "qa/topics.yml", (column.root / "qa/topics.yml").read_text().replace("Interviews", "Job interviews")
+    )
     assert preview.rebuild()
     preview.wait_for_search()
     assert not (site / "qa/goes").exists()

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from .render import RAW_HTML_ALLOWED, URL_SCHEMES
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+# Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
 _LINK_URL = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>"
 )
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-_IMAGE = re.compile(r"!\[[^\]]*\]\s*[\[(]")
+_IMAGE = re.compile(r"!\[[^\]\[]*\]\s*[\[(]")
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,11 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Pr
     headings: list[tuple[str, int]] = []
     problems: list[Problem] = []
     for index, line in _lines_outside_code(lines):
-        match = _HEADING.match(line)
+        match = _HEADING.fullmatch(line)
         if not match:
             continue
-        level, text = len(match.group(1)), (match.group(2) or "").strip()
+        level = len(match.group(1))
+        text = (match.group(2) or "").rstrip(" \t").rstrip("#").strip()
         if level == 1:
             problems.append(
                 Problem(
@@ -67,13 +69,18 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Pr
     (_, q_index), (_, a_index) = headings
     if any(line.strip() for line in lines[:q_index]):
         problems.append(Problem(first_line, 1, "QA033", "text before '## Question' is not shown; move it"))
-    question = "\n".join(lines[q_index + 1 : a_index]).strip("\n")
-    answer = "\n".join(lines[a_index + 1 :]).strip("\n")
+    question, question_line = _section(lines[q_index + 1 : a_index], first_line + q_index + 1)
+    answer, answer_line = _section(lines[a_index + 1 :], first_line + a_index + 1)
     for name, text, index in (("Question", question, q_index), ("Answer", answer, a_index)):
         if not text.strip():
             problems.append(Problem(first_line + index, 1, "QA032", f"the '## {name}' section is empty"))
-    sections = Sections(question, first_line + q_index + 1, answer, first_line + a_index + 1)
-    return sections, problems
+    return Sections(question, question_line, answer, answer_line), problems
+
+
+def _section(lines: list[str], first_line: int) -> tuple[str, int]:
+    """A section's text without surrounding blank lines, and the file line its text starts on."""
+    leading = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
+    return "\n".join(lines[leading:]).strip("\n"), first_line + leading
 
 
 def _section_problems(headings: list[tuple[str, int]], first_line: int, count: int) -> list[Problem]:

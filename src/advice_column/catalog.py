@@ -40,6 +40,8 @@ class Catalog:
     tag_slug: dict[str, str] = field(default_factory=dict)
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     related: dict[str, list[Entry]] = field(default_factory=dict)
+    by_slug: dict[str, Entry] = field(default_factory=dict)
+    follow_ups: dict[str, list[Entry]] = field(default_factory=dict)
 
     def tag_of(self, name: str) -> Tag:
         """The tag a name belongs to; tags match ignoring case."""
@@ -73,6 +75,10 @@ def build_catalog(topics: dict[str, Topic], entries: list[Entry], include_drafts
         for key in sorted(spelling, key=lambda k: catalog.tag_slug[k])
     }
     catalog.related = find_related(published, catalog.by_topic, tag_entries)
+    catalog.by_slug = {entry.slug: entry for entry in published}
+    for entry in reversed(published):  # oldest follow-up first, as the story unfolded
+        if entry.follow_up_of in catalog.by_slug:
+            catalog.follow_ups.setdefault(entry.follow_up_of, []).append(entry)
     return catalog
 
 

@@ -106,7 +106,7 @@ def build(args: argparse.Namespace) -> int:
             warnings = run_engine(config, progress=tick)
         with progress.stage("indexing for search"):
             indexed = index_site(build_dir, language=config.theme.get("language") or "en")
-        if problems := verify_site(catalog, build_dir, indexed):
+        if problems := verify_site(catalog, build_dir, indexed, sitemap_urls=bool(settings.site_url)):
             raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
         publish(build_dir, root, site_dir)
     except (EngineError, SearchIndexError, GenerateError) as error:
@@ -135,7 +135,7 @@ def _report_invalid(diagnostics: list[Diagnostic]) -> int:
 
 
 def _relative(path: str, root: Path) -> str:
-    absolute = Path(path).resolve()
+    absolute = (root / path).resolve()  # an absolute path stays as it is
     try:
         return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -27,6 +27,8 @@ SEQ = "tag:yaml.org,2002:seq"
 PLAIN_TAGS = {STR, BOOL, NULL, TIMESTAMP, MAP, SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters YAML may not contain (YAML 1.1, 5.1); libyaml's reader error carries no line.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class YamlProblem(Exception):
@@ -66,6 +68,13 @@ def split_front_matter(text: str) -> FrontMatter:
 def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
     """Compose YAML into a node tree, rejecting what an entry never needs."""
     for number, line in enumerate(yaml_text.split("\n")):
+        if bad := _NOT_YAML.search(line):
+            raise YamlProblem(
+                "QA012",
+                f"YAML does not parse: control character U+{ord(bad.group()):04X} is not allowed",
+                first_line + number,
+                bad.start() + 1,
+            )
         if "\t" in line:
             raise YamlProblem(
                 "QA015",
@@ -85,24 +94,29 @@ def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
     if not isinstance(node, MappingNode):
         line = first_line + node.start_mark.line if node is not None else first_line
         raise YamlProblem("QA013", "front matter must be a mapping of 'key: value' lines", line)
-    _reject_aliases_and_tags(node, first_line, seen=set())
+    _reject_aliases_and_tags(node, first_line)
     return node
 
 
-def _reject_aliases_and_tags(node: Node, first_line: int, seen: set[int]) -> None:
-    # A node reached twice was shared through an alias; refusing them also stops YAML bombs.
-    if id(node) in seen:
-        raise YamlProblem("QA016", "YAML anchors and aliases are not allowed", *position(node, first_line))
-    seen.add(id(node))
-    if node.tag not in PLAIN_TAGS:
-        raise YamlProblem("QA016", f"YAML tag {node.tag!r} is not allowed", *position(node, first_line))
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            _reject_aliases_and_tags(key, first_line, seen)
-            _reject_aliases_and_tags(value, first_line, seen)
-    elif isinstance(node, SequenceNode):
-        for item in node.value:
-            _reject_aliases_and_tags(item, first_line, seen)
+def _reject_aliases_and_tags(root: Node, first_line: int) -> None:
+    """Refuse aliases (a node reached twice was shared through one; this also stops YAML bombs)
+    and tags beyond plain YAML. A stack, not recursion: libyaml nests 1,000 levels deep."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise YamlProblem(
+                "QA016", "YAML anchors and aliases are not allowed", *position(node, first_line)
+            )
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            raise YamlProblem("QA016", f"YAML tag {node.tag!r} is not allowed", *position(node, first_line))
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack += (value, key)
+        elif isinstance(node, SequenceNode):
+            stack += reversed(node.value)
 
 
 def position(node: Node, first_line: int) -> tuple[int, int]:

@@ -6,6 +6,7 @@ Pure: no printing and no MkDocs. ``advice check`` and ``advice build`` both call
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 from pathlib import Path
@@ -22,7 +23,9 @@ MAX_TITLE = 200
 MAX_SHORT_TEXT = 100
 MAX_SUMMARY = 500
 REQUIRED = ("title", "date", "topic")
-OPTIONAL = ("tags", "asker", "summary", "slug", "draft", "updated", "aliases")
+OPTIONAL = ("tags", "asker", "summary", "slug", "draft", "updated", "aliases", "follow_up_of")
+# Site folders the generator writes; an alias there would replace a real page.
+RESERVED_PREFIXES = ("qa/", "topics/", "tags/", "archive/", "search/", "assets/", "pagefind/")
 TOPICS_FILE = "topics.yml"
 
 
@@ -39,6 +42,7 @@ def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) ->
         if progress:
             progress(done, len(paths))
     column.entries = _drop_duplicate_slugs(column.entries, column.diagnostics)
+    column.entries = _check_links_between_entries(column.entries, column.diagnostics)
     column.diagnostics.sort()
     return column
 
@@ -100,11 +104,11 @@ def read_text_file(path: Path, report) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        report(
-            line, col, "QA002", f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        )
+        # utf-8-sig counts from after the BOM it removed.
+        start = error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line = data.count(b"\n", 0, start) + 1
+        col = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        report(line, col, "QA002", f"file is not valid UTF-8 (byte 0x{data[start]:02x}); save it as UTF-8")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -179,7 +183,9 @@ def _read_fields(node, first_line: int, topics: dict[str, Topic], report) -> dic
             continue
         report(first_line - 1, 1, "QA020", f"missing required key '{key}'")
     if "updated" in values and "date" in values and values["updated"] < values["date"]:
-        report(first_line, 1, "QA023", f"'updated' ({values['updated']}) is before 'date' ({values['date']})")
+        updated_node = next(value for key, _, value in items if key == "updated")
+        message = f"'updated' ({values['updated']}) is before 'date' ({values['date']})"
+        report(*fm.position(updated_node, first_line), "QA023", message)
     return values
 
 
@@ -280,7 +286,32 @@ _FIELD_READERS = {
     "draft": lambda node, key, topics: fm.read_bool(node, key),
     "updated": lambda node, key, topics: fm.read_date(node, key),
     "aliases": _aliases,
+    "follow_up_of": lambda node, key, topics: _slug(node, key, topics),
 }
+
+
+def _check_links_between_entries(entries: list[Entry], diagnostics: list[Diagnostic]) -> list[Entry]:
+    """Drop entries whose follow_up_of names no entry, or whose aliases clash; report each."""
+    slugs = {entry.slug for entry in entries}
+    alias_owner: dict[str, str] = {}
+    kept = []
+    for entry in entries:
+        problems = []
+        if entry.follow_up_of and (entry.follow_up_of not in slugs or entry.follow_up_of == entry.slug):
+            problems.append(
+                ("QA034", f"follow_up_of '{entry.follow_up_of}' is not the slug of another entry")
+            )
+        for alias in entry.aliases:
+            if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
+                problems.append(("QA028", f"alias '{alias}' is inside a folder the site generates"))
+            elif alias in alias_owner:
+                problems.append(("QA028", f"alias '{alias}' is also claimed by {alias_owner[alias]}"))
+            else:
+                alias_owner[alias] = entry.path
+        diagnostics.extend(Diagnostic(entry.path, 1, 1, code, message) for code, message in problems)
+        if not problems:
+            kept.append(entry)
+    return kept
 
 
 def _drop_duplicate_slugs(entries: list[Entry], diagnostics: list[Diagnostic]) -> list[Entry]:

@@ -34,6 +34,7 @@ class Entry:
     draft: bool = False
     updated: datetime.date | None = None
     aliases: tuple[str, ...] = ()
+    follow_up_of: str | None = None
 
     @property
     def url(self) -> str:

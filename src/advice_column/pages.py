@@ -22,6 +22,7 @@ from .model import Entry
 from .progress import Tick
 from .render import plain_text, render_markdown
 from .settings import Settings
+from .structured_data import entry_json_ld
 
 HOME_LATEST = 10
 DESCRIPTION_LENGTH = 160
@@ -63,15 +64,21 @@ class EntryView:
     description: str
 
 
+def view_entries(catalog: Catalog) -> dict[str, EntryView]:
+    """Every published entry's rendered sections, by slug."""
+    return {entry.slug: view_entry(entry) for entry in catalog.entries}
+
+
 def render_pages(
     catalog: Catalog,
     settings: Settings,
     home_intro: str = "",
     home_meta: dict | None = None,
     progress: Tick | None = None,
+    views: dict[str, EntryView] | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path inside the docs folder."""
-    views = {entry.slug: view_entry(entry) for entry in catalog.entries}
+    views = views if views is not None else view_entries(catalog)
     pages: dict[str, str] = {}
     for done, entry in enumerate(catalog.entries, start=1):
         pages[f"qa/{entry.slug}.md"] = render_entry_page(entry, views, catalog, settings)
@@ -87,6 +94,7 @@ def render_pages(
                 catalog,
                 settings,
                 filter_topic=topic.title,
+                feed=f"topics/{key}/feed.xml" if settings.site_url else None,
             )
         )
     for tag in catalog.tags.values():
@@ -136,23 +144,28 @@ def _render_sections(question: str, answer: str) -> tuple[str, str, str]:
 def render_entry_page(entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings) -> str:
     """The entry's own page: question, answer, byline, tags, related questions."""
     view = views[entry.slug]
-    url = entry.url
+    topic = catalog.topics[entry.topic]
+    advice = {
+        "comment_url": comment_url(settings, entry),
+        "comment_label": settings.comment_label,
+        "draft": entry.draft,
+        "lastmod": (entry.updated or entry.date).isoformat(),
+        "jsonld": entry_json_ld(
+            entry, topic, view.question_html, view.answer_html, view.description, settings
+        ),
+    }
     return _page(
-        url,
+        entry.url,
         entry.title,
         "entry.html",
         description=view.description,
-        meta={
-            "advice": {
-                "comment_url": comment_url(settings, entry),
-                "comment_label": settings.comment_label,
-                "draft": entry.draft,
-            }
-        },
+        meta={"advice": advice},
         view=view,
-        topic=catalog.topics[entry.topic],
+        topic=topic,
         tags=[catalog.tag_of(tag) for tag in entry.tags],
         related=[views[other.slug] for other in catalog.related[entry.slug]],
+        follows=catalog.by_slug.get(entry.follow_up_of or ""),
+        followed_by=catalog.follow_ups.get(entry.slug, []),
     )
 
 
@@ -164,6 +177,7 @@ def render_listing(
     catalog: Catalog,
     settings: Settings,
     filter_topic: str | None = None,
+    feed: str | None = None,
 ) -> dict[str, str]:
     """A list of entries split into pages of ``settings.per_page``: ``url``, ``url/page/2/``, …"""
     per_page = settings.per_page
@@ -185,6 +199,8 @@ def render_listing(
             pagination=urls,
             filter_topic=filter_topic,
             catalog=catalog,
+            feed=feed,
+            meta={"advice": {"feed": feed}} if feed else None,
         )
     return pages
 
@@ -203,7 +219,19 @@ def render_home(
         markdown_before=intro.strip(),
         catalog=catalog,
         latest=latest,
+        feed="feed.xml" if settings.site_url else None,
     )
+
+
+def render_robots(settings: Settings) -> str:
+    """robots.txt: everything may be crawled; the sitemap's address when the site has one."""
+    sitemap = f"Sitemap: {settings.site_url}sitemap.xml\n" if settings.site_url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap}"
+
+
+def render_template(name: str, **context) -> str:
+    """Render one of this package's page templates (autoescaped)."""
+    return _env.get_template(name).render(**context)
 
 
 def comment_url(settings: Settings, entry: Entry) -> str:

@@ -7,11 +7,13 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .diagnostics import Diagnostic, format_github
 from .engine import column_nav, load_engine_config, site_nav
+from .feeds import render_feeds
 from .loader import load_column
 from .model import Column
-from .pages import render_pages
+from .pages import render_pages, render_robots, view_entries
 from .progress import Tick
 from .publish import work_dir
+from .redirects import render_redirects
 from .settings import Settings, SettingsError, read_settings
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
@@ -39,7 +41,11 @@ def generate(
     """Group the entries and write the site's Markdown pages; returns what was written where."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
-    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress=progress)
+    views = view_entries(catalog)
+    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views)
+    pages |= render_feeds(catalog, views, settings)
+    pages |= render_redirects(catalog, settings)
+    pages["robots.txt"] = render_robots(settings)
     files, problems = merge_pages(pages, hand, settings.docs_dir)
     if problems:
         raise GenerateError("\n".join(map(str, problems)))

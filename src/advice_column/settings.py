@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Leave a reply"
 DEFAULT_PER_PAGE = 30
+DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
 
 
@@ -44,6 +45,9 @@ class Settings:
     comment_url: str = ""
     comment_label: str = DEFAULT_COMMENT_LABEL
     per_page: int = DEFAULT_PER_PAGE
+    author: str = ""
+    feed_entries: int = DEFAULT_FEED_ENTRIES
+    feed_full_text: bool = True
     raw: dict = field(default_factory=dict, compare=False)
 
 
@@ -63,6 +67,9 @@ def read_settings(root: Path) -> Settings:
     site_url = str(raw.get("site_url") or "")
     repo_url = str(raw.get("repo_url") or "").rstrip("/")
     comments = advice.get("comments") or {}
+    feeds = advice.get("feeds") or {}
+    if feeds.get("content", "full") not in ("full", "summary"):
+        raise _error(1, "extra.advice.feeds.content must be 'full' or 'summary'")
     settings = Settings(
         site_name=str(raw.get("site_name") or "Advice column"),
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
@@ -71,7 +78,10 @@ def read_settings(root: Path) -> Settings:
         site_dir=str(raw.get("site_dir") or "site"),
         comment_url=str(comments.get("url") or default_comment_url(repo_url)),
         comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
-        per_page=_per_page(advice.get("per_page", DEFAULT_PER_PAGE)),
+        per_page=_whole_number(advice.get("per_page", DEFAULT_PER_PAGE), "per_page", 5, 500),
+        author=str(advice.get("author") or raw.get("site_author") or ""),
+        feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
+        feed_full_text=feeds.get("content", "full") == "full",
         raw=raw,
     )
     _check_comment_url(settings.comment_url)
@@ -103,9 +113,9 @@ def _check_comment_url(template: str) -> None:
         raise _error(1, "extra.advice.comments.url must start with https://, http:// or mailto:")
 
 
-def _per_page(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 500:
-        raise _error(1, "extra.advice.per_page must be a whole number from 5 to 500")
+def _whole_number(value: object, key: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise _error(1, f"extra.advice.{key} must be a whole number from {low} to {high}")
     return value
 
 

@@ -1,0 +1,55 @@
+"""Atom feeds, for the whole column and for each topic, from the same catalog as the pages.
+
+Feeds need absolute links, so they are written only when mkdocs.yml has a ``site_url``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .catalog import Catalog
+from .pages import EntryView, render_template
+from .settings import Settings
+
+SITE_FEED = "feed.xml"
+
+
+def topic_feed_path(key: str) -> str:
+    """Where a topic's feed is, inside the site."""
+    return f"topics/{key}/feed.xml"
+
+
+def render_feeds(catalog: Catalog, views: dict[str, EntryView], settings: Settings) -> dict[str, str]:
+    """``{path: Atom XML}`` for the column and each topic; empty without a site_url."""
+    if not settings.site_url:
+        return {}
+    feeds = {SITE_FEED: _feed(settings.site_name, "", catalog.entries, views, catalog, settings, SITE_FEED)}
+    for key, topic in catalog.topics.items():
+        title = f"{topic.title} · {settings.site_name}"
+        path = topic_feed_path(key)
+        feeds[path] = _feed(title, f"topics/{key}/", catalog.by_topic[key], views, catalog, settings, path)
+    return feeds
+
+
+def _feed(title, page_url, entries, views, catalog: Catalog, settings: Settings, path: str) -> str:
+    latest = [views[entry.slug] for entry in entries[: settings.feed_entries]]
+    updated = max(((v.entry.updated or v.entry.date) for v in latest), default=None)
+    return render_template(
+        "feed.xml",
+        title=title,
+        site_url=settings.site_url,
+        self_url=settings.site_url + path,
+        page_url=settings.site_url + page_url,
+        author=settings.author or settings.site_name,
+        updated=updated,
+        views=latest,
+        topics=catalog.topics,
+        full_text=settings.feed_full_text,
+        content=feed_content,
+    )
+
+
+def feed_content(view: EntryView) -> str:
+    """The entry as HTML for a feed reader; the template escapes it once more for XML."""
+    asker = f"{html.escape(view.entry.asker)} asks" if view.entry.asker else "A reader asks"
+    return f"<h2>{asker}</h2>\n{view.question_html}\n<h2>Answer</h2>\n{view.answer_html}"

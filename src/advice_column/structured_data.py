@@ -1,0 +1,59 @@
+"""JSON-LD for an entry page: a schema.org Article about one Question and its Answer.
+
+Google rules QAPage out for a column (one answer, readers cannot add answers), so the page is
+an Article whose mainEntity is the Question, with the columnist's Answer accepted.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Entry, Topic
+from .render import plain_text
+from .settings import Settings
+
+HEADLINE_LENGTH = 110  # Google truncates Article headlines past this
+
+
+def entry_json_ld(
+    entry: Entry, topic: Topic, question_html: str, answer_html: str, description: str, settings: Settings
+) -> str:
+    """The entry's JSON-LD, safe to place inside a <script> element."""
+    url = settings.site_url + entry.url if settings.site_url else None
+    columnist = {
+        "@type": "Person" if settings.author else "Organization",
+        "name": settings.author or settings.site_name,
+    }
+    publisher = {"@type": "Organization", "name": settings.site_name}
+    question = {"@type": "Question", "name": entry.title, "text": plain_text(question_html), "answerCount": 1}
+    if entry.asker:
+        question["author"] = {"@type": "Person", "name": entry.asker}
+    question["acceptedAnswer"] = {"@type": "Answer", "text": plain_text(answer_html), "author": columnist}
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": _headline(entry.title),
+        "description": description,
+        "datePublished": entry.date.isoformat(),
+        "dateModified": (entry.updated or entry.date).isoformat(),
+        "author": columnist,
+        "publisher": publisher,
+        "articleSection": topic.title,
+        "keywords": list(entry.tags),
+        "mainEntity": question,
+    }
+    if url:
+        article["url"] = article["mainEntityOfPage"] = url
+    return script_safe_json(article)
+
+
+def script_safe_json(value: object) -> str:
+    """JSON that cannot end its <script> element or open a comment: <, > and & as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _headline(title: str) -> str:
+    if len(title) <= HEADLINE_LENGTH:
+        return title
+    return title[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
