@@ -11,11 +11,12 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from advice_column.catalog import build_catalog
 from advice_column.loader import load_column
 from advice_column.model import Entry
+from advice_column.settings import read_settings
 
 from .conftest import REPO
 
@@ -26,6 +27,7 @@ CATALOG = build_catalog(COLUMN.topics, COLUMN.entries)
 PUBLISHED = CATALOG.entries
 DRAFTS = [entry for entry in COLUMN.entries if entry.draft]
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+PER_PAGE = read_settings(REPO).per_page
 
 RESULT = ".pagefind-ui__result"
 RESULT_LINK = ".pagefind-ui__result-link"
@@ -59,11 +61,11 @@ def result_count(page: Page) -> int:
     return 0 if text.startswith("No ") else int(re.match(r"\s*(\d+)", text).group(1))
 
 
-def topic_checkbox(page: Page, title: str):
-    return page.locator(f"input.pagefind-ui__filter-checkbox[name=topic][value={json_css(title)}]")
+def topic_checkbox(page: Page, title: str) -> Locator:
+    return page.locator(f"input.pagefind-ui__filter-checkbox[name=topic][value={css_string(title)}]")
 
 
-def json_css(value: str) -> str:
+def css_string(value: str) -> str:
     """``value`` as a double-quoted CSS string."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -109,7 +111,7 @@ def test_header_search_finds_the_only_answer_with_a_word(page: Page, site_url: s
 
 
 def topic_with_most_matches(word: str) -> str:
-    counts = {key: sum(word in words(text_of(e)) for e in entries) for key, entries in CATALOG.by_topic.items()}
+    counts = {key: sum(word in words(text_of(e)) for e in group) for key, group in CATALOG.by_topic.items()}
     return max(counts, key=lambda key: (counts[key], key))
 
 
@@ -129,7 +131,7 @@ def test_ticking_a_topic_filter_narrows_the_results(page: Page, site_url: str) -
     assert len(topics_shown) > 1, f"a search for {COMMON_WORD!r} should span topics: {topics_shown}"
 
     checkbox = topic_checkbox(page, title)
-    label = page.locator(f"label[for={json_css(checkbox.get_attribute('id'))}]")
+    label = page.locator(f"label[for={css_string(checkbox.get_attribute('id'))}]")
     in_topic = int(re.search(r"\((\d+)\)\s*$", label.inner_text()).group(1))
     assert 0 < in_topic < everything
     checkbox.check()
@@ -172,7 +174,7 @@ def test_topic_and_tag_links_lead_to_pages_listing_the_entry(page: Page, site_ur
     expect(page).to_have_url(f"{site_url}topics/{topic.key}/")
     expect(page.locator("h1")).to_have_text(topic.title)
     listed = page.locator("ol.advice-list li.advice-item a.advice-item__title")
-    expect(listed).to_have_text([e.title for e in CATALOG.by_topic[topic.key]])
+    expect(listed).to_have_text([e.title for e in CATALOG.by_topic[topic.key]][:PER_PAGE])
 
     page.locator("ol.advice-list a.advice-item__title", has_text=entry.title).click()
     expect(page).to_have_url(site_url + entry.url)
@@ -181,7 +183,7 @@ def test_topic_and_tag_links_lead_to_pages_listing_the_entry(page: Page, site_ur
     page.locator(".advice-tags a.advice-tag", has_text=tag.name).click()
     expect(page).to_have_url(f"{site_url}tags/{tag.slug}/")
     expect(page.locator("h1")).to_have_text(f"Tagged “{tag.name}”")
-    expect(listed).to_have_text([e.title for e in tag.entries])
+    expect(listed).to_have_text([e.title for e in tag.entries][:PER_PAGE])
 
     page.locator("ol.advice-list a.advice-item__title", has_text=entry.title).click()
     page.locator(".advice-byline__topic").click()
@@ -202,7 +204,8 @@ def reply_entries() -> list[Entry]:
 def test_reply_link_carries_the_title_and_url_encoded(page: Page, site_url: str, entry: Entry) -> None:
     template = CONFIG["extra"]["advice"]["comments"]["url"]
     absolute = CONFIG["site_url"] + entry.url
-    expected = template.replace("{title}", quote(entry.title, safe="")).replace("{url}", quote(absolute, safe=""))
+    values = {"title": entry.title, "url": absolute, "slug": entry.slug}
+    expected = re.sub(r"\{(\w+)\}", lambda m: quote(values[m.group(1)], safe=""), template)
 
     page.goto(site_url + entry.url)
     link = page.locator("section.advice-reply a.advice-reply__link")
@@ -226,6 +229,9 @@ def network_pages() -> list[str]:
 def test_pages_load_only_from_the_site_and_nothing_fails(page: Page, site_url: str, path: str) -> None:
     requested: list[str] = []
     failed: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("request", lambda request: requested.append(request.url))
     page.on("requestfailed", lambda request: failed.append(f"{request.url}: {request.failure}"))
     page.on(
@@ -245,6 +251,9 @@ def test_pages_load_only_from_the_site_and_nothing_fails(page: Page, site_url: s
     assert requested
     assert elsewhere == []
     assert failed == []
+    assert errors == []
+    # The sitemap grows with the column; no page view may download it.
+    assert not [url for url in requested if url.endswith("sitemap.xml")]
 
 
 # 6. Keyboard only.

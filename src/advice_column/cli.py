@@ -106,7 +106,8 @@ def build(args: argparse.Namespace) -> int:
             warnings = run_engine(config, progress=tick)
         with progress.stage("indexing for search"):
             indexed = index_site(build_dir, language=config.theme.get("language") or "en")
-        if problems := verify_site(catalog, build_dir, indexed, sitemap_urls=bool(settings.site_url)):
+        manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
+        if problems := verify_site(catalog, build_dir, indexed, **manifest):
             raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
         publish(build_dir, root, site_dir)
     except (EngineError, SearchIndexError, GenerateError) as error:

@@ -1,37 +1,98 @@
-"""Nothing lost: every published entry must come out of the build as a page, in the sitemap and in search."""
+"""Nothing lost: every published entry must come out of the build exactly where it belongs.
+
+Checked on the built HTML itself: one page per entry; each entry once on its topic's listing,
+on each of its tags' listings and in its year of the archive (all pages of each listing); in
+the sitemap, the search index and the feeds. Any mismatch fails the build.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 
 from .catalog import Catalog
+from .model import Entry
 
+_ITEM_LINK = re.compile(r'<a class="advice-item__title" href="([^"]+)"')
+_NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
+_ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def verify_site(catalog: Catalog, site_dir: Path, indexed: int, *, sitemap_urls: bool = True) -> list[str]:
+def verify_site(
+    catalog: Catalog, site_dir: Path, indexed: int, *, site_url: str = "", feed_entries: int = 0
+) -> list[str]:
     """Problems where the built site and the catalog disagree; empty when every entry arrived once.
 
-    ``sitemap_urls``: whether the sitemap has URLs at all (MkDocs needs a site_url for them).
+    The sitemap and feeds are checked when there is a ``site_url`` (neither exists without one).
     """
     expected = {entry.slug for entry in catalog.entries}
     built = {path.parent.name for path in (site_dir / "qa").glob("*/index.html")}
-    problems = []
-    if missing := sorted(expected - built):
-        problems.append(f"entry pages missing from the site: {', '.join(missing)}")
-    if extra := sorted(built - expected):
-        problems.append(f"entry pages that no entry asked for: {', '.join(extra)}")
+    problems = _difference("entry pages", [e.url for e in catalog.entries], [f"qa/{s}/" for s in built])
     if indexed != len(expected):
         problems.append(f"search index holds {indexed} pages for {len(expected)} entries")
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap_urls:
-        pass
-    elif sitemap.exists():
-        locations = _LOC.findall(sitemap.read_text(encoding="utf-8"))
-        in_sitemap = {m.group(1) for loc in locations if (m := re.search(r"/qa/([^/]+)/$", loc))}
-        if missing := sorted(expected - in_sitemap):
-            problems.append(f"entries missing from sitemap.xml: {', '.join(missing)}")
-    else:
-        problems.append("sitemap.xml was not written")
+    listings = [(f"topics/{key}/", entries) for key, entries in catalog.by_topic.items()]
+    listings += [(f"tags/{tag.slug}/", list(tag.entries)) for tag in catalog.tags.values()]
+    listings += [(f"archive/{year}/", entries) for year, entries in catalog.by_year.items()]
+    for url, entries in listings:
+        problems += _difference(url, [e.url for e in entries], listed_entries(site_dir, url))
+    if site_url:
+        problems += _check_sitemap(catalog.entries, site_dir, site_url)
+        problems += _check_feed(catalog.entries[:feed_entries], site_dir / "feed.xml", site_url)
     return problems
+
+
+def listed_entries(site_dir: Path, url: str) -> list[str]:
+    """The entry URLs a listing links to, across all its pages, in order."""
+    found = []
+    while url:
+        page = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        found += [_resolve(url, href) for href in _ITEM_LINK.findall(page)]
+        following = _NEXT_LINK.search(page)
+        url = _resolve(url, following.group(1)) if following else ""
+    return found
+
+
+def _check_sitemap(entries: list[Entry], site_dir: Path, site_url: str) -> list[str]:
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists():
+        return ["sitemap.xml was not written"]
+    locations = _LOC.findall(sitemap.read_text(encoding="utf-8"))
+    in_sitemap = [loc[len(site_url) :] for loc in locations if loc.startswith(site_url + "qa/")]
+    return _difference("sitemap.xml", [e.url for e in entries], in_sitemap)
+
+
+def _check_feed(entries: list[Entry], feed: Path, site_url: str) -> list[str]:
+    if not feed.exists():
+        return [f"{feed.name} was not written"]
+    root = ElementTree.parse(feed).getroot()
+    links = [link.get("href", "") for link in root.iter(f"{_ATOM}link") if link.get("rel") == "alternate"]
+    in_feed = [link[len(site_url) :] for link in links if link.startswith(site_url + "qa/")]
+    if in_feed != [e.url for e in entries]:
+        return [f"{feed.name} does not list the latest {len(entries)} entries in order"]
+    return []
+
+
+def _difference(where: str, expected: list[str], found: list[str]) -> list[str]:
+    problems = []
+    if missing := sorted(set(expected) - set(found)):
+        problems.append(f"{where}: missing {', '.join(missing)}")
+    if extra := sorted(set(found) - set(expected)):
+        problems.append(f"{where}: not expected {', '.join(extra)}")
+    if twice := sorted(url for url, count in Counter(found).items() if count > 1):
+        problems.append(f"{where}: listed more than once {', '.join(twice)}")
+    return problems
+
+
+def _resolve(base: str, href: str) -> str:
+    """A relative link from the page at site path ``base`` as a site path like 'qa/x/'."""
+    parts = [part for part in base.split("/") if part]
+    for segment in href.split("/"):
+        if segment == "..":
+            if parts:
+                parts.pop()
+        elif segment and segment != ".":
+            parts.append(segment)
+    return "/".join(parts) + "/" if parts else ""
