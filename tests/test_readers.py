@@ -54,9 +54,8 @@ def test_topic_feeds_hold_only_their_topic_and_are_linked(catalog, sample_site):
         assert not feed.bozo
         assert [e.title for e in feed.entries] == [e.title for e in entries]
         page = html(sample_site / "topics" / key / "index.html")
-        alternates = [
-            a.attributes["href"] for a in page.css('link[rel~=alternate][rel~=feed][type="application/atom+xml"]')
-        ]
+        feed_links = page.css('link[rel~=alternate][rel~=feed][type="application/atom+xml"]')
+        alternates = [a.attributes["href"] for a in feed_links]
         assert "feed.xml" in alternates and "../../feed.xml" in alternates
 
 
