@@ -85,7 +85,23 @@ def read_settings(root: Path) -> Settings:
         raw=raw,
     )
     _check_comment_url(settings.comment_url)
+    _check_folders(root, settings)
     return settings
+
+
+def _check_folders(root: Path, settings: Settings) -> None:
+    """site_dir is replaced whole on every build: it must be a folder of its own inside the column."""
+    real_root = root.resolve()
+    site = (root / settings.site_dir).resolve()
+    protected = [real_root / name for name in (settings.docs_dir, "qa", "overrides", ".advice", ".git")]
+    if real_root not in site.parents or any(
+        site == p or p in site.parents or site in p.parents for p in protected
+    ):
+        raise _error(
+            1,
+            f"site_dir '{settings.site_dir}' must be a folder of its own inside the column "
+            "(it is replaced on every build), e.g. 'site'",
+        )
 
 
 def default_comment_url(repo_url: str) -> str:
