@@ -213,6 +213,7 @@ def test_home_page_keeps_the_hand_written_intro():
     )
     front, tree = split(pages["index.md"])
     assert front["title"] == "Ask us"
-    assert pages["index.md"].split("---\n", 2)[2].lstrip().startswith("Welcome to *the* column.\n")
+    body = pages["index.md"].split("---\n", 2)[2]
+    assert body.lstrip().startswith('<h1 id="title">Ask us</h1>\n\nWelcome to *the* column.\n')
     assert [a.text() for a in tree.css(".advice-item__title")] == ["Title x"]
     assert tree.css_first(".advice-topics a").attributes["href"] == "topics/interviews/"

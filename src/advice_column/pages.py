@@ -210,13 +210,15 @@ def render_home(
 ) -> str:
     """The home page: the hand-written intro (Markdown), the latest entries and the topics."""
     latest = [views[entry.slug] for entry in catalog.entries[:HOME_LATEST]]
+    title = str(meta.get("title") or settings.site_name)
+    heading = f'<h1 id="title">{html.escape(title)}</h1>'
     return _page(
         "",
-        str(meta.get("title") or settings.site_name),
+        title,
         "home.html",
         description=str(meta.get("description") or ""),
         meta={key: value for key, value in meta.items() if key not in ("title", "description")},
-        markdown_before=intro.strip(),
+        markdown_before=f"{heading}\n\n{intro.strip()}",
         catalog=catalog,
         latest=latest,
         feed="feed.xml" if settings.site_url else None,

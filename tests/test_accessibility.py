@@ -1,0 +1,87 @@
+"""Accessibility in a real browser: axe-core finds no serious or critical problem, in light and dark,
+on a phone-width screen, and reading and searching work from the keyboard alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from advice_column.catalog import build_catalog
+from advice_column.loader import load_column
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "assets" / "axe-core" / "axe.min.js"
+COLUMN = load_column(REPO)
+CATALOG = build_catalog(COLUMN.topics, COLUMN.entries)
+ENTRY = CATALOG.entries[0]
+PAGES = {
+    "home": "",
+    "entry": ENTRY.url,
+    "topic": f"topics/{ENTRY.topic}/",
+    "tag": f"tags/{CATALOG.tag_of(ENTRY.tags[0]).slug}/",
+    "tags": "tags/",
+    "archive": "archive/",
+    "search": "search/?q=interview",
+}
+
+
+def serious_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    if "search/" in url:
+        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_axe_violations(page: Page, site_url: str, name: str, scheme: str):
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
+    open_page(page, site_url + PAGES[name])
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("name", ["home", "entry", "topic", "search"])
+def test_readable_on_a_phone(page: Page, site_url: str, name: str, tmp_path: Path):
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_page(page, site_url + PAGES[name])
+    # Nothing wider than the screen: no sideways scrolling to read.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    expect(page.locator("h1").first).to_be_visible()
+    page.screenshot(path=str(tmp_path / f"{name}-375.png"), full_page=True)
+
+
+def test_palette_toggle_switches_to_dark_and_back(page: Page, site_url: str):
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + ENTRY.url)
+    page.locator("label[for='__palette_1']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label[for='__palette_0']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_keyboard_reader_opens_the_latest_entry_from_the_home_page(page: Page, site_url: str):
+    page.goto(site_url)
+    title = page.locator(".advice-home .advice-item__title").first
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if title.evaluate("node => node === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the latest entry")
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_have_text(CATALOG.entries[0].title)
