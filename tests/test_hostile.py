@@ -151,10 +151,8 @@ BODY_CASES = [
 
 @pytest.mark.parametrize(("payload", "code"), BODY_CASES, ids=[c[0][:30] for c in BODY_CASES])
 def test_unsafe_markup_in_the_body_is_reported_with_its_line(column, payload, code):
-    column.write(
-        "qa/x.md",
-        f"---\ntitle: T\ndate: 2025-01-01\ntopic: interviews\n---\n\n## Question\n\nQ?\n\n## Answer\n\nFine.\n{payload}\n",
-    )
+    front = "---\ntitle: T\ndate: 2025-01-01\ntopic: interviews\n---\n"
+    column.write("qa/x.md", f"{front}\n## Question\n\nQ?\n\n## Answer\n\nFine.\n{payload}\n")
     (problem, *_) = [d for d in load_column(column.root).diagnostics if d.code == code]
     assert (problem.path, problem.line) == ("qa/x.md", 14 + payload.count("\n"))
 
