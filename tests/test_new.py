@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from advice_column.cli import main
 from advice_column.loader import load_column
 
 
@@ -54,3 +55,21 @@ def test_new_unknown_topic_lists_valid_ones(column, capsys):
     assert column.run("new", "A question", "--topic", "interveiws") == 2
     assert "unknown topic 'interveiws'; valid: interviews, salary" in capsys.readouterr().err
     assert not list((column.root / "qa").rglob("*.md"))
+
+
+def test_new_lists_similar_questions_then_writes_the_entry(column, capsys):
+    christmas = "Should I call or email when the interviewer said he'd call by Christmas?"
+    column.entry("call-or-email", title=christmas)
+    column.entry("raise", title="How do I ask for a raise without sounding greedy?", topic="salary")
+    assert column.run("new", "Should I call or email after my interview?", "--topic", "interviews") == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "Similar questions already in the column:",
+        f"  qa/call-or-email.md: {christmas}",
+    ]
+    assert (column.root / captured.out.strip()).is_file()
+
+
+def test_init_is_a_subcommand(tmp_path):
+    assert main(["init", str(tmp_path / "new"), "--title", "Ask Sam"]) == 0
+    assert main(["--root", str(tmp_path / "new"), "check"]) == 0

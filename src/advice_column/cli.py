@@ -1,4 +1,4 @@
-"""The ``advice`` command: check, new, build and serve a column.
+"""The ``advice`` command: init, check, new, build and serve a column.
 
 qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
     --render_pages--> Markdown pages --write_tree--> .advice/docs
@@ -17,13 +17,15 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import Diagnostic
 from .engine import EngineError, run_engine
-from .loader import load_topics
+from .loader import load_column, load_topics
 from .manifest import verify_site
 from .new import entry_path, existing_slugs, new_entry_text
 from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
 from .progress import Progress
 from .publish import new_build_dir, publish
+from .scaffold import add_init_parser
 from .search_index import SearchIndexError, index_site
+from .similar import find_similar, similar_lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +83,9 @@ def new(args: argparse.Namespace) -> int:
         )
         return 1
     tags = [tag.strip() for tag in (args.tags or "").split(",") if tag.strip()]
+    # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
+    for line in similar_lines(find_similar(args.title, load_column(root).entries)):
+        print(line, file=sys.stderr)
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     with open(root / rel, "x", encoding="utf-8") as file:
         file.write(new_entry_text(args.title, args.topic, day, tags, args.asker))
@@ -170,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the column's folder, holding mkdocs.yml and qa/ (default: .)",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    add_init_parser(commands)
 
     sub = commands.add_parser("check", help="validate entries and topics; print path:line:col: CODE message")
     sub.add_argument(

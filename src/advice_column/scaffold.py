@@ -1,0 +1,193 @@
+"""``advice init``: start a new column, in a folder of its own, from this package's templates.
+
+The templates live in ``scaffold/`` beside this module. Package data leaves out dotfiles, so a
+template named ``dot-github`` becomes ``.github``. ``@@NAME@@`` markers are filled in one pass;
+the title reaches YAML only through ``yaml.safe_dump`` and Markdown only escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections.abc import Iterator
+from importlib.resources import files as package_files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .slugs import slugify
+
+DEFAULT_TITLE = "Ask the Columnist"
+MAX_TITLE = 100
+TEMPLATES = "scaffold"
+DOT_PREFIX = "dot-"
+SITE_NAME_LINE = 'site_name: "@@SITE_NAME@@"\n'
+EXAMPLE_TEMPLATE = "example-entry.md"
+EXAMPLE_FRONT = {
+    "title": "The neighbours' dog barks all night. Do I talk to them or go to the landlord?",
+    "topic": "everyday",
+    "tags": ["neighbours", "noise"],
+    "asker": "Wide Awake",
+    "summary": "Talk to them first, in daylight and briefly; go to the landlord only if nothing changes.",
+}
+# A folder holding only these is still "empty": `git init` or a fresh clone comes first for many.
+TOLERATED = frozenset({".git"})
+_MARKER = re.compile(r"@@([A-Z_]+)@@")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#])")
+
+
+class InitError(Exception):
+    """The column cannot be created as asked; the message says why and what to do instead."""
+
+
+def init_column(target: Path, title: str) -> list[str]:
+    """Write a new column into ``target`` (missing or empty); returns the relative paths written."""
+    title = check_title(title)
+    _check_target(target)
+    files = render_column(title, datetime.date.today())
+    _write_all(target, files)
+    return sorted(files)
+
+
+def render_column(title: str, today: datetime.date) -> dict[str, str]:
+    """Every file of a new column by relative path, with the title, version and date filled in."""
+    values = {"TITLE_MARKDOWN": markdown_text(title), "VERSION": __version__}
+    files = {}
+    for rel, text in _templates():
+        if rel == EXAMPLE_TEMPLATE:
+            front = {"title": EXAMPLE_FRONT["title"], "date": today, **EXAMPLE_FRONT}
+            files[f"qa/{today.year}/{slugify(front['title'])}.md"] = _entry_text(front, text)
+        elif rel == "mkdocs.yml":
+            files[rel] = _with_site_name(text, title)
+        else:
+            files[rel] = _MARKER.sub(lambda match: values[match.group(1)], text)
+    return files
+
+
+def check_title(title: str) -> str:
+    """The title, trimmed, or InitError when it could not be a site name."""
+    title = title.strip()
+    if not title:
+        raise InitError('the title is empty; pass --title "The column\'s name"')
+    if not title.isprintable():
+        raise InitError("the title must be one line of text, without tabs or control characters")
+    if "<" in title or ">" in title:
+        # MkDocs hands the site name to the theme as HTML, so "<" would start a tag on every page.
+        raise InitError("the title may not contain '<' or '>'; they would be read as HTML")
+    if len(title) > MAX_TITLE:
+        raise InitError(f"the title is {len(title)} characters; the limit is {MAX_TITLE}")
+    return title
+
+
+def markdown_text(text: str) -> str:
+    """``text`` escaped to show as written in Markdown: no emphasis, links, headings or HTML."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create the column and say what to do next; 1 when the folder is not new or empty."""
+    target: Path = args.directory
+    try:
+        written = init_column(target, args.title)
+    except InitError as error:
+        print(f"advice init: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"advice init: cannot write {error.filename or target}: {error.strerror}", file=sys.stderr)
+        return 1
+    for rel in written:
+        print(rel)
+    print(
+        f"advice init: created {len(written)} files in {target}. Next:\n"
+        f"  cd {target}\n"
+        "  advice serve    # preview at http://127.0.0.1:8000/\n"
+        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def add_init_parser(subparsers) -> None:
+    """Register ``advice init DIR [--title TITLE]`` on the ``advice`` command's subparsers."""
+    sub = subparsers.add_parser(
+        "init", help="start a new column in a new or empty folder, ready to serve, build and publish"
+    )
+    sub.add_argument(
+        "directory", type=Path, metavar="DIR", help="the folder to create; it must be new or empty"
+    )
+    sub.add_argument(
+        "--title",
+        type=_title_argument,
+        default=DEFAULT_TITLE,
+        help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
+    )
+    sub.set_defaults(command=run_init)
+
+
+def _write_all(target: Path, files: dict[str, str]) -> None:
+    """Write every file, or, when one cannot be written, remove those already written and re-raise."""
+    written: list[Path] = []
+    try:
+        for rel, text in files.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # "x": never replace a file, even one that appeared since the folder was found empty.
+            with open(path, "x", encoding="utf-8", newline="\n") as file:
+                written.append(path)
+                file.write(text)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _title_argument(text: str) -> str:
+    try:
+        return check_title(text)
+    except InitError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise InitError(f"{target} is a file; give the name of a new or empty folder")
+    if not target.is_dir():
+        return
+    present = sorted(path.name for path in target.iterdir() if path.name not in TOLERATED)
+    if present:
+        shown = ", ".join(present[:3]) + (", ..." if len(present) > 3 else "")
+        raise InitError(
+            f"{target} is not empty (it holds {shown}); nothing was written. "
+            "Give the name of a new or empty folder."
+        )
+
+
+def _templates(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Each template's relative path in the new column (``dot-x`` as ``.x``) and its text."""
+    folder = folder or package_files("advice_column") / TEMPLATES
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        if item.name.startswith((".", "__")):
+            continue  # editor and interpreter leftovers in a source checkout
+        name = "." + item.name.removeprefix(DOT_PREFIX) if item.name.startswith(DOT_PREFIX) else item.name
+        if item.is_dir():
+            yield from _templates(item, f"{prefix}{name}/")
+        else:
+            yield prefix + name, item.read_text(encoding="utf-8")
+
+
+def _with_site_name(template: str, title: str) -> str:
+    """mkdocs.yml with its site_name line written by the YAML library, quoting whatever it needs."""
+    if SITE_NAME_LINE not in template:
+        raise InitError(f"the package's mkdocs.yml template has no {SITE_NAME_LINE.strip()!r} line")
+    line = yaml.safe_dump({"site_name": title}, allow_unicode=True, width=10_000)
+    return template.replace(SITE_NAME_LINE, line, 1)
+
+
+def _entry_text(front: dict, body: str) -> str:
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    return f"---\n{header}---\n\n{body}"
