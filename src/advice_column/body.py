@@ -8,16 +8,22 @@ from dataclasses import dataclass
 from .render import RAW_HTML_ALLOWED, URL_SCHEMES
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|`{3,}|~{3,})", re.MULTILINE)
 # Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
 _LINK_URL = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>"
+    r"\]\([ \t]*<?([^)\s>]*)"  # [text](url)
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)"  # [ref]: url
+    r"|<([a-zA-Z][\w+.-]*:[^>\s]*)>",  # <scheme:autolink>
+    re.MULTILINE,
 )
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-_IMAGE = re.compile(r"!\[[^\]\[]*\]\s*[\[(]")
+_IMAGE = re.compile(r"!\[[^\]\[\n]*\][ \t]*[\[(]")
+# Anything any check above could match; text without it needs no closer look.
+_SUSPICIOUS = re.compile(r"<[A-Za-z/!]|!\[|\]\(|\]:")
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Pr
     lines = body.split("\n")
     headings: list[tuple[str, int]] = []
     problems: list[Problem] = []
-    for index, line in _lines_outside_code(lines):
+    for index, line in _block_lines_outside_code(body):
         match = _HEADING.fullmatch(line)
         if not match:
             continue
@@ -114,53 +120,93 @@ def _section_problems(headings: list[tuple[str, int]], first_line: int, count: i
 
 
 def find_unsafe_markup(text: str, first_line: int) -> list[Problem]:
-    """Raw HTML outside the allow-list, images, and links with a scheme other than http(s)/mailto."""
-    problems: list[Problem] = []
-    for index, line in _lines_outside_code(text.split("\n")):
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        number = first_line + index
-        for match in _TAG.finditer(visible):
-            name = match.group(2).lower()
-            if name not in RAW_HTML_ALLOWED:
-                problems.append(
-                    Problem(
-                        number,
-                        match.start() + 1,
-                        "QA040",
-                        f"raw HTML <{name}> is not allowed; write Markdown "
-                        f"(allowed tags: {', '.join(sorted(RAW_HTML_ALLOWED))})",
-                    )
-                )
-        for match in _COMMENT.finditer(visible):
-            problems.append(Problem(number, match.start() + 1, "QA040", "HTML comments are not allowed"))
-        for match in _IMAGE.finditer(visible):
-            problems.append(
-                Problem(
-                    number,
-                    match.start() + 1,
-                    "QA040",
-                    "images are not supported: they would load from another site; link instead",
-                )
-            )
-        problems.extend(_unsafe_links(visible, number))
-    return problems
+    """Raw HTML outside the allow-list, images, and links with a scheme other than http(s)/mailto.
 
-
-def _unsafe_links(line: str, number: int) -> list[Problem]:
+    Scans the whole text at once (most answers have no markup to look at) and skips matches
+    inside fenced code blocks and inline code spans.
+    """
+    if not _SUSPICIOUS.search(text):
+        return []
+    fenced = _fenced_lines(text) if ("```" in text or "~~~" in text) else frozenset()
     problems = []
-    for match in _LINK_URL.finditer(line):
-        url = next(group for group in match.groups() if group is not None)
-        scheme = _SCHEME.match(url.strip())
-        if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-            problems.append(
-                Problem(
-                    number,
-                    match.start() + 1,
-                    "QA041",
-                    f"link URL scheme '{scheme.group(1)}:' is not allowed; use http, https or mailto",
-                )
-            )
-    return problems
+    for pattern, describe in _CHECKS:
+        for match in pattern.finditer(text):
+            found = describe(match)
+            if found is None:
+                continue
+            start = match.start()
+            index = text.count("\n", 0, start)
+            if index in fenced or _in_code_span(text, start):
+                continue
+            col = start - (text.rfind("\n", 0, start) + 1) + 1
+            problems.append(Problem(first_line + index, col, *found))
+    return sorted(problems, key=lambda problem: (problem.line, problem.col))
+
+
+def _raw_tag(match: re.Match) -> tuple[str, str] | None:
+    name = match.group(2).lower()
+    if name in RAW_HTML_ALLOWED:
+        return None
+    allowed = ", ".join(sorted(RAW_HTML_ALLOWED))
+    return "QA040", f"raw HTML <{name}> is not allowed; write Markdown (allowed tags: {allowed})"
+
+
+def _unsafe_link(match: re.Match) -> tuple[str, str] | None:
+    url = next(group for group in match.groups() if group is not None)
+    scheme = _SCHEME.match(url.strip())
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        return "QA041", f"link URL scheme '{scheme.group(1)}:' is not allowed; use http, https or mailto"
+    return None
+
+
+_CHECKS = (
+    (_TAG, _raw_tag),
+    (_COMMENT, lambda match: ("QA040", "HTML comments are not allowed")),
+    (
+        _IMAGE,
+        lambda match: ("QA040", "images are not supported: they would load from another site; link instead"),
+    ),
+    (_LINK_URL, _unsafe_link),
+)
+
+
+def _in_code_span(text: str, position: int) -> bool:
+    """Whether ``position`` is inside an inline `code span` on its line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if "`" not in line:
+        return False
+    offset = position - line_start
+    return any(span.start() <= offset < span.end() for span in _CODE_SPAN.finditer(line))
+
+
+def _fenced_lines(text: str) -> frozenset[int]:
+    """Indexes of the lines inside fenced code blocks, fences included."""
+    lines = text.split("\n")
+    outside = {index for index, _ in _lines_outside_code(lines)}
+    return frozenset(index for index in range(len(lines)) if index not in outside)
+
+
+def _block_lines_outside_code(body: str):
+    """Yield ``(index, line)`` for lines that may be headings, outside fenced code blocks.
+
+    Only lines starting with '#' or a fence are looked at, found by one scan of the body.
+    """
+    fence: str | None = None
+    index = position = 0
+    for match in _BLOCK_START.finditer(body):
+        index += body.count("\n", position, match.start())
+        position = match.start()
+        end = body.find("\n", position)
+        line = body[position : end if end != -1 else len(body)]
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is None:
+            yield index, line
+        elif opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            fence = None
 
 
 def _lines_outside_code(lines: list[str]):
