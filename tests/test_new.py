@@ -73,3 +73,9 @@ def test_new_lists_similar_questions_then_writes_the_entry(column, capsys):
 def test_init_is_a_subcommand(tmp_path):
     assert main(["init", str(tmp_path / "new"), "--title", "Ask Sam"]) == 0
     assert main(["--root", str(tmp_path / "new"), "check"]) == 0
+
+
+def test_new_without_tags_writes_block_front_matter(column, capsys):
+    assert column.run("new", "Plain title", "--topic", "salary", "--date", "2024-05-01") == 0
+    text = (column.root / capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Plain title\ndate: 2024-05-01\ntopic: salary\n---\n")

@@ -1,4 +1,4 @@
-"""The ``advice`` command: init, check, new, build and serve a column.
+"""The ``advice`` command: init, check, new, import, build and serve a column.
 
 qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
     --render_pages--> Markdown pages --write_tree--> .advice/docs
@@ -17,14 +17,15 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import Diagnostic
 from .engine import EngineError, run_engine
+from .importer import add_import_parser
 from .loader import load_column, load_topics
 from .manifest import verify_site
 from .new import entry_path, existing_slugs, new_entry_text
 from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
 from .progress import Progress
-from .publish import new_build_dir, publish
+from .publish import new_build_dir, publish, work_dir
 from .scaffold import add_init_parser
-from .search_index import SearchIndexError, index_site
+from .search_index import BackgroundIndex, SearchIndexError, count_indexed_pages
 from .similar import find_similar, similar_lines
 
 
@@ -106,15 +107,20 @@ def build(args: argparse.Namespace) -> int:
     try:
         with progress.stage("generating pages") as tick:
             catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False, progress=tick)
-        with progress.stage("rendering pages") as tick:
-            config = engine_config(root, settings, catalog, docs_dir, build_dir)
-            warnings = run_engine(config, progress=tick)
-        with progress.stage("indexing for search"):
-            indexed = index_site(build_dir, language=config.theme.get("language") or "en")
-        manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
-        if problems := verify_site(catalog, build_dir, indexed, **manifest):
-            raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
-        publish(build_dir, root, site_dir)
+        config = engine_config(root, settings, catalog, docs_dir, build_dir)
+        search = BackgroundIndex(docs_dir, config.theme.get("language") or "en", work_dir(root)).start()
+        try:
+            with progress.stage("rendering pages") as tick:
+                warnings = run_engine(config, progress=tick)
+            with progress.stage("indexing for search"):  # only what is left after rendering
+                search.finish(build_dir)
+        finally:
+            search.discard()
+        with progress.stage("verifying and publishing"):
+            manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
+            if problems := verify_site(catalog, build_dir, count_indexed_pages(build_dir), **manifest):
+                raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
+            publish(build_dir, root, site_dir)
     except (EngineError, SearchIndexError, GenerateError) as error:
         print(f"advice build: {error}", file=sys.stderr)
         print(f"advice build: failed; {settings.site_dir}/ was left as it was", file=sys.stderr)
@@ -206,4 +212,6 @@ def _parser() -> argparse.ArgumentParser:
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
     )
     sub.set_defaults(command=serve)
+
+    add_import_parser(commands)
     return parser

@@ -15,6 +15,32 @@ def entry_path(title: str, day: datetime.date, qa_dir: str = "qa") -> str:
     return f"{qa_dir}/{day.year}/{slugify(title) or 'question'}.md"
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """safe_dump's representation, but the mapping always in block style (lists stay inline)."""
+
+    def represent_dict(self, data):
+        # With default_flow_style=None a mapping of plain values would come out as '{title: ...}'.
+        node = super().represent_dict(data)
+        node.flow_style = False
+        return node
+
+
+_FrontMatterDumper.add_representer(dict, _FrontMatterDumper.represent_dict)
+
+
+def entry_text(front: dict, question: str = "", answer: str = "") -> str:
+    """An entry file: ``front`` as YAML (keys in the order given, lists inline), then the sections."""
+    header = yaml.dump(
+        front,
+        Dumper=_FrontMatterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=None,
+    )
+    return f"---\n{header}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+
+
 def new_entry_text(
     title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
 ) -> str:
@@ -24,8 +50,7 @@ def new_entry_text(
         front["tags"] = list(tags)
     if asker:
         front["asker"] = asker
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
-    return f"---\n{header}---\n\n## Question\n\n\n\n## Answer\n\n"
+    return entry_text(front)
 
 
 def existing_slugs(qa_path: Path) -> dict[str, Path]:

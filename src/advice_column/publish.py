@@ -29,7 +29,7 @@ def new_build_dir(root: Path, site_dir: Path) -> Path:
     """A fresh folder for a build, after clearing what an earlier killed build left behind."""
     work = work_dir(root)
     recover(root, site_dir)
-    for leftover in work.glob(_BUILD_PREFIX + "*"):
+    for leftover in [*work.glob(_BUILD_PREFIX + "*"), *work.glob("search-*")]:
         shutil.rmtree(leftover, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=work))
 

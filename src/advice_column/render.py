@@ -30,10 +30,15 @@ _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|hr|blockquote|pre|table|tr|
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 
 
+# One converter, reset between documents: building a Markdown instance costs as much as
+# converting a short answer. Builds render on one thread; the preview's other thread runs
+# Pagefind only.
+_converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+
+
 def render_markdown(text: str) -> str:
     """Render Markdown and sanitise the result with nh3 (Ammonia), the last line of defence."""
-    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    return sanitize_html(html)
+    return sanitize_html(_converter.reset().convert(text))
 
 
 def sanitize_html(html: str) -> str:

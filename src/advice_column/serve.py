@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .engine import THEME_DIR, EngineError, run_engine
 from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
-from .search_index import SearchIndexError, index_site
+from .search_index import BackgroundIndex, SearchIndexError
 from .settings import CONFIG_FILE
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
@@ -48,7 +48,12 @@ class Preview:
             layout = self._layout_signature(settings.docs_dir, config.nav)
             dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
             self._remove_pages(report.removed)
-            warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
+            search = BackgroundIndex(docs_dir, config.theme.get("language") or "en").start()
+            try:
+                warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
+            except BaseException:
+                search.discard()
+                raise
         except (EngineError, GenerateError) as error:
             print(f"advice serve: {error}", file=sys.stderr, flush=True)
             return False
@@ -56,7 +61,7 @@ class Preview:
         for warning in warnings:
             if not warning.startswith("A 'dirty' build"):
                 print(f"advice serve: {warning}", file=sys.stderr)
-        self._index_in_background(config.theme.get("language") or "en")
+        self._publish_search_when_ready(search)
         return True
 
     def wait_for_search(self) -> None:
@@ -85,14 +90,15 @@ class Preview:
                 page = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
                 shutil.rmtree(self.site_dir / page, ignore_errors=True)
 
-    def _index_in_background(self, language: str) -> None:
-        def index() -> None:
+    def _publish_search_when_ready(self, search: BackgroundIndex) -> None:
+        # The pages are ready now; the search index follows when Pagefind is done.
+        def publish() -> None:
             try:
-                index_site(self.site_dir, language=language)
+                search.finish(self.site_dir)
             except SearchIndexError as error:
                 print(f"advice serve: {error}", file=sys.stderr, flush=True)
 
-        self._indexer = threading.Thread(target=index, name="advice-search-index", daemon=True)
+        self._indexer = threading.Thread(target=publish, name="advice-search-publish", daemon=True)
         self._indexer.start()
 
 

@@ -1,0 +1,1098 @@
+#!/usr/bin/env python3
+"""Benchmark the column at scale: check, build, preview an edit, and what a reader downloads.
+
+    scripts/bench [--sizes 100,1000] [--json PATH] [--keep DIR] [--no-browser] [--seed N]
+
+For each size N it writes a synthetic column of N entries (seeded, so the same N always gives
+the same bytes) into a temporary folder and measures, each in a fresh process:
+
+- ``advice check`` against a floor that only reads the files and parses their front matter;
+- ``advice build``, split by stage (load, generate, engine, search index, verify, publish), with
+  its peak memory, against plain MkDocs building the same generated pages with Material;
+- the preview: ``rebuild_preview`` after one entry's answer changed, against the full build;
+- what readers get: an entry page's HTML, page 1 of the biggest topic, and the bytes a real
+  Chromium fetches for the home page plus one search.
+
+It prints a table (one column per N), every target with PASS or MISS, and writes every figure
+to JSON (default bench-results.json). Misses are findings, not failures: the exit status is 0
+unless something could not be measured. 10,000 entries take a while: ask for them with
+``--sizes 100,1000,10000``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+VENV = REPO / ".venv"
+
+if (
+    __name__ == "__main__"
+    and (VENV / "bin" / "python").exists()
+    and Path(sys.prefix).resolve() != VENV.resolve()
+    and not os.environ.get("ADVICE_BENCH_REEXEC")
+):
+    # Run with any python3: the project and its tools live in the repository's .venv.
+    os.environ["ADVICE_BENCH_REEXEC"] = "1"
+    os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), __file__, *sys.argv[1:]])
+
+import argparse  # noqa: E402 - after the re-exec above, which needs nothing but os and sys
+import datetime  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from importlib import metadata  # noqa: E402
+from urllib.parse import unquote  # noqa: E402
+
+DEFAULT_SIZES = (100, 1000)
+DEFAULT_SEED = 20_251_126
+DEFAULT_JSON = "bench-results.json"
+CHECK_REPEATS = 3  # check and its floor are quick: best of three, to see past a busy machine
+SEARCH_WORD = "interview"
+EDIT_SENTENCE = "One more thought since this ran: write the follow-up note today, not next week."
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MARKER = ".advice-bench"  # marks a folder this script wrote, so --keep may replace it
+
+# ---------------------------------------------------------------------------------------------
+# The synthetic column
+# ---------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Common English words, roughly most frequent first: text draws them with Zipf-like weights.
+WORDS = _words(
+    """
+the of and to a in is you that it for i was on are with as be at have this they or not but
+from by what we he can all your if there do will my so one about when which their out up
+more time would get just like them some she how other then could no only than also into
+work job new know people because make first any these our well two want good even back way
+most over year think after should need really me his her much say help still take every
+where ask day many those very while before through last find before right down never
+same long each look feel going tell own company boss team manager interview offer pay
+money salary raise office coworker meeting week month email call role resume letter
+skill skills career school years hours place hard better little great thing things part
+kind next again another around without might something always often show give keep start
+started let come came said made sure done used left best enough less early late family
+friend friends home life project projects plan plans client clients question answer
+advice problem problems idea ideas reason reasons fact point side story word words change
+small large short whole open clear true real simple honest fair quick slow busy careful
+calm direct polite warm steady useful possible likely certain able ready worth happy
+worried afraid tired angry proud glad sorry nervous quiet remote hybrid senior junior
+new old full part hiring recruiter reference references contract benefits bonus review
+feedback promotion title deadline schedule shift overtime vacation leave training degree
+course mentor network contact contacts message note notes list lists number numbers
+write writing read reading talk talking listen listening learn learning try trying move
+moving stay staying leave leaving quit quitting apply applying hire hired lose lost win
+won pick chose choose decide decided explain explained agree agreed expect expected hope
+hoped worry worried wonder wondered mean meant seem seemed matter mattered build built
+grow grew spend spent save saved earn earned owe owed trust trusted handle handled
+prepare prepared practice practiced follow followed respond responded mention mentioned
+sound sounded notice noticed remember remembered forget forgot offer offered accept
+accepted refuse refused negotiate negotiated update updated share shared thank thanked
+today tomorrow yesterday morning evening weekend season spring summer autumn winter
+first second third final usual recent current former future past present local national
+"""
+)
+WORDS = list(dict.fromkeys(WORDS))  # the list above repeats a few words; keep the first place
+
+TOPICS = [
+    ("interviews", "Interviews", "Preparing for, getting through and following up on job interviews."),
+    ("salary", "Salary & negotiation", "Raises, offers and talking about money without flinching."),
+    ("resumes", "Résumés & cover letters", "Putting your experience on paper for a busy reader."),
+    ("workplace", "At work", "Managers, coworkers and the everyday friction of a job you already have."),
+    ("career-change", "Career change", "Deciding whether, when and how to move into other work."),
+    ("job-search", "Job search", "Finding openings, applying well and keeping your spirits up."),
+    ("networking", "Networking", "Building the relationships that open doors, even if you hate small talk."),
+    ("remote-work", "Remote work", "Working from home, across time zones and without a hallway."),
+    ("management", "Managing people", "Hiring, feedback and leading a team for the first time."),
+    ("education", "School & training", "Degrees, courses and certificates: which are worth it."),
+    ("freelancing", "Freelancing", "Clients, rates and contracts when you work for yourself."),
+    ("retirement", "Later career", "Working past sixty, winding down and what comes after."),
+]
+
+TAG_WORDS = _words(
+    """
+follow-up thank-you-notes holidays references recruiters salary-history counteroffer raise
+promotion layoffs burnout overtime remote-work hybrid commute relocation visa internships
+first-job graduates career-gap caregiving parental-leave benefits equity bonus contract
+freelance rates invoices clients portfolio linkedin cover-letters resume-format keywords
+applicant-tracking cold-email informational-interviews mentors sponsors small-talk
+conferences panel-interviews phone-screens video-calls case-interviews take-home-tests
+weaknesses strengths body-language nerves rejection feedback performance-reviews
+difficult-boss coworkers credit meetings email-etiquette slack boundaries harassment
+discrimination hr unions pay-transparency negotiation job-offers start-dates resignation
+notice-period exit-interviews bridges rehire side-projects certificates degrees bootcamps
+teaching nursing engineering sales marketing design writing retail hospitality
+"""
+)
+
+FIRST_NAMES = _words(
+    """
+Shawn Maria Aisha Tom Priya Daniel Mei Carlos Grace Omar Lena Jamal Sofia Raj Hannah Luis
+Chloe Tariq Ingrid Kofi Yuki Ben Fatima Nina Olu Marta Sam Elena Diego Ruth Ahmed Clara
+"""
+)
+PLACES = _words("Ohio Leeds Toronto Lagos Pune Denver Cork Perth Austin Malmö")
+FEELINGS = _words("Worried Stuck Tired Hopeful Confused Restless Underpaid Curious")
+
+TITLE_PATTERNS = [
+    "How do I {verb} my {noun} without {verb2} the {noun2}?",
+    "Should I {verb} the {noun} before my {noun2}?",
+    "Is it ok to {verb} a {noun} during the {noun2}?",
+    "What do I say when my {noun} wants to {verb} the {noun2}?",
+    "My {noun} will not {verb} my {noun2}: what now?",
+    "Can I {verb} my {noun} after {number} years?",
+    "Why does every {noun} ask me to {verb} a {noun2}?",
+    "When is the right time to {verb} my {noun}?",
+]
+TITLE_NOUNS = _words(
+    """
+boss manager interview offer salary raise coworker resume letter reference recruiter
+promotion contract bonus review schedule mentor network degree client team project
+"""
+)
+TITLE_VERBS = _words(
+    """
+ask mention negotiate explain refuse accept update share follow handle quit change
+"""
+)
+
+
+def _zipf_cumulative(count: int, exponent: float) -> list[float]:
+    total, cumulative = 0.0, []
+    for rank in range(1, count + 1):
+        total += 1.0 / rank**exponent
+        cumulative.append(total)
+    return cumulative
+
+
+WORD_WEIGHTS = _zipf_cumulative(len(WORDS), 0.9)
+# A few hundred tags: the single terms, then pairs of them, in a fixed shuffled order.
+_tag_rng = random.Random("advice-bench-tags")
+_pairs = [f"{a} {b}" for a in TAG_WORDS[:40] for b in TAG_WORDS[40:] if a != b]
+_tag_rng.shuffle(_pairs)
+TAGS = [word.replace("-", " ") for word in TAG_WORDS] + [p.replace("-", " ") for p in _pairs[:210]]
+TAG_WEIGHTS = _zipf_cumulative(len(TAGS), 1.05)
+del _tag_rng, _pairs
+
+
+def _slugify(text: str, limit: int = 60) -> str:
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return slug[:limit].rsplit("-", 1)[0] if len(slug) > limit else slug
+
+
+def _sentence(rng: random.Random, low: int = 7, high: int = 20, end: str = ".") -> tuple[str, int]:
+    """A sentence of common words, now and then with emphasis, a code-free link or bold."""
+    count = rng.randint(low, high)
+    words = rng.choices(WORDS, cum_weights=WORD_WEIGHTS, k=count)
+    words[0] = words[0].capitalize()
+    if count > 3:
+        roll = rng.random()
+        at = rng.randrange(1, count)
+        if roll < 0.08:
+            words[at] = f"*{words[at]}*"
+        elif roll < 0.12:
+            words[at] = f"**{words[at]}**"
+        elif roll < 0.15:
+            words[at] = f"[{words[at]}](https://example.org/guides/{words[at]}/)"
+    return " ".join(words) + end, count
+
+
+def _paragraphs(rng: random.Random, target: int, *, question: bool) -> str:
+    """Markdown of about ``target`` words: paragraphs, and in answers some lists and headings."""
+    blocks: list[str] = []
+    written = 0
+    while written < target:
+        if not question and blocks and rng.random() < 0.12:
+            items = []
+            for _ in range(rng.randint(3, 5)):
+                text, count = _sentence(rng, 4, 10)
+                items.append(text)
+                written += count
+            marker = "1." if rng.random() < 0.3 else "-"
+            blocks.append("\n".join(f"{marker} {item}" for item in items))
+            continue
+        if not question and len(blocks) > 2 and rng.random() < 0.05:
+            text, count = _sentence(rng, 2, 5, end="")
+            blocks.append(f"### {text}")
+            written += count
+            continue
+        sentences = []
+        for _ in range(rng.randint(2, 6)):
+            text, count = _sentence(rng)
+            sentences.append(text)
+            written += count
+            if written >= target:
+                break
+        if question and written >= target:
+            sentences[-1] = sentences[-1][:-1] + "?"
+        blocks.append(" ".join(sentences))
+    return "\n\n".join(blocks)
+
+
+def _title(rng: random.Random) -> str:
+    nouns = rng.sample(TITLE_NOUNS, 2)
+    verbs = rng.sample(TITLE_VERBS, 2)
+    return rng.choice(TITLE_PATTERNS).format(
+        noun=nouns[0], noun2=nouns[1], verb=verbs[0], verb2=verbs[1] + "ing", number=rng.randint(2, 20)
+    )
+
+
+def _asker(rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        return f"{rng.choice(FEELINGS)} in {rng.choice(PLACES)}"
+    return rng.choice(FIRST_NAMES)
+
+
+def _tags(rng: random.Random) -> list[str]:
+    wanted = rng.randint(2, 5)
+    chosen: list[str] = []
+    while len(chosen) < wanted:
+        tag = rng.choices(TAGS, cum_weights=TAG_WEIGHTS)[0]
+        if tag not in chosen:
+            chosen.append(tag)
+    return chosen
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def entry_file(index: int, seed: int) -> tuple[str, str, dict]:
+    """Entry number ``index``: its path under the column, its text and its facts.
+
+    Each entry has its own random stream, so entry ``i`` is the same at every size N."""
+    rng = random.Random(f"{seed}/{index}")
+    title = _title(rng)
+    day = datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(3653))  # ten years
+    topic = TOPICS[rng.randrange(len(TOPICS))][0]
+    tags = _tags(rng)
+    total = rng.randint(300, 850)
+    question_words = round(total * rng.uniform(0.15, 0.25))
+    asker = _asker(rng) if rng.random() < 0.7 else None
+    summary = _sentence(rng, 10, 24)[0].replace("*", "") if rng.random() < 0.5 else None
+    summary = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", summary) if summary else None
+    draft = index != 0 and rng.random() < 0.01
+    question = _paragraphs(rng, question_words, question=True)
+    answer = _paragraphs(rng, total - question_words, question=False)
+    slug = f"{_slugify(title)}-{index}"
+    lines = [
+        "---",
+        f"title: {_q(title)}",
+        f"date: {day.isoformat()}",
+        f"topic: {topic}",
+        f"tags: [{', '.join(_q(tag) for tag in tags)}]",
+    ]
+    if asker:
+        lines.append(f"asker: {_q(asker)}")
+    if summary:
+        lines.append(f"summary: {_q(summary)}")
+    if draft:
+        lines.append("draft: true")
+    lines += ["---", "", "## Question", "", question, "", "## Answer", "", answer, ""]
+    facts = {"slug": slug, "topic": topic, "tags": tags, "draft": draft, "date": day}
+    facts["words"] = len(re.findall(r"[A-Za-z']+", question + " " + answer))
+    facts["has_search_word"] = SEARCH_WORD in (title + question + answer).lower()
+    return f"qa/{day.year}/{slug}.md", "\n".join(lines), facts
+
+
+MKDOCS_YML = """\
+site_name: Ask the Bench Coach
+site_description: A synthetic column for measuring how the generator scales.
+site_url: https://example.org/column/
+copyright: Questions and answers © their authors.
+
+theme:
+  name: material
+  language: en
+  font: false
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: indigo
+      accent: deep orange
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: indigo
+      accent: deep orange
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
+  features:
+    - navigation.top
+    - navigation.footer
+
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc:
+      permalink: true
+
+extra:
+  advice:
+    comments:
+      label: Leave a reply
+      url: "https://example.org/replies/new?title=Re%3A%20{title}&body=About%20{url}"
+    per_page: 30
+"""
+
+HOME_MD = """\
+Readers write in with the questions they can't ask at work. Here are the answers, browsable by
+topic and searchable in full. Have a question of your own? [Ask it](about.md).
+"""
+
+ABOUT_MD = """\
+# About
+
+This column answers readers' questions about work. Send yours to the editor.
+"""
+
+
+def generate_column(root: Path, count: int, seed: int = DEFAULT_SEED) -> dict:
+    """Write a column of ``count`` entries into ``root`` (which must not hold one yet); returns its facts."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / MARKER).write_text("written by scripts/bench\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text(HOME_MD, encoding="utf-8")
+    (root / "docs" / "about.md").write_text(ABOUT_MD, encoding="utf-8")
+    qa = root / "qa"
+    qa.mkdir(exist_ok=True)
+    topics_yml = "".join(
+        f"{key}:\n  title: {_q(title)}\n  description: {_q(description)}\n"
+        for key, title, description in TOPICS
+    )
+    (qa / "topics.yml").write_text(topics_yml, encoding="utf-8")
+    facts = {"entries": count, "drafts": 0, "words": 0, "bytes": len(topics_yml.encode())}
+    topic_counts = {key: 0 for key, _, _ in TOPICS}
+    tags: set[str] = set()
+    with_search_word = 0
+    paths = []
+    for index in range(count):
+        rel, text, entry = entry_file(index, seed)
+        path = root / rel
+        path.parent.mkdir(exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        paths.append(rel)
+        facts["bytes"] += len(data)
+        facts["words"] += entry["words"]
+        tags.update(tag.casefold() for tag in entry["tags"])
+        if entry["draft"]:
+            facts["drafts"] += 1
+            continue
+        topic_counts[entry["topic"]] += 1
+        with_search_word += entry["has_search_word"]
+    biggest = max(topic_counts, key=lambda key: (topic_counts[key], -list(topic_counts).index(key)))
+    facts.update(
+        published=count - facts["drafts"],
+        topics=len(TOPICS),
+        tags=len(tags),
+        biggest_topic=biggest,
+        biggest_topic_entries=topic_counts[biggest],
+        search_word=SEARCH_WORD,
+        search_word_entries=with_search_word,
+        reference_entry=paths[0],  # the same file at every N: its page size should not grow
+        reference_slug=Path(paths[0]).stem,
+        edited_entry=paths[min(1, count - 1)],
+    )
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurements, each in a fresh process
+# ---------------------------------------------------------------------------------------------
+
+FLOOR_CODE = """\
+import os, sys, yaml
+count = 0
+for folder, _, names in os.walk(os.path.join(sys.argv[1], "qa")):
+    for name in names:
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), encoding="utf-8") as file:
+                lines = file.read().split("\\n")
+            end = lines.index("---", 1)
+            yaml.load("\\n".join(lines[1:end]), Loader=yaml.CSafeLoader)
+            count += 1
+print(count)
+"""
+
+# Plain MkDocs with Material on the pages advice generated: the same config, nav and theme
+# templates (the pages name them), no Pagefind, nothing of advice's own code.
+PLAIN_MKDOCS_CODE = """\
+import json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+spec = json.loads(open(sys.argv[1], encoding="utf-8").read())
+config = load_config(
+    spec["config_file"], docs_dir=spec["docs_dir"], site_dir=spec["site_dir"], nav=spec["nav"],
+    theme=spec["theme"], plugins=[], not_in_nav=spec["not_in_nav"], use_directory_urls=True, strict=True,
+)
+build(config)
+"""
+
+
+# Every measured command runs under this small wrapper, which times it and samples the resident
+# memory of its whole process tree (the build's Python and the Pagefind process it runs beside
+# MkDocs) from /proc, so the peak is the sum of what runs at the same moment.
+MEASURE_CODE = """\
+import json, os, subprocess, sys, threading, time
+def tree_rss_kb(root):
+    children = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(pid))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+    return total
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+peak = [0]
+def sample():
+    while process.poll() is None:
+        peak[0] = max(peak[0], tree_rss_kb(process.pid))
+        time.sleep(0.05)
+sampler = threading.Thread(target=sample)
+sampler.start()
+out, err = process.communicate()
+wall = time.perf_counter() - start
+sampler.join()
+sys.stdout.write(out)
+sys.stderr.write(err)
+print("\\n" + json.dumps({"wall_s": wall, "peak_mb": peak[0] / 1024}), flush=True)
+sys.exit(process.returncode)
+"""
+
+
+class BenchError(Exception):
+    """Something could not be measured; the message says what."""
+
+
+def measure(command: list[str], what: str) -> dict:
+    """Run ``command`` in a fresh process to the end: its wall time, peak memory and output.
+
+    A failure is a BenchError carrying the end of its output."""
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_CODE, *command], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()[-30:]
+        raise BenchError(f"{what} failed (exit {result.returncode}):\n  " + "\n  ".join(output))
+    head, _, last = result.stdout.rstrip("\n").rpartition("\n")
+    return {**json.loads(last), "stdout": head, "stderr": result.stderr}
+
+
+def _driver(*args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--driver", *args]
+
+
+def measure_check(root: Path) -> dict:
+    """``advice check`` and the floor, best of a few runs each."""
+    check_command = [sys.executable, "-m", "advice_column", "--root", str(root), "check"]
+    check = [measure(check_command, "advice check") for _ in range(CHECK_REPEATS)]
+    floor_command = [sys.executable, "-c", FLOOR_CODE, str(root)]
+    floor = [measure(floor_command, "the front-matter floor") for _ in range(CHECK_REPEATS)]
+    return {
+        "check_s": min(run["wall_s"] for run in check),
+        "check_peak_mb": max(run["peak_mb"] for run in check),
+        "floor_s": min(run["wall_s"] for run in floor),
+    }
+
+
+# The build reports each stage as "advice build: <stage>[ count] in <seconds> s" (one line each
+# when not on a terminal); the stages below are read from those lines.
+STAGE_LINE = re.compile(r"^advice build: (.+?)(?: [\d,]+)? in ([\d.]+) s$", re.MULTILINE)
+STAGE_NAMES = {
+    "loading entries": "load",
+    "generating pages": "generate",
+    "rendering pages": "engine",
+    "indexing for search": "search_index",
+    "verifying and publishing": "publish",
+}
+
+
+def measure_build(root: Path, scratch: Path) -> dict:
+    """``advice build`` in a fresh process: wall time, peak memory of its processes, its stages."""
+    run = measure([sys.executable, "-m", "advice_column", "--root", str(root), "build"], "advice build")
+    stages = {
+        STAGE_NAMES[label]: float(seconds)
+        for label, seconds in STAGE_LINE.findall(run["stderr"])
+        if label in STAGE_NAMES
+    }
+    if missing := [name for name in STAGE_NAMES.values() if name not in stages]:
+        raise BenchError(f"advice build did not report these stages: {', '.join(missing)}")
+    return {"build_s": run["wall_s"], "build_peak_mb": run["peak_mb"], "stages": stages}
+
+
+def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
+    """MkDocs alone on the docs folder ``advice build`` generated, into a throwaway folder."""
+    from advice_column.engine import NOT_IN_NAV, THEME_DIR, column_nav, site_nav
+    from advice_column.loader import load_topics
+    from advice_column.publish import WORK_DIR
+    from advice_column.settings import read_settings
+
+    settings = read_settings(root)
+    docs_dir = root / WORK_DIR / "docs"
+    problems: list = []
+    topics = load_topics(root, "qa", problems)
+    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in ("index.md", "search.md")]
+    theme = {**dict(settings.raw.get("theme") or {"name": "material"}), "custom_dir": str(THEME_DIR)}
+    spec = {
+        "config_file": str(root / "mkdocs.yml"),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(scratch / "plain-site"),
+        "nav": column_nav(topics, site_nav(settings, hand_written)),
+        "theme": theme,
+        "not_in_nav": NOT_IN_NAV,
+    }
+    (scratch / "plain.json").write_text(json.dumps(spec), encoding="utf-8")
+    run = measure([sys.executable, "-c", PLAIN_MKDOCS_CODE, str(scratch / "plain.json")], "plain mkdocs")
+    shutil.rmtree(scratch / "plain-site", ignore_errors=True)
+    return {"plain_mkdocs_s": run["wall_s"], "plain_mkdocs_peak_mb": run["peak_mb"]}
+
+
+def measure_preview(root: Path, scratch: Path, edited: str) -> dict:
+    """A preview built once, then one entry's answer edited: how long until it is rebuilt."""
+    out = scratch / "preview.json"
+    path = root / edited
+    original = path.read_bytes()
+    try:
+        measure(_driver("preview", str(root), str(scratch / "preview-site"), edited, str(out)), "the preview")
+    finally:
+        path.write_bytes(original)
+        shutil.rmtree(scratch / "preview-site", ignore_errors=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def measure_pages(root: Path, facts: dict) -> dict:
+    site = root / "site"
+    entry = site / "qa" / facts["reference_slug"] / "index.html"
+    topic = site / "topics" / facts["biggest_topic"] / "index.html"
+    return {"entry_page_bytes": entry.stat().st_size, "topic_page_bytes": topic.stat().st_size}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure_browser(site: Path, word: str, scratch: Path) -> dict:
+    """Bytes Chromium fetches for the home page, then for the search page answering ``word``.
+
+    Counted at the server: every file it sent in full (a 304 or a cache hit sends none), as
+    ``python -m http.server`` sends it, uncompressed; ``..._gzip_bytes`` is what a host that
+    gzips would send instead."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.access(CHROMIUM, os.X_OK):
+        raise BenchError(f"no Chromium at {CHROMIUM}: install Debian's chromium, or pass --no-browser")
+    port = _free_port()
+    log_path = scratch / "http.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise BenchError("the local web server did not start") from None
+                time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}/"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return _fetch_sizes(browser, base, word, site, log_path)
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+_LOG_LINE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3})')
+
+
+def _served(site: Path, log_path: Path, skip: int) -> tuple[list[tuple[str, int, int]], int]:
+    """(path, bytes, gzip bytes) of each file the server sent in full, from log line ``skip`` on."""
+    lines = log_path.read_text(encoding="utf-8").splitlines()
+    sent = []
+    for line in lines[skip:]:
+        match = _LOG_LINE.search(line)
+        if not match or match.group(2) != "200":
+            continue
+        path = unquote(match.group(1).split("?")[0].split("#")[0])
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        data = file.read_bytes()
+        sent.append((path, len(data), len(gzip.compress(data, compresslevel=6))))
+    return sent, len(lines)
+
+
+def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base, wait_until="networkidle")
+    home, seen = _served(site, log_path, 0)
+    start = time.perf_counter()
+    page.goto(f"{base}search/?q={word}", wait_until="load")
+    page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
+    first_result_s = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    results = page.locator(".pagefind-ui__result").count()
+    context.close()
+    query, _ = _served(site, log_path, seen)
+    outside = sorted({url for url in requested if url.startswith(("http:", "https:", "ws:", "wss:"))})
+    outside = [url for url in outside if not url.startswith(base)]
+    if outside:
+        raise BenchError(f"the pages fetched from other sites: {', '.join(outside[:5])}")
+    total = lambda files, column=1: sum(item[column] for item in files)  # noqa: E731
+    return {
+        "home_bytes": total(home),
+        "home_files": len(home),
+        "query_bytes": total(query),
+        "query_files": len(query),
+        "query_pagefind_bytes": total([item for item in query if item[0].startswith("/pagefind/")]),
+        "home_plus_query_bytes": total(home) + total(query),
+        "home_plus_query_gzip_bytes": total(home, 2) + total(query, 2),
+        "search_first_result_s": first_result_s,
+        "search_results_shown": results,
+        "fetched": {"home": [item[:2] for item in home], "query": [item[:2] for item in query]},
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Drivers: what the fresh processes run (``bench.py --driver ...``)
+# ---------------------------------------------------------------------------------------------
+
+
+def driver_preview(root: str, site: str, edited: str, out: str) -> int:
+    """Build a preview, append a sentence to one answer, and time the rebuild until it returns."""
+    from advice_column import serve
+
+    root_path, site_path, url = Path(root), Path(site), "http://127.0.0.1:8000/"
+    site_path.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    if not serve.rebuild_preview(root_path, site_path, url):
+        return 1
+    first = time.perf_counter() - start
+    _wait_for_search(serve, site_path)
+    first_search = time.perf_counter() - start
+    path = root_path / edited
+    path.write_text(
+        path.read_text(encoding="utf-8").rstrip("\n") + " " + EDIT_SENTENCE + "\n", encoding="utf-8"
+    )
+    start = time.perf_counter()
+    if not serve.rebuild_preview(root_path, site_path, url):
+        return 1
+    edit = time.perf_counter() - start
+    _wait_for_search(serve, site_path)
+    edit_search = time.perf_counter() - start
+    slug = Path(edited).stem
+    page = site_path / "qa" / slug / "index.html"
+    if EDIT_SENTENCE.split(":")[0] not in page.read_text(encoding="utf-8"):
+        print(f"the preview of {slug} does not show the edit", file=sys.stderr)
+        return 1
+    report = {
+        "preview_first_s": first,
+        "preview_first_search_s": first_search,
+        "edit_to_preview_s": edit,
+        "edit_to_search_s": edit_search,
+    }
+    Path(out).write_text(json.dumps(report), encoding="utf-8")
+    return 0
+
+
+def _wait_for_search(serve, site: Path) -> None:
+    """Let the preview's background search index finish, so it is not counted in the next step."""
+    preview = getattr(serve, "_previews", {}).get(site)
+    if preview is not None and hasattr(preview, "wait_for_search"):
+        preview.wait_for_search()
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures, targets and the report
+# ---------------------------------------------------------------------------------------------
+
+STAGES = ("load", "generate", "engine", "search_index", "publish")
+STAGE_LABELS = {
+    "load": "load (read + validate)",
+    "generate": "generate (catalog, pages, write)",
+    "engine": "engine (MkDocs + Material; Pagefind runs beside it)",
+    "search_index": "search index (Pagefind, after the engine)",
+    "publish": "verify + publish",
+}
+
+# (key, label, unit) of every figure measured at each size, in the order of the table.
+FIGURES = [
+    ("entries", "entries written", "count"),
+    ("published", "entries published", "count"),
+    ("tags", "distinct tags", "count"),
+    ("corpus_bytes", "corpus size", "bytes"),
+    ("check_s", "advice check", "s"),
+    ("check_entries_per_s", "  entries/s", "rate"),
+    ("check_peak_mb", "  peak memory", "mb"),
+    ("floor_s", "floor: read files + parse front matter", "s"),
+    ("floor_entries_per_s", "  entries/s", "rate"),
+    ("build_s", "advice build (wall, fresh process)", "s"),
+    *[(f"stage_{name}_s", f"  {STAGE_LABELS[name]}", "s") for name in STAGES],
+    ("stage_other_s", "  other (start-up, imports, folders)", "s"),
+    ("build_per_entry_ms", "  per entry", "ms"),
+    ("build_peak_mb", "  peak memory (all its processes at once)", "mb"),
+    ("plain_mkdocs_s", "plain mkdocs build, same pages", "s"),
+    ("plain_mkdocs_peak_mb", "  peak memory", "mb"),
+    ("preview_first_s", "preview: first build", "s"),
+    ("edit_to_preview_s", "preview: edit → pages ready", "s"),
+    ("edit_to_search_s", "preview: edit → search ready", "s"),
+    ("entry_page_bytes", "entry page HTML (same entry at every N)", "bytes"),
+    ("topic_page_bytes", "biggest topic, page 1 HTML", "bytes"),
+    ("home_bytes", "browser: home page", "bytes"),
+    ("query_bytes", "browser: search page + one query", "bytes"),
+    ("query_pagefind_bytes", "  of which Pagefind", "bytes"),
+    ("home_plus_query_bytes", "browser: home + one query", "bytes"),
+    ("home_plus_query_gzip_bytes", "  the same, if the host gzips", "bytes"),
+    ("search_first_result_s", "browser: search page → first result", "s"),
+]
+BROWSER_FIGURES = {
+    "home_bytes",
+    "query_bytes",
+    "query_pagefind_bytes",
+    "home_plus_query_bytes",
+    "home_plus_query_gzip_bytes",
+    "search_first_result_s",
+}
+
+# (key, label, limit, unit, the sentence for a miss)
+TARGETS = [
+    (
+        "check_vs_floor",
+        "check / floor",
+        2.0,
+        "x",
+        "advice check takes {value} the floor's time{at} (target {limit})",
+    ),
+    (
+        "build_vs_plain_mkdocs",
+        "build / plain mkdocs",
+        1.5,
+        "x",
+        "advice build is {value} plain mkdocs{at} (target {limit})",
+    ),
+    (
+        "edit_vs_build",
+        "edit → preview / build",
+        0.1,
+        "x",
+        "edit-to-preview is {value} the full build{at} (target {limit})",
+    ),
+    (
+        "entry_page_vs_reference",
+        "entry page size vs N={reference}",
+        0.1,
+        "change",
+        "the entry page is {value} its size at N={reference}{at} (target {limit})",
+    ),
+    (
+        "home_plus_query_kb",
+        "home + one query",
+        300.0,
+        "kb",
+        "home + one query fetches {value}{at} (target {limit})",
+    ),
+    (
+        "build_peak_gb",
+        "build peak memory",
+        1.5,
+        "gb",
+        "the build's peak memory is {value}{at} (target {limit})",
+    ),
+]
+RATIO_KEYS = [key for key, *_ in TARGETS]
+
+
+def derive(results: dict[int, dict]) -> None:
+    """Fill in rates, ratios and target verdicts from the raw figures, for every size."""
+    sizes = sorted(results)
+    reference_n = 100 if 100 in results else sizes[0]
+    for n in sizes:
+        r = results[n]
+        r["check_entries_per_s"] = r["entries"] / r["check_s"]
+        r["floor_entries_per_s"] = r["entries"] / r["floor_s"]
+        r["build_per_entry_ms"] = 1000 * r["build_s"] / r["entries"]
+        ratios = {
+            "check_vs_floor": r["check_s"] / r["floor_s"],
+            "build_vs_plain_mkdocs": r["build_s"] / r["plain_mkdocs_s"],
+            "edit_vs_build": r["edit_to_preview_s"] / r["build_s"],
+            "entry_page_vs_reference": r["entry_page_bytes"] / results[reference_n]["entry_page_bytes"] - 1,
+            "home_plus_query_kb": None
+            if r.get("home_plus_query_bytes") is None
+            else r["home_plus_query_bytes"] / 1000,
+            "build_peak_gb": r["build_peak_mb"] / 1000,
+        }
+        r["ratios"] = ratios
+        r["targets"] = {}
+        for key, _, limit, unit, _ in TARGETS:
+            value = ratios[key]
+            passed = None if value is None else (abs(value) if unit == "change" else value) <= limit
+            r["targets"][key] = {"value": value, "limit": limit, "pass": passed}
+        r["entry_page_reference_n"] = reference_n
+
+
+def _format(value, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "count":
+        return f"{value:,}"
+    if unit == "s":
+        return f"{value:.2f} s" if value < 100 else f"{value:,.0f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    if unit == "rate":
+        return f"{value:,.0f}"
+    if unit == "mb":
+        return f"{value:,.0f} MB"
+    if unit == "bytes":
+        if value >= 1_000_000:
+            return f"{value / 1_000_000:.2f} MB"
+        return f"{value / 1000:.1f} kB"
+    if unit == "x":
+        return f"{value:.2f}×"
+    if unit == "change":
+        return f"{value:+.1%}"
+    if unit == "kb":
+        return f"{value:,.0f} kB"
+    if unit == "gb":
+        return f"{value:.2f} GB"
+    raise ValueError(unit)
+
+
+def _limit_text(limit: float, unit: str) -> str:
+    return {
+        "x": f"≤ {limit:g}×",
+        "change": f"within ±{limit:.0%}",
+        "kb": f"≤ {limit:g} kB",
+        "gb": f"≤ {limit:g} GB",
+    }[unit]
+
+
+def report_table(results: dict[int, dict]) -> tuple[str, list[str]]:
+    """The printed table and one plain sentence per missed target."""
+    sizes = sorted(results)
+    header = ["", "target", *[f"N={n:,}" for n in sizes]]
+    rows = [header]
+    for key, label, unit in FIGURES:
+        rows.append([label, "", *[_format(results[n].get(key), unit) for n in sizes]])
+    rows.append(["targets", "", *["" for _ in sizes]])
+    reference = f"{results[sizes[0]]['entry_page_reference_n']:,}"
+    misses = []
+    for key, label, limit, unit, sentence in TARGETS:
+        cells = []
+        for n in sizes:
+            verdict = results[n]["targets"][key]
+            if verdict["value"] is None:
+                cells.append("-")
+                continue
+            text = _format(verdict["value"], unit)
+            cells.append(f"{text} {'PASS' if verdict['pass'] else 'MISS'}")
+            if not verdict["pass"]:
+                value = text if unit != "change" else f"{verdict['value']:+.1%} from"
+                words = sentence.format(
+                    value=value, limit=_limit_text(limit, unit), reference=reference, at=f" at N={n:,}"
+                )
+                misses.append(f"MISS: {words}")
+        rows.append([f"  {label.format(reference=reference)}", _limit_text(limit, unit), *cells])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for row in rows:
+        first = row[0].ljust(widths[0])
+        rest = [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join([first, *rest]).rstrip())
+    return "\n".join(lines), misses
+
+
+def _versions() -> dict:
+    found = {}
+    for name in ("advice-column", "mkdocs", "mkdocs-material", "pagefind_bin", "Markdown", "PyYAML"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def bench_size(n: int, root: Path, scratch: Path, args: argparse.Namespace) -> dict:
+    """Every figure for a column of ``n`` entries written at ``root``."""
+    say = lambda message: print(f"[N={n:,}] {message}", file=sys.stderr, flush=True)  # noqa: E731
+    say("writing the column")
+    start = time.perf_counter()
+    facts = generate_column(root, n, args.seed)
+    r: dict = {"entries": n, "corpus_s": time.perf_counter() - start, "corpus_bytes": facts.pop("bytes")}
+    r["load_average_at_start"] = os.getloadavg()  # other work on the machine skews every time
+    r.update(facts)
+    say("advice check, and the floor")
+    r.update(measure_check(root))
+    say("advice build")
+    build = measure_build(root, scratch)
+    stages = build.pop("stages")
+    r.update(build)
+    r["stages"] = stages
+    for name in STAGES:
+        r[f"stage_{name}_s"] = stages.get(name)
+    r["stage_other_s"] = r["build_s"] - sum(stages.values())
+    say("plain mkdocs build")
+    r.update(measure_plain_mkdocs(root, scratch))
+    r.update(measure_pages(root, facts))
+    if args.browser:
+        say("home page and one search in Chromium")
+        r.update(measure_browser(root / "site", r["search_word"], scratch))
+    else:
+        r.update(dict.fromkeys(BROWSER_FIGURES))
+    say("preview: build, edit one answer, rebuild")
+    r.update(measure_preview(root, scratch, r["edited_entry"]))
+    return r
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"sizes are whole numbers separated by commas, not {text!r}"
+        ) from None
+    if not sizes or any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError("each size must be at least 1")
+    return sorted(set(sizes))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scripts/bench",
+        description="Measure check, build, preview and reader figures on synthetic columns of N entries.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        metavar="N,N",
+        help="column sizes to measure (default: 100,1000; 10,000 with --sizes 100,1000,10000)",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=Path(DEFAULT_JSON),
+        metavar="PATH",
+        help=f"where to write every figure as JSON (default: {DEFAULT_JSON})",
+    )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep each column and its built site in DIR/column-N"
+    )
+    parser.add_argument(
+        "--no-browser", dest="browser", action="store_false", help="skip the Chromium download figures"
+    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic column")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--driver"]:
+        return {"preview": driver_preview}[argv[1]](*argv[2:])
+    args = _parser().parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    work = Path(tempfile.mkdtemp(prefix="advice-bench-"))
+    results: dict[int, dict] = {}
+    try:
+        for n in args.sizes:
+            root = (args.keep / f"column-{n}") if args.keep else work / f"column-{n}"
+            if root.exists():
+                if not (root / MARKER).exists():
+                    raise BenchError(f"{root} exists and was not written by this script; not replacing it")
+                shutil.rmtree(root)
+            scratch = work / f"scratch-{n}"
+            scratch.mkdir()
+            results[n] = bench_size(n, root, scratch, args)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    derive(results)
+    table, misses = report_table(results)
+    print(table)
+    print()
+    for line in misses:
+        print(line)
+    if not misses:
+        print("Every target met.")
+    document = {
+        "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "seed": args.seed,
+        "sizes": sorted(results),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+        },
+        "versions": _versions(),
+        "targets": {
+            key: {"label": label, "limit": limit, "unit": unit} for key, label, limit, unit, _ in TARGETS
+        },
+        "results": {str(n): results[n] for n in sorted(results)},
+        "misses": misses,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(document, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\nAll figures: {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

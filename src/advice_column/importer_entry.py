@@ -1,0 +1,240 @@
+"""An imported post as an entry: the question/answer split, the asker, the topic and the file text."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from . import new
+from .importer_markdown import defuse
+from .loader import MAX_SHORT_TEXT, MAX_TITLE
+from .slugs import slugify
+
+NO_CATEGORY = "(no category)"
+NO_MARKERS_QUESTION = (
+    "*This post was imported without 'Q:' and 'A:' markers, so the whole post is in the answer "
+    "below. Move the reader's question here, then remove `draft: true`.*"
+)
+
+_EMPH = r"(?:\*\*|__|\*|_)"
+# 'Q:', 'Q.', '**Q:**', '<b>A.</b>' (as '**A.**'), 'Question:', at the start of a paragraph.
+_MARKER = re.compile(
+    rf"^(?:#{{3,6}}[ \t]+)?(?P<open>{_EMPH})?[ \t]*(?P<kind>Q|A|Question|Answer|QUESTION|ANSWER)"
+    rf"(?(open)(?P<close1>{_EMPH})?)[ \t]*(?::|[.)](?=[ \t\u00a0*_]|$))[ \t\u00a0]*"
+    rf"(?(open)(?P<close2>{_EMPH})?)[ \t\u00a0]*"
+)
+_QA_PREFIX = re.compile(r"^\s*Q\s*(?:&|&amp;|and)\s*A\s*(?:[:|–—-]\s*)+", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(?:Dear|Hi|Hello|Hey)\s+([^,.!?:;\n]{1,60}),")
+_NAME_FIRST = re.compile(r"^([A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){0,2}),\s")
+_SIGNATURE = re.compile(r"^(?:\\?[-–—~]+|Signed,?)[ \t]*([^\n]{1,60}?)[ \t]*$")
+# Words that open a sentence with a comma but are not the reader's name.
+_NOT_NAMES = frozenset(
+    {
+        "yes", "no", "well", "first", "second", "third", "actually", "however", "congratulations",
+        "unfortunately", "sure", "okay", "ok", "absolutely", "thanks", "honestly", "frankly", "sadly",
+        "again", "also", "now", "so", "oh", "ah", "wow", "great", "good", "sorry", "hmm", "look",
+        "listen", "ouch", "alas", "indeed", "certainly", "right", "true", "agreed", "ugh", "friend",
+        "friends", "reader", "readers", "folks", "everyone", "sir", "madam", "then", "still", "yet",
+        "instead", "meanwhile", "otherwise", "besides", "overall", "anyway",
+    }
+)  # fmt: skip
+
+
+class ImportProblem(ValueError):
+    """A source that cannot be imported at all; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    """One post made into an entry's values; ``question`` and ``answer`` are Markdown."""
+
+    source: str
+    title: str
+    date: datetime.date | None
+    slug: str
+    question: str
+    answer: str
+    topic: str | None = None
+    tags: tuple[str, ...] = ()
+    asker: str | None = None
+    summary: str | None = None
+    draft: bool = False
+    aliases: tuple[str, ...] = ()
+    categories: tuple[tuple[str, str], ...] = ()
+    attention: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Split:
+    """A post's Markdown cut into question and answer, with what a person should check."""
+
+    question: str
+    answer: str
+    notes: tuple[str, ...]
+    uncertain: bool
+
+
+def split_question_answer(markdown: str) -> Split:
+    """Cut at the first 'Q:' and the first 'A:' after it; without both, say what was guessed."""
+    paragraphs = _paragraphs(markdown)
+    kinds = [_marker_kind(p) for p in paragraphs]
+    q = kinds.index("Q") if "Q" in kinds else None
+    a = next((i for i, kind in enumerate(kinds) if kind == "A" and (q is None or i > q)), None)
+    notes: list[str] = []
+    if q is None and a is None:
+        return Split(NO_MARKERS_QUESTION, _join(paragraphs), (_NO_MARKERS,), True)
+    if a is None:
+        a = q + 1
+        notes.append("no 'A:' marker; took the 'Q:' paragraph as the question and the rest as the answer")
+    if q is None:
+        q = 0
+        notes.append("no 'Q:' marker; took the text before 'A:' as the question")
+    elif q > 0:
+        notes.append("text before 'Q:' was put at the start of the question; check it belongs there")
+    question = _join([_unmark(p) if i == q else p for i, p in enumerate(paragraphs[:a])])
+    answer = _join([_unmark(p) if i == a else p for i, p in enumerate(paragraphs[a:], a)])
+    if (more := kinds[a + 1 :].count("Q")) > 0:
+        notes.append(f"{more} more 'Q:' marker(s) in the answer: the post may hold several questions")
+    if not question or not answer:
+        return Split(NO_MARKERS_QUESTION, _join(paragraphs), (_NO_MARKERS,), True)
+    return Split(question, answer, tuple(notes), False)
+
+
+_NO_MARKERS = (
+    "no 'Q:'/'A:' markers: the whole post is in the answer and the entry is a draft; "
+    "move the question into '## Question' and remove 'draft: true'"
+)
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """Blocks between blank lines; a line break followed by a marker also starts a new one."""
+    found: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", markdown.strip("\n")):
+        lines: list[str] = []
+        for line in block.split("\n"):
+            # Classic-editor posts often put 'A:' on the line right under the question.
+            if lines and lines[-1].endswith("<br>") and _MARKER.match(line):
+                found.append("\n".join(lines)[: -len("<br>")])
+                lines = []
+            lines.append(line)
+        found.append("\n".join(lines))
+    return [paragraph for paragraph in found if paragraph.strip()]
+
+
+def _marker_kind(paragraph: str) -> str | None:
+    match = _MARKER.match(paragraph)
+    return match["kind"][0].upper() if match else None
+
+
+def _unmark(paragraph: str) -> str:
+    """The paragraph without its leading marker, keeping emphasis that runs past the marker."""
+    match = _MARKER.match(paragraph)
+    if match is None:
+        return paragraph
+    rest = paragraph[match.end() :]
+    if match["open"] and not (match["close1"] or match["close2"]) and rest.strip():
+        rest = match["open"] + rest
+    # What followed the marker now starts a line, where '# ' or '~~~' would mean something.
+    return defuse(rest)
+
+
+def _join(paragraphs: list[str]) -> str:
+    return "\n\n".join(p.strip("\n") for p in paragraphs if p.strip()).strip()
+
+
+def find_asker(question: str, answer: str) -> str | None:
+    """The reader's name from the answer's salutation ('Shawn, it is...') or a signed question."""
+    opening = re.sub(r"^[*_\\]+", "", answer.lstrip())
+    if match := _SALUTATION.match(opening):
+        return _name(match.group(1))
+    match = _NAME_FIRST.match(opening)
+    if match and _looks_like_name(match.group(1)):
+        return _name(match.group(1))
+    last = question.strip().rsplit("\n\n", 1)[-1].strip().strip("*_")
+    if (match := _SIGNATURE.match(last)) and not match.group(1).endswith((".", "?", "!")):
+        return _name(match.group(1))
+    return None
+
+
+def _looks_like_name(words: str) -> bool:
+    first = words.split()[0].casefold()
+    return first not in _NOT_NAMES and not first.endswith("ly")
+
+
+def _name(text: str) -> str | None:
+    name = " ".join(re.sub(r"\\(.)", r"\1", text).strip(" *_").split())
+    has_letter = re.search(r"[^\W\d_]", name) is not None
+    return name if has_letter and len(name) <= MAX_SHORT_TEXT else None
+
+
+def clean_title(title: str, question: str = "") -> tuple[str, tuple[str, ...]]:
+    """The title without a 'Q&A:' prefix, on one line and within the limit, and any note about it."""
+    text = _QA_PREFIX.sub("", " ".join(title.split())).strip()
+    if not text:
+        first = re.split(r"(?<=[.?!])\s", " ".join(question.split()), maxsplit=1)[0]
+        text = re.sub(r"\\(.)", r"\1", first).strip("*_ ")
+        if not text or len(text) > 100:
+            return "Untitled question", ("the post has no title; write one in 'title:'",)
+        return text, ("the post has no title; took the question's first sentence",)
+    if len(text) > MAX_TITLE:
+        cut = text[: MAX_TITLE - 1].rsplit(" ", 1)[0]
+        return f"{cut}…", (f"the title was longer than {MAX_TITLE} characters and was shortened",)
+    return text, ()
+
+
+def clean_tags(names: list[str]) -> tuple[str, ...]:
+    """Tags on one line each, without blanks, over-long ones or repeats (tags ignore case)."""
+    tags: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        tag = " ".join(name.split())
+        if tag and len(tag) <= MAX_SHORT_TEXT and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tuple(tags)
+
+
+def category_key(name: str) -> str:
+    """How a category is matched: ignoring case and runs of spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def choose_topic(
+    categories: tuple[tuple[str, str], ...],
+    topic_map: Mapping[str, str],
+    default_topic: str | None,
+    topic_keys: Collection[str] = (),
+) -> tuple[str | None, tuple[str, ...]]:
+    """The first category's topic (by --topic-map, or a topic key equal to its slug), else the default.
+
+    Also returns the categories that decided nothing, so the person can map them.
+    """
+    wanted = {category_key(name): topic for name, topic in topic_map.items()}
+    for name, nicename in categories:
+        for key in (category_key(name), category_key(nicename)):
+            if key and key in wanted:
+                return wanted[key], ()
+        for slug in (nicename, slugify(name)):
+            if slug and slug in topic_keys:
+                return slug, ()
+    if categories:
+        return default_topic, tuple(name for name, _ in categories)
+    return default_topic, (() if default_topic else (NO_CATEGORY,))
+
+
+def entry_text(entry: ImportedEntry) -> str:
+    """The entry file: front matter as ``advice new`` writes it, then the two sections."""
+    front: dict = {"title": entry.title, "date": entry.date, "topic": entry.topic}
+    if entry.tags:
+        front["tags"] = list(entry.tags)
+    if entry.asker:
+        front["asker"] = entry.asker
+    if entry.summary:
+        front["summary"] = entry.summary
+    if entry.draft:
+        front["draft"] = True
+    if entry.aliases:
+        front["aliases"] = list(entry.aliases)
+    return new.entry_text(front, entry.question, entry.answer)
