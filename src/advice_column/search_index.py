@@ -71,8 +71,9 @@ class BackgroundIndex:
         try:
             if self._process is None:
                 return
-            output, _ = self._process.communicate()
-            if self._process.returncode != 0:
+            process, self._process = self._process, None
+            output, _ = process.communicate()
+            if process.returncode != 0:
                 raise SearchIndexError(f"Pagefind failed:\n{output}".rstrip())
             target = site_dir / BUNDLE
             shutil.rmtree(target, ignore_errors=True)
@@ -82,9 +83,11 @@ class BackgroundIndex:
 
     def discard(self) -> None:
         """Stop Pagefind if it still runs and remove the working folder."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.communicate()
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.kill()
+            self._process.communicate()  # also closes its output pipe
+            self._process = None
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
