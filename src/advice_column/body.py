@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .render import RAW_HTML_ALLOWED, URL_SCHEMES
+# Raw HTML a contributor may write inline, and the link schemes allowed; `advice check` reports
+# anything else, and the renderer's sanitiser (render.py) removes it.
+RAW_HTML_ALLOWED = frozenset({"br", "sup", "sub", "abbr", "kbd", "mark", "del", "ins"})
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|`{3,}|~{3,})", re.MULTILINE)

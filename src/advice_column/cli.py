@@ -2,7 +2,8 @@
 
 qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
     --render_pages--> Markdown pages --write_tree--> .advice/docs
-    --run_engine (MkDocs + Material)--> HTML --index_site (Pagefind)--> search --publish--> site/
+    --run_engine (MkDocs + Material)--> HTML, with BackgroundIndex (Pagefind) beside it
+    --verify_site--> nothing lost --publish--> site/
 """
 
 from __future__ import annotations
@@ -15,17 +16,13 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Diagnostic
-from .engine import EngineError, run_engine
+from .diagnostics import Diagnostic, format_diagnostics
 from .importer import add_import_parser
 from .loader import load_column, load_topics
-from .manifest import verify_site
 from .new import entry_path, existing_slugs, new_entry_text
-from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
 from .progress import Progress
-from .publish import new_build_dir, publish, work_dir
+from .project import load
 from .scaffold import add_init_parser
-from .search_index import BackgroundIndex, SearchIndexError, count_indexed_pages
 from .similar import find_similar, similar_lines
 
 
@@ -52,7 +49,7 @@ def check(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = {_relative(path, root) for path in args.paths}
         problems = [d for d in problems if any(_within(d.path, w) for w in wanted)]
-    print_diagnostics(problems, args.format)
+    print(format_diagnostics(problems, args.format), end="")
     checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
     summary = f"{len(problems)} problem(s)" if problems else "no problems"
     print(f"advice check: {summary} in {checked} file(s)", file=sys.stderr)
@@ -65,7 +62,7 @@ def new(args: argparse.Namespace) -> int:
     problems: list[Diagnostic] = []
     topics = load_topics(root, "qa", problems)
     if problems:
-        print_diagnostics(problems, "text")
+        print(format_diagnostics(problems), end="")
         return 1
     if args.topic not in topics:
         print(
@@ -96,6 +93,13 @@ def new(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
+    # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
+    from .engine import EngineError, run_engine
+    from .manifest import verify_site
+    from .pipeline import GenerateError, engine_config, generate
+    from .publish import new_build_dir, publish, work_dir
+    from .search_index import BackgroundIndex, SearchIndexError, count_indexed_pages
+
     root: Path = args.root
     progress = Progress("advice build")
     with progress.stage("loading entries") as tick:
@@ -141,7 +145,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _report_invalid(diagnostics: list[Diagnostic]) -> int:
-    print_diagnostics(diagnostics)
+    print(format_diagnostics(diagnostics), end="")
     print(f"advice: {len(diagnostics)} problem(s); fix them and build again", file=sys.stderr)
     return 1
 

@@ -53,6 +53,12 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
+def format_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text") -> str:
+    """One line per diagnostic, as ``path:line:col: CODE message`` or GitHub annotations."""
+    render = format_github if output_format == "github" else str
+    return "".join(f"{render(diagnostic)}\n" for diagnostic in diagnostics)
+
+
 def format_github(diagnostic: Diagnostic) -> str:
     """Render as a GitHub Actions workflow command, shown as an annotation on the diff."""
     message = _escape_github(f"{diagnostic.code} {diagnostic.message}", data=True)

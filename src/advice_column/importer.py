@@ -18,8 +18,6 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .importer_entry import ImportedEntry, ImportProblem, choose_topic, entry_text
-from .importer_text import parse_saved_post
-from .importer_wxr import parse_wxr
 from .loader import load_entry, load_topics
 from .model import Topic
 
@@ -91,6 +89,11 @@ def _check_topics(topics: dict[str, Topic], topic_map: dict[str, str], default_t
 
 def _read_source(source, topics, topic_map, default_topic, report: ImportReport) -> list[ImportedEntry]:
     """The entries of one file, whatever its kind; problems go to the report."""
+    # Deferred: BeautifulSoup and markdownify take a tenth of a second to import, and every
+    # other `advice` command (check runs on each commit) would pay for it.
+    from .importer_text import parse_saved_post
+    from .importer_wxr import parse_wxr
+
     try:
         data = source.read_bytes()
         if _looks_like_xml(data):

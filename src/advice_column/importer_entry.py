@@ -8,7 +8,6 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from . import new
-from .importer_markdown import defuse
 from .loader import MAX_SHORT_TEXT, MAX_TITLE
 from .slugs import slugify
 
@@ -137,6 +136,8 @@ def _unmark(paragraph: str) -> str:
     if match["open"] and not (match["close1"] or match["close2"]) and rest.strip():
         rest = match["open"] + rest
     # What followed the marker now starts a line, where '# ' or '~~~' would mean something.
+    from .importer_markdown import defuse  # deferred: see importer._read_source
+
     return defuse(rest)
 
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
-from .diagnostics import Diagnostic, format_github
 from .engine import column_nav, load_engine_config, site_nav
 from .feeds import render_feeds
-from .loader import load_column
 from .model import Column
 from .pages import render_pages, render_robots, view_entries
 from .progress import Tick
 from .publish import work_dir
 from .redirects import render_redirects
-from .settings import Settings, SettingsError, read_settings
+from .settings import Settings
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
 GENERATED_TOP_PAGES = ("index.md", "search.md")
@@ -22,17 +20,6 @@ GENERATED_TOP_PAGES = ("index.md", "search.md")
 
 class GenerateError(Exception):
     """A hand-written page clashes with a generated one."""
-
-
-def load(root: Path, progress: Tick | None = None) -> tuple[Settings | None, Column]:
-    """Settings and the validated column; problems with either are in ``column.diagnostics``."""
-    column = load_column(root, progress=progress)
-    try:
-        settings = read_settings(root)
-    except SettingsError as error:
-        column.diagnostics.insert(0, error.diagnostic)
-        return None, column
-    return settings, column
 
 
 def generate(
@@ -68,9 +55,3 @@ def engine_config(
     hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
     nav = column_nav(catalog.topics, site_nav(settings, hand_written))
     return load_engine_config(root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url)
-
-
-def print_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text") -> None:
-    """Diagnostics to stdout, one a line, as text or GitHub annotations."""
-    for diagnostic in diagnostics:
-        print(format_github(diagnostic) if output_format == "github" else diagnostic)

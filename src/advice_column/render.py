@@ -8,11 +8,10 @@ import re
 import markdown
 import nh3
 
-# Raw HTML a contributor may write inline; everything else is reported by `advice check`.
-RAW_HTML_ALLOWED = frozenset({"br", "sup", "sub", "abbr", "kbd", "mark", "del", "ins"})
+from .body import RAW_HTML_ALLOWED, URL_SCHEMES
 
-# What the Markdown renderer itself produces, plus the raw tags above. No images: a picture
-# from another host would track readers, so `advice check` reports them instead.
+# What the Markdown renderer itself produces, plus the raw tags a contributor may write. No
+# images: a picture from another host would track readers, so `advice check` reports them.
 _TAGS = RAW_HTML_ALLOWED | {
     "p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
@@ -24,7 +23,6 @@ _ATTRIBUTES = {
     "td": {"align"},
     "ol": {"start"},
 }
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|hr|blockquote|pre|table|tr|td|th)\b[^>]*>")
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists"]

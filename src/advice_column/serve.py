@@ -16,8 +16,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .diagnostics import format_diagnostics
 from .engine import THEME_DIR, EngineError, run_engine
-from .pipeline import GenerateError, engine_config, generate, load, print_diagnostics
+from .pipeline import GenerateError, engine_config, generate
+from .project import load
 from .search_index import BackgroundIndex, SearchIndexError
 from .settings import CONFIG_FILE
 
@@ -36,7 +38,7 @@ class Preview:
         """Rebuild what changed; False (after printing why) when the content is invalid."""
         settings, column = load(self.root)
         if settings is None or column.diagnostics:
-            print_diagnostics(column.diagnostics)
+            print(format_diagnostics(column.diagnostics), end="", flush=True)
             print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
             return False
         self.wait_for_search()  # a full build empties the folder the indexer is writing to
@@ -112,7 +114,7 @@ def serve_column(root: Path, dev_addr: str) -> int:
         return 2
     settings, column = load(root)
     if settings is None:
-        print_diagnostics(column.diagnostics)
+        print(format_diagnostics(column.diagnostics), end="", flush=True)
         return 1
     site_dir = Path(tempfile.mkdtemp(prefix="advice-serve-"))
     preview = Preview(root, site_dir, f"http://{host}:{port}/")

@@ -1,0 +1,21 @@
+"""A column on disk: its settings and its validated entries, loaded together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loader import load_column
+from .model import Column
+from .progress import Tick
+from .settings import Settings, SettingsError, read_settings
+
+
+def load(root: Path, progress: Tick | None = None) -> tuple[Settings | None, Column]:
+    """Settings and the validated column; problems with either are in ``column.diagnostics``."""
+    column = load_column(root, progress=progress)
+    try:
+        settings = read_settings(root)
+    except SettingsError as error:
+        column.diagnostics.insert(0, error.diagnostic)
+        return None, column
+    return settings, column
