@@ -94,7 +94,9 @@ def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
     if not isinstance(node, MappingNode):
         line = first_line + node.start_mark.line if node is not None else first_line
         raise YamlProblem("QA013", "front matter must be a mapping of 'key: value' lines", line)
-    _reject_aliases_and_tags(node, first_line)
+    # Anchors, aliases, tags and merge keys cannot be written without one of these.
+    if "<<" in yaml_text or any(char in yaml_text for char in "&*!"):
+        _reject_aliases_and_tags(node, first_line)
     return node
 
 
