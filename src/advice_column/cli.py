@@ -112,7 +112,10 @@ def build(args: argparse.Namespace) -> int:
         with progress.stage("generating pages") as tick:
             catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False, progress=tick)
         config = engine_config(root, settings, catalog, docs_dir, build_dir)
-        search = BackgroundIndex(docs_dir, config.theme.get("language") or "en", work_dir(root)).start()
+        language = config.theme.get("language") or "en"
+        search = BackgroundIndex(
+            docs_dir, language, work_dir(root) / "pagefind-pages", work_dir(root)
+        ).start()
         try:
             with progress.stage("rendering pages") as tick:
                 warnings = run_engine(config, progress=tick)

@@ -78,12 +78,18 @@ def render_pages(
     home_meta: dict | None = None,
     progress: Tick | None = None,
     views: dict[str, EntryView] | None = None,
+    cache: PageCache | None = None,
 ) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path inside the docs folder."""
+    """Every generated page of the site, keyed by its path inside the docs folder.
+
+    With a ``cache`` (the preview server keeps one), pages whose inputs did not change since the
+    last call are taken from it instead of being rendered again.
+    """
     views = views if views is not None else view_entries(catalog)
+    cache = cache if cache is not None else PageCache()
     pages: dict[str, str] = {}
     for done, entry in enumerate(catalog.entries, start=1):
-        pages[f"qa/{entry.slug}.md"] = render_entry_page(entry, views, catalog, settings)
+        pages[f"qa/{entry.slug}.md"] = render_entry_page(entry, views, catalog, settings, cache)
         if progress:
             progress(done, len(catalog.entries))
     for key, topic in catalog.topics.items():
@@ -97,6 +103,7 @@ def render_pages(
                 settings,
                 filter_topic=topic.title,
                 feed=f"topics/{key}/feed.xml" if settings.site_url else None,
+                cache=cache,
             )
         )
     for tag in catalog.tags.values():
@@ -108,6 +115,7 @@ def render_pages(
                 [views[e.slug] for e in tag.entries],
                 catalog,
                 settings,
+                cache=cache,
             )
         )
     for year, entries in catalog.by_year.items():
@@ -119,6 +127,7 @@ def render_pages(
                 [views[e.slug] for e in entries],
                 catalog,
                 settings,
+                cache=cache,
             )
         )
     pages["index.md"] = render_home(catalog, views, settings, home_intro, home_meta or {})
@@ -143,32 +152,57 @@ def _render_sections(question: str, answer: str) -> tuple[str, str, str]:
     return render_markdown(question), answer_html, first_sentence(plain_text(answer_html))
 
 
-def render_entry_page(entry: Entry, views: dict[str, EntryView], catalog: Catalog, settings: Settings) -> str:
+def render_entry_page(
+    entry: Entry,
+    views: dict[str, EntryView],
+    catalog: Catalog,
+    settings: Settings,
+    cache: PageCache | None = None,
+) -> str:
     """The entry's own page: question, answer, byline, tags, related questions."""
     view = views[entry.slug]
     topic = catalog.topics[entry.topic]
-    advice = {
-        "kind": "entry",
-        "comment_url": comment_url(settings, entry),
-        "comment_label": settings.comment_label,
-        "draft": entry.draft,
-        "lastmod": (entry.updated or entry.date).isoformat(),
-    }
-    json_ld = entry_json_ld(entry, topic, view.question_html, view.answer_html, view.description, settings)
-    return _page(
-        entry.url,
-        entry.title,
-        "entry.html",
-        description=view.description,
-        meta={"advice": advice},
-        view=view,
-        topic=topic,
-        tags=[catalog.tag_of(tag) for tag in entry.tags],
-        related=[views[other.slug] for other in catalog.related[entry.slug]],
-        json_ld=json_ld,
-        follows=catalog.by_slug.get(entry.follow_up_of or ""),
-        followed_by=catalog.follow_ups.get(entry.slug, []),
+    tags = [catalog.tag_of(tag) for tag in entry.tags]
+    related = [views[other.slug] for other in catalog.related[entry.slug]]
+    follows = catalog.by_slug.get(entry.follow_up_of or "")
+    followed_by = catalog.follow_ups.get(entry.slug, [])
+    key = (
+        view,
+        topic,
+        settings,
+        tuple((tag.name, tag.slug) for tag in tags),
+        tuple((other.entry.slug, other.entry.title) for other in related),
+        (follows.slug, follows.title) if follows else None,
+        tuple((later.slug, later.title) for later in followed_by),
     )
+
+    def render() -> str:
+        advice = {
+            "kind": "entry",
+            "comment_url": comment_url(settings, entry),
+            "comment_label": settings.comment_label,
+            "draft": entry.draft,
+            "lastmod": (entry.updated or entry.date).isoformat(),
+        }
+        json_ld = entry_json_ld(
+            entry, topic, view.question_html, view.answer_html, view.description, settings
+        )
+        return _page(
+            entry.url,
+            entry.title,
+            "entry.html",
+            description=view.description,
+            meta={"advice": advice},
+            view=view,
+            topic=topic,
+            tags=tags,
+            related=related,
+            json_ld=json_ld,
+            follows=follows,
+            followed_by=followed_by,
+        )
+
+    return (cache or PageCache()).get(f"qa/{entry.slug}.md", key, render)
 
 
 def render_listing(
@@ -180,31 +214,60 @@ def render_listing(
     settings: Settings,
     filter_topic: str | None = None,
     feed: str | None = None,
+    cache: PageCache | None = None,
 ) -> dict[str, str]:
     """A list of entries split into pages of ``settings.per_page``: ``url``, ``url/page/2/``, …"""
+    cache = cache or PageCache()
     per_page = settings.per_page
     count = max(1, -(-len(views) // per_page))
     urls = [url] + [f"{url}page/{number}/" for number in range(2, count + 1)]
     pages = {}
     for number, page_url in enumerate(urls, start=1):
         page_title = title if number == 1 else f"{title} (page {number} of {count})"
-        pages[_source_path(page_url)] = _page(
-            page_url,
-            page_title,
-            "listing.html",
-            description=description or page_title,
-            heading=title,
-            intro=description,
-            views=views[(number - 1) * per_page : number * per_page],
-            total=len(views),
-            number=number,
-            pagination=urls,
-            filter_topic=filter_topic,
-            catalog=catalog,
-            feed=feed,
-            meta={"advice": {"feed": feed}} if feed else None,
+        shown = views[(number - 1) * per_page : number * per_page]
+        context = {
+            "description": description or page_title,
+            "heading": title,
+            "intro": description,
+            "views": shown,
+            "total": len(views),
+            "number": number,
+            "pagination": urls,
+            "filter_topic": filter_topic,
+            "catalog": catalog,
+            "feed": feed,
+            "meta": {"advice": {"feed": feed}} if feed else None,
+        }
+        items = tuple(_item_key(view, catalog) for view in shown)
+        key = (page_title, description, items, len(views), tuple(urls), filter_topic, feed)
+        path = _source_path(page_url)
+        pages[path] = cache.get(
+            path, key, functools.partial(_page, page_url, page_title, "listing.html", **context)
         )
     return pages
+
+
+def _item_key(view: EntryView, catalog: Catalog) -> tuple:
+    """All that a listing shows of an entry (see _item.html)."""
+    entry = view.entry
+    topic = catalog.topics[entry.topic].title
+    return entry.slug, entry.title, entry.date, topic, entry.draft, view.description
+
+
+class PageCache:
+    """Pages rendered before, by path, with the inputs they were rendered from."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[object, str]] = {}
+
+    def get(self, path: str, key: object, render) -> str:
+        """The page at ``path``: from the cache when ``key`` is unchanged, else ``render()``."""
+        kept = self._pages.get(path)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = render()
+        self._pages[path] = (key, text)
+        return text
 
 
 def render_home(

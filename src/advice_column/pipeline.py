@@ -8,7 +8,7 @@ from .catalog import Catalog, build_catalog
 from .engine import column_nav, load_engine_config, site_nav
 from .feeds import render_feeds
 from .model import Column
-from .pages import render_pages, render_robots, view_entries
+from .pages import PageCache, render_pages, render_robots, view_entries
 from .progress import Tick
 from .publish import work_dir
 from .redirects import render_redirects
@@ -23,13 +23,19 @@ class GenerateError(Exception):
 
 
 def generate(
-    root: Path, settings: Settings, column: Column, *, include_drafts: bool, progress: Tick | None = None
+    root: Path,
+    settings: Settings,
+    column: Column,
+    *,
+    include_drafts: bool,
+    progress: Tick | None = None,
+    cache: PageCache | None = None,
 ) -> tuple[Catalog, Path, WriteReport]:
     """Group the entries and write the site's Markdown pages; returns what was written where."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog)
-    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views)
+    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache)
     pages |= render_feeds(catalog, views, settings)
     pages |= render_redirects(catalog, settings)
     pages["robots.txt"] = render_robots(settings)

@@ -14,6 +14,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -40,55 +41,68 @@ def entry_documents(docs_dir: Path, language: str) -> dict[str, str]:
 
 
 class BackgroundIndex:
-    """Pagefind indexing the entries in its own process, on the other core, while MkDocs runs."""
+    """Pagefind indexing the entries on the other core while MkDocs renders the site.
 
-    def __init__(self, docs_dir: Path, language: str, work_dir: Path | None = None) -> None:
-        self.docs_dir, self.language = docs_dir, language
-        self.folder = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir))
+    A thread writes each entry's page body where Pagefind reads it (``source_dir``, kept between
+    builds so only changed entries are written again) and waits for Pagefind's process.
+    """
+
+    def __init__(self, docs_dir: Path, language: str, source_dir: Path, work_dir: Path | None = None) -> None:
+        self.docs_dir, self.language, self.source_dir = docs_dir, language, source_dir
+        self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
         self._process: subprocess.Popen | None = None
+        self._error: str | None = None
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="advice-search-index", daemon=True)
 
     def start(self) -> BackgroundIndex:
-        """Write the entry documents and start Pagefind on them; returns at once."""
+        """Begin indexing; returns at once."""
+        self._thread.start()
+        return self
+
+    def finish(self, site_dir: Path) -> None:
+        """Wait for Pagefind and move its bundle to ``site_dir/pagefind``."""
+        self._thread.join()
+        try:
+            if self._error:
+                raise SearchIndexError(self._error)
+            if self.bundle.exists():
+                target = site_dir / BUNDLE
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.move(str(self.bundle), target)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Stop Pagefind if it still runs and remove the unpublished bundle."""
+        self._stopped = True
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+        self._thread.join()
+        shutil.rmtree(self.bundle.parent, ignore_errors=True)
+
+    def _run(self) -> None:
         documents = entry_documents(self.docs_dir, self.language)
-        write_tree(documents, self.folder / "site")
-        if not documents:  # Pagefind refuses to write an index of nothing
-            return self
+        write_tree(documents, self.source_dir)
+        if not documents or self._stopped:  # Pagefind refuses to write an index of nothing
+            return
         command = [
             str(get_executable()),
-            *("--site", str(self.folder / "site"), "--glob", ENTRY_PAGES),
-            *("--output-path", str(self.folder / BUNDLE), "--force-language", self.language, "--quiet"),
+            *("--site", str(self.source_dir), "--glob", ENTRY_PAGES),
+            *("--output-path", str(self.bundle), "--force-language", self.language, "--quiet"),
         ]
         try:
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
             )
-        except OSError as error:
-            raise SearchIndexError(f"cannot run Pagefind: {error}") from None
-        return self
-
-    def finish(self, site_dir: Path) -> None:
-        """Wait for Pagefind and move its bundle to ``site_dir/pagefind``."""
-        try:
-            if self._process is None:
-                return
-            process, self._process = self._process, None
-            output, _ = process.communicate()
-            if process.returncode != 0:
-                raise SearchIndexError(f"Pagefind failed:\n{output}".rstrip())
-            target = site_dir / BUNDLE
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.move(str(self.folder / BUNDLE), target)
-        finally:
-            self.discard()
-
-    def discard(self) -> None:
-        """Stop Pagefind if it still runs and remove the working folder."""
-        if self._process is not None:
-            if self._process.poll() is None:
+            if self._stopped:  # discard() ran while Pagefind was starting
                 self._process.kill()
-            self._process.communicate()  # also closes its output pipe
-            self._process = None
-        shutil.rmtree(self.folder, ignore_errors=True)
+            output, _ = self._process.communicate()
+        except OSError as error:
+            self._error = f"cannot run Pagefind: {error}"
+            return
+        if self._process.returncode != 0 and not self._stopped:
+            self._error = f"Pagefind failed:\n{output}".rstrip()
 
 
 def count_indexed_pages(site_dir: Path) -> int:

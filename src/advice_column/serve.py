@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .diagnostics import format_diagnostics
 from .engine import THEME_DIR, EngineError, run_engine
+from .pages import PageCache
 from .pipeline import GenerateError, engine_config, generate
 from .project import load
 from .search_index import BackgroundIndex, SearchIndexError
@@ -32,6 +33,8 @@ class Preview:
     def __init__(self, root: Path, site_dir: Path, serve_url: str) -> None:
         self.root, self.site_dir, self.serve_url = root, site_dir, serve_url
         self._layout: str | None = None
+        self._pages = PageCache()
+        self._search_pages = site_dir.with_name(f"{site_dir.name}.pagefind-pages")
         self._indexer: threading.Thread | None = None
 
     def rebuild(self) -> bool:
@@ -43,14 +46,17 @@ class Preview:
             return False
         self.wait_for_search()  # a full build empties the folder the indexer is writing to
         try:
-            catalog, docs_dir, report = generate(self.root, settings, column, include_drafts=True)
+            catalog, docs_dir, report = generate(
+                self.root, settings, column, include_drafts=True, cache=self._pages
+            )
             config = engine_config(
                 self.root, settings, catalog, docs_dir, self.site_dir, strict=False, serve_url=self.serve_url
             )
             layout = self._layout_signature(settings.docs_dir, config.nav)
             dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
             self._remove_pages(report.removed)
-            search = BackgroundIndex(docs_dir, config.theme.get("language") or "en").start()
+            language = config.theme.get("language") or "en"
+            search = BackgroundIndex(docs_dir, language, self._search_pages).start()
             try:
                 warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
             except BaseException:
@@ -65,6 +71,11 @@ class Preview:
                 print(f"advice serve: {warning}", file=sys.stderr)
         self._publish_search_when_ready(search)
         return True
+
+    def close(self) -> None:
+        """Wait for the search index, then remove the preview's working files."""
+        self.wait_for_search()
+        shutil.rmtree(self._search_pages, ignore_errors=True)
 
     def wait_for_search(self) -> None:
         """Block until the background search index of the last rebuild is written."""
@@ -134,7 +145,7 @@ def serve_column(root: Path, dev_addr: str) -> int:
         pass
     finally:
         server.shutdown()
-        preview.wait_for_search()
+        preview.close()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
