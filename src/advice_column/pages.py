@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -20,7 +19,7 @@ import yaml
 from .catalog import Catalog
 from .model import Entry
 from .progress import Tick
-from .render import plain_text, render_markdown
+from .render import plain_text, render_many, render_markdown
 from .settings import Settings
 from .structured_data import entry_json_ld
 
@@ -66,9 +65,15 @@ class EntryView:
     description: str
 
 
-def view_entries(catalog: Catalog) -> dict[str, EntryView]:
-    """Every published entry's rendered sections, by slug."""
-    return {entry.slug: view_entry(entry) for entry in catalog.entries}
+def view_entries(catalog: Catalog, cache: PageCache | None = None) -> dict[str, EntryView]:
+    """Every published entry's rendered sections, by slug; Markdown already in ``cache`` is reused."""
+    rendered = cache.sections if cache is not None else {}
+    texts = {text for entry in catalog.entries for text in (entry.question, entry.answer)}
+    missing = sorted(texts - rendered.keys())
+    rendered.update(zip(missing, render_many(missing), strict=True))
+    for gone in rendered.keys() - texts:  # keep the cache the size of the column
+        del rendered[gone]
+    return {entry.slug: view_entry(entry, rendered) for entry in catalog.entries}
 
 
 def render_pages(
@@ -138,18 +143,13 @@ def render_pages(
     return dict(sorted(pages.items()))
 
 
-def view_entry(entry: Entry) -> EntryView:
-    """Render an entry's sections to safe HTML and pick its one-line description."""
-    question_html, answer_html, first = _render_sections(entry.question, entry.answer)
-    return EntryView(entry, question_html, answer_html, entry.summary or first)
-
-
-# A preview server rebuilds on every save: remembering rendered sections means an edit
-# re-renders the Markdown of the one entry that changed.
-@functools.lru_cache(maxsize=20_000)
-def _render_sections(question: str, answer: str) -> tuple[str, str, str]:
-    answer_html = render_markdown(answer)
-    return render_markdown(question), answer_html, first_sentence(plain_text(answer_html))
+def view_entry(entry: Entry, rendered: dict[str, str] | None = None) -> EntryView:
+    """An entry's sections as safe HTML (from ``rendered`` when there) and its one-line description."""
+    rendered = rendered or {}
+    question_html = rendered.get(entry.question) or render_markdown(entry.question)
+    answer_html = rendered.get(entry.answer) or render_markdown(entry.answer)
+    description = entry.summary or first_sentence(plain_text(answer_html))
+    return EntryView(entry, question_html, answer_html, description)
 
 
 def render_entry_page(
@@ -255,10 +255,12 @@ def _item_key(view: EntryView, catalog: Catalog) -> tuple:
 
 
 class PageCache:
-    """Pages rendered before, by path, with the inputs they were rendered from."""
+    """What a preview server keeps between rebuilds, so that an edit re-renders only what it touched:
+    pages by path with the inputs they were rendered from, and Markdown already rendered."""
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[object, str]] = {}
+        self.sections: dict[str, str] = {}
 
     def get(self, path: str, key: object, render) -> str:
         """The page at ``path``: from the cache when ``key`` is unchanged, else ``render()``."""
@@ -326,11 +328,14 @@ def first_sentence(text: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link from the page at site path ``from_url`` to ``to_url`` (both like 'a/b/')."""
-    target_dir, _, target_file = to_url.rpartition("/")
-    relative = posixpath.relpath(target_dir or ".", from_url.rstrip("/") or ".")
-    relative = "" if relative == "." else relative + "/"
-    return relative + target_file or "./"
+    """Link from the page at site path ``from_url`` to ``to_url`` (both like 'a/b/' or 'a/f.xml')."""
+    here = from_url.split("/")[:-1]
+    *there, target_file = to_url.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    down = "".join(f"{part}/" for part in there[common:])
+    return "../" * (len(here) - common) + down + target_file or "./"
 
 
 def _source_path(url: str) -> str:

@@ -34,7 +34,7 @@ def generate(
     """Group the entries and write the site's Markdown pages; returns what was written where."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
-    views = view_entries(catalog)
+    views = view_entries(catalog, cache)
     pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache)
     pages |= render_feeds(catalog, views, settings)
     pages |= render_redirects(catalog, settings)

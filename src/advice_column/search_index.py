@@ -11,6 +11,7 @@ own process indexes them on the other core while MkDocs renders the site.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -92,8 +93,10 @@ class BackgroundIndex:
             *("--output-path", str(self.bundle), "--force-language", self.language, "--quiet"),
         ]
         try:
+            # One thread: MkDocs, single-threaded, keeps the other core to itself.
+            environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
             self._process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment
             )
             if self._stopped:  # discard() ran while Pagefind was starting
                 self._process.kill()

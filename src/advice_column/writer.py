@@ -76,6 +76,7 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (relative POSIX paths), touching only changes."""
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
+    folders = {out_dir}
     for rel, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = out_dir / rel
@@ -85,10 +86,10 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
                 continue
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        if path.parent not in folders:  # one mkdir per folder, not per file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(data)
         report.written.append(rel)
     report.removed = _remove_others(out_dir, set(files))
     return report
