@@ -132,7 +132,9 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Problem]:
         return []
     fenced = _fenced_lines(text) if ("```" in text or "~~~" in text) else frozenset()
     problems = []
-    for pattern, describe in _CHECKS:
+    for needles, pattern, describe in _CHECKS:
+        if not any(needle in text for needle in needles):
+            continue
         for match in pattern.finditer(text):
             found = describe(match)
             if found is None:
@@ -162,14 +164,16 @@ def _unsafe_link(match: re.Match) -> tuple[str, str] | None:
     return None
 
 
+# (strings one of which a match must contain, pattern, what a match means)
 _CHECKS = (
-    (_TAG, _raw_tag),
-    (_COMMENT, lambda match: ("QA040", "HTML comments are not allowed")),
+    (("<",), _TAG, _raw_tag),
+    (("<!--",), _COMMENT, lambda match: ("QA040", "HTML comments are not allowed")),
     (
+        ("![",),
         _IMAGE,
         lambda match: ("QA040", "images are not supported: they would load from another site; link instead"),
     ),
-    (_LINK_URL, _unsafe_link),
+    (("](", "]:", "<"), _LINK_URL, _unsafe_link),
 )
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import multiprocessing
 import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import frontmatter as fm
@@ -27,6 +30,8 @@ OPTIONAL = ("tags", "asker", "summary", "slug", "draft", "updated", "aliases", "
 # Site folders the generator writes; an alias there would replace a real page.
 RESERVED_PREFIXES = ("qa/", "topics/", "tags/", "archive/", "search/", "assets/", "pagefind/")
 TOPICS_FILE = "topics.yml"
+_CHUNK = 500  # entries loaded per task (and between progress reports)
+_PARALLEL_FROM_CHUNKS = 5  # 2,500 entries: below that, starting processes costs more than it saves
 
 
 def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) -> Column:
@@ -35,16 +40,43 @@ def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) ->
     qa_path = root / qa_dir
     column.topics = load_topics(root, qa_dir, column.diagnostics)
     paths = find_entry_files(qa_path, column.diagnostics, root)
-    for done, (rel, path) in enumerate(paths, start=1):
-        entry = load_entry(root, path, column.topics, column.diagnostics, rel=rel)
-        if entry is not None:
-            column.entries.append(entry)
+    chunks = [paths[start : start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
+    done = 0
+    for entries, diagnostics in _map_chunks(root, chunks, column.topics):
+        column.entries += entries
+        column.diagnostics += diagnostics
+        done += len(entries) + len({d.path for d in diagnostics if d.path.endswith(".md")})
         if progress:
-            progress(done, len(paths))
+            progress(min(done, len(paths)), len(paths))
     column.entries = _drop_duplicate_slugs(column.entries, column.diagnostics)
     column.entries = _check_links_between_entries(column.entries, column.diagnostics)
     column.diagnostics.sort()
     return column
+
+
+def load_entries(
+    root: Path, paths: list[tuple[str, Path]], topics: dict[str, Topic]
+) -> tuple[list[Entry], list[Diagnostic]]:
+    """The valid entries among ``paths`` and the problems of the others."""
+    entries: list[Entry] = []
+    diagnostics: list[Diagnostic] = []
+    for rel, path in paths:
+        entry = load_entry(root, path, topics, diagnostics, rel=rel)
+        if entry is not None:
+            entries.append(entry)
+    return entries, diagnostics
+
+
+def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic]):
+    """:func:`load_entries` of each chunk in order, on every core for a large column."""
+    workers = min(os.cpu_count() or 1, 4)
+    # Forking is only safe while this process runs one thread, and pays off from a few thousand.
+    if len(chunks) < _PARALLEL_FROM_CHUNKS or workers < 2 or threading.active_count() > 1:
+        yield from (load_entries(root, chunk, topics) for chunk in chunks)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(load_entries, *zip(*((root, chunk, topics) for chunk in chunks), strict=True))
 
 
 def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, Path]]:
