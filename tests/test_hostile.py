@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import html
 import json
 import re
 from pathlib import Path
@@ -9,10 +11,16 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from advice_column.catalog import build_catalog
 from advice_column.loader import load_column
+from advice_column.model import Entry, Topic
+from advice_column.pages import render_pages
 from advice_column.render import render_markdown
+from advice_column.settings import Settings
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -172,3 +180,59 @@ def test_entity_obfuscated_javascript_link_is_neutralised():
     rendered = LexborHTMLParser(render_markdown("[x](java&#115;cript:alert(1)) and [y](JaVaScRiPt:alert(1))"))
     hrefs = [a.attributes.get("href") or "" for a in rendered.css("a")]
     assert not any("script:" in href.lower() for href in hrefs)
+
+
+one_line = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=80
+).filter(lambda text: text.strip() == text and text)
+
+
+@given(title=one_line, asker=one_line, tag=one_line)
+@settings(max_examples=200, deadline=None)
+def test_any_title_asker_and_tag_is_page_text_and_never_markup(title, asker, tag):
+    entry = Entry(
+        path="qa/x.md",
+        slug="x",
+        title=title,
+        date=datetime.date(2025, 1, 1),
+        topic="interviews",
+        question="Q?",
+        answer="A.",
+        tags=(tag,),
+        asker=asker,
+        summary=title,
+    )
+    settings_ = Settings(site_name="C", site_url="https://example.org/", comment_url="mailto:a@b.c?s={title}")
+    page = render_pages(build_catalog(TOPICS, [entry]), settings_)["qa/x.md"]
+    front, body = page.split("---\n", 2)[1:]
+    tree = LexborHTMLParser(body)
+    assert tree.css_first("h1").text() == title
+    assert tree.css_first(".advice-question__asker").text() == f"{asker} asks"
+    assert tree.css_first(".advice-tag").text().strip() == tag.strip()
+    # The same elements and attributes as for a plain entry: nothing was created by the text.
+    shape = [(node.tag, sorted(node.attributes)) for node in tree.css("*")]
+    assert shape == PLAIN_SHAPE
+    assert json.loads(tree.css_first('script[type="application/ld+json"]').text())["headline"] == title
+    assert html.unescape(yaml.safe_load(front)["title"]) == title
+
+
+def _plain_shape() -> list:
+    entry = Entry(
+        path="qa/x.md",
+        slug="x",
+        title="Plain",
+        date=datetime.date(2025, 1, 1),
+        topic="interviews",
+        question="Q?",
+        answer="A.",
+        tags=("plain",),
+        asker="Sam",
+        summary="Plain",
+    )
+    settings_ = Settings(site_name="C", site_url="https://example.org/", comment_url="mailto:a@b.c?s={title}")
+    body = render_pages(build_catalog(TOPICS, [entry]), settings_)["qa/x.md"].split("---\n", 2)[2]
+    return [(node.tag, sorted(node.attributes)) for node in LexborHTMLParser(body).css("*")]
+
+
+TOPICS = {"interviews": Topic("interviews", "Interviews", "")}
+PLAIN_SHAPE = _plain_shape()

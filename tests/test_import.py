@@ -511,3 +511,22 @@ def test_bold_markers_and_several_questions():
         "text before 'Q:' was put at the start of the question; check it belongs there",
         "1 more 'Q:' marker(s) in the answer: the post may hold several questions",
     )
+
+
+def test_imported_column_builds_and_old_links_redirect(column, capsys):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from advice_column.cli import main
+
+    assert advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 0
+    assert main(["--root", str(column.root), "build"]) == 0
+    site = column.root / "site"
+    published = [entry for entry in load_column(column.root).entries if not entry.draft]
+    assert published and all(entry.aliases for entry in published)
+    for entry in published:
+        (alias,) = entry.aliases
+        page = LexborHTMLParser((site / alias / "index.html").read_text(encoding="utf-8"))
+        target = page.css_first('meta[http-equiv="refresh"]').attributes["content"].split("url=", 1)[1]
+        assert (site / alias / target).resolve() == (site / entry.url).resolve()
+        assert (site / entry.url / "index.html").exists()
+        assert page.css_first("link[rel=canonical]").attributes["href"].endswith(entry.url)
