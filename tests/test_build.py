@@ -275,3 +275,12 @@ def test_site_dir_must_be_a_folder_of_its_own_inside_the_column(column, capsys, 
     assert column.run("build") == 1
     assert f"QA060 site_dir '{site_dir}' must be a folder of its own" in capsys.readouterr().out
     assert (column.root / "qa/one.md").exists()
+
+
+def test_a_broken_topics_file_is_one_problem_not_one_per_entry(column, capsys):
+    for number in range(3):
+        column.entry(f"e{number}")
+    column.write("qa/topics.yml", "interviews:\n  title: Interviews\noops\n")
+    assert column.run("check") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["qa/topics.yml:4:1: QA012 YAML does not parse: could not find expected ':'"]

@@ -16,6 +16,8 @@ import pytest
 from advice_column.diagnostics import CODES, Diagnostic, format_github
 from advice_column.loader import MAX_FILE_BYTES, OPTIONAL, REQUIRED, load_column
 
+from .conftest import entry_text
+
 TOPICS = """\
 interviews:
   title: Interviews
@@ -28,24 +30,13 @@ salary:
 FRONT = "title: How do I follow up?\ndate: 2025-12-28\ntopic: interviews\n"
 
 
-def entry(
-    extra: str = "",
-    *,
-    title: str = "How do I follow up?",
-    date: str = "2025-12-28",
-    topic: str = "interviews",
-    question: str = "I interviewed and heard nothing.",
-    answer: str = "Send a short, warm note.",
-) -> str:
+def entry(extra: str = "", **fields: str) -> str:
     """An entry laid out with blank lines, ``extra`` front matter from line 5.
 
     1 ---, 2 title, 3 date, 4 topic, 5.. extra, then ---, blank, ## Question, blank,
     question, blank, ## Answer, blank, answer: without extra the answer is on line 13.
     """
-    return (
-        f"---\ntitle: {title}\ndate: {date}\ntopic: {topic}\n{extra}---\n\n"
-        f"## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
-    )
+    return entry_text(extra=extra, **fields)
 
 
 def tight(question: str = "Why?", answer: str = "Because.", front: str = FRONT) -> str:
