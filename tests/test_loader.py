@@ -597,15 +597,12 @@ def test_topics_file_problems_leave_the_good_topics(col):
     assert [e.path for e in result.entries] == ["qa/x.md"]
 
 
-def test_missing_topics_file_makes_every_topic_unknown(col):
+def test_missing_topics_file_is_the_one_problem_and_places_no_entry(col):
     (col.root / "qa" / "topics.yml").unlink()
     col.write("qa/x.md", entry())
     result = load_column(col.root)
-    assert [(d.path, d.code) for d in result.diagnostics] == [
-        ("qa/topics.yml", "QA050"),
-        ("qa/x.md", "QA024"),
-    ]
-    assert "valid: none" in result.diagnostics[1].message
+    assert [(d.path, d.code) for d in result.diagnostics] == [("qa/topics.yml", "QA050")]
+    assert result.entries == []
 
 
 def test_every_problem_of_a_file_is_reported_in_one_run(col):

@@ -48,6 +48,8 @@ def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) ->
         done += len(entries) + len({d.path for d in diagnostics if d.path.endswith(".md")})
         if progress:
             progress(min(done, len(paths)), len(paths))
+    if not column.topics:  # the topics file's own problem is reported; no entry can be placed
+        column.entries = []
     column.entries = _drop_duplicate_slugs(column.entries, column.diagnostics)
     column.entries = _check_links_between_entries(column.entries, column.diagnostics)
     column.diagnostics.sort()
