@@ -256,7 +256,7 @@ def _topic(node, key, topics) -> str:
     if topics and value not in topics:
         hint = difflib.get_close_matches(value, list(topics), n=1)
         suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        valid = ", ".join(sorted(topics)) or "none: qa/topics.yml has no topics"
+        valid = ", ".join(sorted(topics))
         raise _ValueProblem("QA024", f"unknown topic '{value}'; {suggestion}valid: {valid}")
     return value
 
