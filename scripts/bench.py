@@ -458,9 +458,9 @@ build(config)
 """
 
 
-# Every measured command runs under this small wrapper, which times it and samples the resident
-# memory of its whole process tree (the build's Python and the Pagefind process it runs beside
-# MkDocs) from /proc, so the peak is the sum of what runs at the same moment.
+# Every measured command runs under this small wrapper, which times it and samples the memory of
+# its whole process tree (the build's Python, its forked workers and the Pagefind process it runs
+# beside MkDocs) from /proc, so the peak is the sum of what is resident at the same moment.
 MEASURE_CODE = """\
 import json, os, subprocess, sys, threading, time
 def tree_rss_kb(root):
@@ -476,9 +476,9 @@ def tree_rss_kb(root):
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
-        try:
-            with open(f"/proc/{pid}/status") as f:
-                total += next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+        try:  # Pss: shared pages (forked workers) counted once across the processes sharing them
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("Pss:"))
         except (OSError, StopIteration):
             pass
     return total
