@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -111,24 +112,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_site: Path):
-    """The sample site served on 127.0.0.1 for the browser, stopped after the session."""
+@contextlib.contextmanager
+def served(folder: Path):
+    """``folder`` served by `python -m http.server` on 127.0.0.1; yields its URL, then stops it."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(sample_site),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+    command += ["--directory", str(folder)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -136,9 +126,18 @@ def site_url(sample_site: Path):
             break
         except OSError:
             time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path):
+    """The sample site served on 127.0.0.1 for the browser, stopped after the session."""
+    with served(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from .catalog import Catalog
 from .model import Entry
 from .progress import Tick
 from .render import plain_text, render_many, render_markdown
+from .search_index import part_folder, search_parts
 from .settings import Settings
 from .structured_data import entry_json_ld
 
@@ -139,7 +140,9 @@ def render_pages(
     pages["topics/index.md"] = _page("topics/", "Topics", "topics.html", catalog=catalog)
     pages["tags/index.md"] = _page("tags/", "Tags", "tags.html", catalog=catalog)
     pages["archive/index.md"] = _page("archive/", "Archive", "archive.html", catalog=catalog)
-    pages["search.md"] = _page("search/", "Search", None, meta={"template": "search.html"})
+    parts = [part_folder(number) + "/" for number in range(1, search_parts(len(catalog.entries)))]
+    search_meta = {"template": "search.html", "advice": {"search_parts": parts}}
+    pages["search.md"] = _page("search/", "Search", None, meta=search_meta)
     return dict(sorted(pages.items()))
 
 

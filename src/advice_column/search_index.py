@@ -24,6 +24,20 @@ from .writer import write_tree
 
 BUNDLE = "pagefind"
 ENTRY_PAGES = "qa/*/index.html"
+# Pagefind holds a whole index in memory, about 200 kB an entry (2 GB at 10,000). Larger columns
+# are indexed in parts of this many entries, one after another, and the search page merges
+# them (PagefindUI's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
+PART_ENTRIES = 2500
+
+
+def search_parts(entry_count: int) -> int:
+    """How many index parts a column of ``entry_count`` entries is split into."""
+    return max(1, -(-entry_count // PART_ENTRIES))
+
+
+def part_folder(number: int) -> str:
+    """Where part ``number`` of the index is, inside the site."""
+    return BUNDLE if number == 0 else f"{BUNDLE}/part-{number}"
 
 
 class SearchIndexError(Exception):
@@ -62,7 +76,7 @@ class BackgroundIndex:
         return self
 
     def finish(self, site_dir: Path) -> None:
-        """Wait for Pagefind and move its bundle to ``site_dir/pagefind``."""
+        """Wait for Pagefind and move its bundle (with any further parts) to ``site_dir/pagefind``."""
         self._thread.join()
         try:
             if self._error:
@@ -84,13 +98,23 @@ class BackgroundIndex:
 
     def _run(self) -> None:
         documents = entry_documents(self.docs_dir, self.language)
-        write_tree(documents, self.source_dir)
-        if not documents or self._stopped:  # Pagefind refuses to write an index of nothing
-            return
+        paths = list(documents)
+        parts = [paths[start : start + PART_ENTRIES] for start in range(0, len(paths), PART_ENTRIES)]
+        for number, part in enumerate(parts):
+            write_tree({path: documents[path] for path in part}, self.source_dir / f"part-{number}")
+        for stale in self.source_dir.glob("part-*"):
+            if int(stale.name.split("-", 1)[1]) >= len(parts):
+                shutil.rmtree(stale, ignore_errors=True)
+        for number in range(len(parts)):  # none when there is no entry: Pagefind refuses that
+            output = self.bundle if number == 0 else self.bundle / f"part-{number}"
+            if self._stopped or not self._index(self.source_dir / f"part-{number}", output):
+                return
+
+    def _index(self, site: Path, output: Path) -> bool:
         command = [
             str(get_executable()),
-            *("--site", str(self.source_dir), "--glob", ENTRY_PAGES),
-            *("--output-path", str(self.bundle), "--force-language", self.language, "--quiet"),
+            *("--site", str(site), "--glob", ENTRY_PAGES),
+            *("--output-path", str(output), "--force-language", self.language, "--quiet"),
         ]
         try:
             # One thread: MkDocs, single-threaded, keeps the other core to itself.
@@ -100,18 +124,23 @@ class BackgroundIndex:
             )
             if self._stopped:  # discard() ran while Pagefind was starting
                 self._process.kill()
-            output, _ = self._process.communicate()
+            output_text, _ = self._process.communicate()
         except OSError as error:
             self._error = f"cannot run Pagefind: {error}"
-            return
+            return False
         if self._process.returncode != 0 and not self._stopped:
-            self._error = f"Pagefind failed:\n{output}".rstrip()
+            self._error = f"Pagefind failed:\n{output_text}".rstrip()
+        return self._process.returncode == 0
 
 
 def count_indexed_pages(site_dir: Path) -> int:
-    """How many pages the Pagefind bundle in ``site_dir`` holds."""
-    entry_file = site_dir / BUNDLE / "pagefind-entry.json"
-    if not entry_file.exists():
-        return 0
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+    """How many pages the Pagefind bundle in ``site_dir`` holds, all its parts together."""
+    total = 0
+    for entry_file in [
+        site_dir / BUNDLE / "pagefind-entry.json",
+        *(site_dir / BUNDLE).glob("part-*/pagefind-entry.json"),
+    ]:
+        if entry_file.exists():
+            entry = json.loads(entry_file.read_text(encoding="utf-8"))
+            total += sum(language["page_count"] for language in entry["languages"].values())
+    return total

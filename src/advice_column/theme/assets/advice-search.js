@@ -2,8 +2,13 @@
 (function () {
   var element = document.getElementById("advice-search");
   if (!element || !window.PagefindUI) return;
+  // A large column's index comes in parts (pagefind/part-N/), searched together.
+  var parts = (element.dataset.parts || "").split(" ").filter(Boolean).map(function (part) {
+    return { bundlePath: new URL(part, window.location.href).pathname };
+  });
   var ui = new PagefindUI({
     element: "#advice-search",
+    mergeIndex: parts,
     showSubResults: false,
     showImages: false,
     openFilters: ["topic"],

@@ -1,0 +1,69 @@
+"""A large column's search index is built in parts (bounded memory) and searched as one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from selectolax.lexbor import LexborHTMLParser
+
+from advice_column import search_index
+from advice_column.search_index import count_indexed_pages
+
+from .conftest import ColumnDir, entry_text, served
+
+WORDS = ["quokka", "bramble", "cobalt", "damson", "ember", "fjord", "gossamer", "hickory", "indigo",
+         "juniper", "kestrel", "lichen"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory) -> Path:
+    """Twelve entries indexed in parts of five: pagefind/, pagefind/part-1/, pagefind/part-2/."""
+    from .conftest import MKDOCS_YML, TOPICS_YML
+
+    column = ColumnDir(tmp_path_factory.mktemp("parts") / "column")
+    column.write("mkdocs.yml", MKDOCS_YML)
+    column.write("qa/topics.yml", TOPICS_YML)
+    for number, word in enumerate(WORDS):
+        topic = "salary" if number % 3 == 0 else "interviews"
+        text = entry_text(title=f"Question {number}", topic=topic, answer=f"The answer mentions {word}.")
+        column.write(f"qa/e{number:02d}.md", text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "PART_ENTRIES", 5)
+        assert column.run("build") == 0
+    return column.root / "site"
+
+
+def test_index_is_written_in_parts_and_counted_whole(parted_site):
+    assert (parted_site / "pagefind/pagefind-entry.json").exists()
+    assert sorted(p.name for p in (parted_site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    assert count_indexed_pages(parted_site) == len(WORDS)
+    search = LexborHTMLParser((parted_site / "search/index.html").read_text(encoding="utf-8"))
+    assert (
+        search.css_first("#advice-search").attributes["data-parts"]
+        == "../pagefind/part-1/ ../pagefind/part-2/"
+    )
+
+
+@pytest.fixture(scope="module")
+def parted_url(parted_site):
+    with served(parted_site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("number", [0, 7, 11], ids=["part-0", "part-1", "part-2"])
+def test_search_finds_entries_in_every_part(page: Page, parted_url: str, number: int):
+    page.goto(f"{parted_url}search/?q={WORDS[number]}")
+    results = page.locator(".pagefind-ui__result-link")
+    expect(results).to_have_count(1)
+    expect(results.first).to_have_text(f"Question {number}")
+
+
+@pytest.mark.browser
+def test_topic_filter_counts_every_part(page: Page, parted_url: str):
+    page.goto(f"{parted_url}search/?q=answer")
+    expect(page.locator(".pagefind-ui__message")).to_have_text(f"{len(WORDS)} results for answer")
+    page.locator("input.pagefind-ui__filter-checkbox[value='Salary & pay']").check()
+    expect(page.locator(".pagefind-ui__message")).to_have_text("4 results for answer")
