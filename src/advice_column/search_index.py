@@ -10,12 +10,14 @@ own process indexes them on the other core while MkDocs renders the site.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -56,31 +58,38 @@ def entry_documents(docs_dir: Path, language: str) -> dict[str, str]:
 
 
 class BackgroundIndex:
-    """Pagefind indexing the entries on the other core while MkDocs renders the site.
+    """The search index, built by a child process on the other core while MkDocs renders the site.
 
-    A thread writes each entry's page body where Pagefind reads it (``source_dir``, kept between
-    builds so only changed entries are written again) and waits for Pagefind's process.
+    The child writes each entry's page body where Pagefind reads it (``source_dir``, kept between
+    builds so only changed entries are written again) and runs Pagefind on each part. A process,
+    not a thread: thousands of small file writes in a thread would each wait for MkDocs to let
+    go of the interpreter lock.
     """
 
     def __init__(self, docs_dir: Path, language: str, source_dir: Path, work_dir: Path | None = None) -> None:
-        self.docs_dir, self.language, self.source_dir = docs_dir, language, source_dir
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
+        self._command = [
+            sys.executable,
+            *("-m", "advice_column.search_index"),
+            *(str(docs_dir), language, str(source_dir), str(self.bundle), str(PART_ENTRIES)),
+        ]
         self._process: subprocess.Popen | None = None
-        self._error: str | None = None
-        self._stopped = False
-        self._thread = threading.Thread(target=self._run, name="advice-search-index", daemon=True)
 
     def start(self) -> BackgroundIndex:
         """Begin indexing; returns at once."""
-        self._thread.start()
+        # Its own process group, so that discard() stops Pagefind too.
+        self._process = subprocess.Popen(
+            self._command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        )
         return self
 
     def finish(self, site_dir: Path) -> None:
-        """Wait for Pagefind and move its bundle (with any further parts) to ``site_dir/pagefind``."""
-        self._thread.join()
+        """Wait for the index and move it (with any further parts) to ``site_dir/pagefind``."""
+        process, self._process = self._process, None
         try:
-            if self._error:
-                raise SearchIndexError(self._error)
+            output, _ = process.communicate()
+            if process.returncode != 0:
+                raise SearchIndexError(output.strip() or f"the search index failed ({process.returncode})")
             if self.bundle.exists():
                 target = site_dir / BUNDLE
                 shutil.rmtree(target, ignore_errors=True)
@@ -89,48 +98,48 @@ class BackgroundIndex:
             self.discard()
 
     def discard(self) -> None:
-        """Stop Pagefind if it still runs and remove the unpublished bundle."""
-        self._stopped = True
+        """Stop the indexing if it still runs and remove the unpublished bundle."""
         if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-        self._thread.join()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGKILL)
+        if self._process is not None:
+            self._process.communicate()
         shutil.rmtree(self.bundle.parent, ignore_errors=True)
 
-    def _run(self) -> None:
-        documents = entry_documents(self.docs_dir, self.language)
-        paths = list(documents)
-        parts = [paths[start : start + PART_ENTRIES] for start in range(0, len(paths), PART_ENTRIES)]
-        for number, part in enumerate(parts):
-            write_tree({path: documents[path] for path in part}, self.source_dir / f"part-{number}")
-        for stale in self.source_dir.glob("part-*"):
-            if int(stale.name.split("-", 1)[1]) >= len(parts):
-                shutil.rmtree(stale, ignore_errors=True)
-        for number in range(len(parts)):  # none when there is no entry: Pagefind refuses that
-            output = self.bundle if number == 0 else self.bundle / f"part-{number}"
-            if self._stopped or not self._index(self.source_dir / f"part-{number}", output):
-                return
 
-    def _index(self, site: Path, output: Path) -> bool:
-        command = [
-            str(get_executable()),
-            *("--site", str(site), "--glob", ENTRY_PAGES),
-            *("--output-path", str(output), "--force-language", self.language, "--quiet"),
-        ]
-        try:
-            # One thread: MkDocs, single-threaded, keeps the other core to itself.
-            environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
-            self._process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment
-            )
-            if self._stopped:  # discard() ran while Pagefind was starting
-                self._process.kill()
-            output_text, _ = self._process.communicate()
-        except OSError as error:
-            self._error = f"cannot run Pagefind: {error}"
-            return False
-        if self._process.returncode != 0 and not self._stopped:
-            self._error = f"Pagefind failed:\n{output_text}".rstrip()
-        return self._process.returncode == 0
+def build_index(
+    docs_dir: Path, language: str, source_dir: Path, bundle: Path, part_entries: int = PART_ENTRIES
+) -> None:
+    """Write the entry documents and run Pagefind on each part; raises SearchIndexError."""
+    documents = entry_documents(docs_dir, language)
+    paths = list(documents)
+    parts = [paths[start : start + part_entries] for start in range(0, len(paths), part_entries)]
+    for number, part in enumerate(parts):
+        write_tree({path: documents[path] for path in part}, source_dir / f"part-{number}")
+    for stale in source_dir.glob("part-*"):
+        if int(stale.name.split("-", 1)[1]) >= len(parts):
+            shutil.rmtree(stale, ignore_errors=True)
+    for number in range(len(parts)):  # none when there is no entry: Pagefind refuses that
+        run_pagefind(
+            source_dir / f"part-{number}", bundle if number == 0 else bundle / f"part-{number}", language
+        )
+
+
+def run_pagefind(site: Path, output: Path, language: str) -> None:
+    """Index the entry pages under ``site`` into the bundle folder ``output``."""
+    command = [
+        str(get_executable()),
+        *("--site", str(site), "--glob", ENTRY_PAGES),
+        *("--output-path", str(output), "--force-language", language, "--quiet"),
+    ]
+    # One thread: MkDocs, single-threaded, keeps the other core to itself.
+    environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    except OSError as error:
+        raise SearchIndexError(f"cannot run Pagefind: {error}") from None
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}".rstrip())
 
 
 def count_indexed_pages(site_dir: Path) -> int:
@@ -144,3 +153,11 @@ def count_indexed_pages(site_dir: Path) -> int:
             entry = json.loads(entry_file.read_text(encoding="utf-8"))
             total += sum(language["page_count"] for language in entry["languages"].values())
     return total
+
+
+if __name__ == "__main__":  # the child process of BackgroundIndex
+    try:
+        docs, language, source, bundle, part_entries = sys.argv[1:6]
+        build_index(Path(docs), language, Path(source), Path(bundle), int(part_entries))
+    except SearchIndexError as error:
+        raise SystemExit(str(error)) from None
