@@ -571,9 +571,9 @@ def measure_build(root: Path, scratch: Path) -> dict:
 def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     """MkDocs alone on the docs folder ``advice build`` generated, into a throwaway folder."""
     from advice_column.engine import NOT_IN_NAV, THEME_DIR, column_nav, site_nav
-    from advice_column.loader import load_topics
     from advice_column.publish import WORK_DIR
     from advice_column.settings import read_settings
+    from advice_column.topics import load_topics
 
     settings = read_settings(root)
     docs_dir = root / WORK_DIR / "docs"

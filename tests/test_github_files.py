@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from advice_column.cli import main
-from advice_column.loader import load_topics
 from advice_column.scaffold import init_column
+from advice_column.topics import load_topics
 
 from .conftest import REPO, entry_text
 

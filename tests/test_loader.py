@@ -14,7 +14,9 @@ import sys
 import pytest
 
 from advice_column.diagnostics import CODES, Diagnostic, format_github
-from advice_column.loader import MAX_FILE_BYTES, OPTIONAL, REQUIRED, load_column
+from advice_column.fields import OPTIONAL, REQUIRED
+from advice_column.files import MAX_FILE_BYTES
+from advice_column.loader import load_column
 
 from .conftest import entry_text
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advice_column.diagnostics import CODES
-from advice_column.loader import MAX_TITLE, load_column
+from advice_column.fields import MAX_TITLE
+from advice_column.loader import load_column
 
 TOPICS = "interviews:\n  title: Interviews\nsalary:\n  title: Salary & pay\n"
 BODY = "\n## Question\n\nWhat now?\n\n## Answer\n\nWait a week.\n"

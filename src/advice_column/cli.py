@@ -18,12 +18,13 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import Diagnostic, format_diagnostics
 from .importer import add_import_parser
-from .loader import load_column, load_topics
+from .loader import load_column
 from .new import entry_path, existing_slugs, new_entry_text
 from .progress import Progress
 from .project import load
 from .scaffold import add_init_parser
 from .similar import find_similar, similar_lines
+from .topics import load_topics
 
 
 def main(argv: list[str] | None = None) -> int:

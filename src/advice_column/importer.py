@@ -18,8 +18,9 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .importer_entry import ImportedEntry, ImportProblem, choose_topic, entry_text
-from .loader import load_entry, load_topics
+from .loader import load_entry
 from .model import Topic
+from .topics import load_topics
 
 EXIT_HELP = """\
 exit status:

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from . import new
-from .loader import MAX_SHORT_TEXT, MAX_TITLE
+from .fields import MAX_SHORT_TEXT, MAX_TITLE
 from .slugs import slugify
 
 NO_CATEGORY = "(no category)"

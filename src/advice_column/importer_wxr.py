@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from .fields import MAX_SUMMARY, normalize_alias
 from .importer_entry import (
     ImportedEntry,
     ImportProblem,
@@ -25,7 +26,6 @@ from .importer_entry import (
     split_question_answer,
 )
 from .importer_markdown import html_to_markdown, html_to_text
-from .loader import MAX_SUMMARY, normalize_alias
 from .slugs import is_valid_slug, slugify, stable_slug
 
 _NAMESPACES = {
