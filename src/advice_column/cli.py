@@ -45,7 +45,7 @@ def check(args: argparse.Namespace) -> int:
     """Validate entries and topics; print every problem found."""
     root: Path = args.root
     with Progress("advice check").stage("checking entries") as tick:
-        _, column = load(root, tick)
+        _, column = load(root, tick, with_text=False)
     problems = column.diagnostics
     if args.paths:
         wanted = {_relative(path, root) for path in args.paths}

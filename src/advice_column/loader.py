@@ -6,10 +6,9 @@ Pure: no printing and no MkDocs. ``advice check`` and ``advice build`` both call
 
 from __future__ import annotations
 
-import multiprocessing
+import dataclasses
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import frontmatter as fm
@@ -28,15 +27,21 @@ _CHUNK = 500  # entries loaded per task (and between progress reports)
 _PARALLEL_FROM_CHUNKS = 5  # 2,500 entries: below that, starting processes costs more than it saves
 
 
-def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) -> Column:
-    """Load and validate every entry under ``root/qa_dir`` and its topics file."""
+def load_column(
+    root: Path, qa_dir: str = "qa", progress: Tick | None = None, *, with_text: bool = True
+) -> Column:
+    """Load and validate every entry under ``root/qa_dir`` and its topics file.
+
+    ``with_text=False`` leaves each entry's question and answer empty: enough to validate, and
+    a large column's text then need not travel back from the worker processes.
+    """
     column = Column()
     qa_path = root / qa_dir
     column.topics = load_topics(root, qa_dir, column.diagnostics)
     paths = find_entry_files(qa_path, column.diagnostics, root)
     chunks = [paths[start : start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     done = 0
-    for entries, diagnostics in _map_chunks(root, chunks, column.topics):
+    for entries, diagnostics in _map_chunks(root, chunks, column.topics, with_text):
         column.entries += entries
         column.diagnostics += diagnostics
         done += len(entries) + len({d.path for d in diagnostics if d.path.endswith(".md")})
@@ -51,7 +56,7 @@ def load_column(root: Path, qa_dir: str = "qa", progress: Tick | None = None) ->
 
 
 def load_entries(
-    root: Path, paths: list[tuple[str, Path]], topics: dict[str, Topic]
+    root: Path, paths: list[tuple[str, Path]], topics: dict[str, Topic], with_text: bool = True
 ) -> tuple[list[Entry], list[Diagnostic]]:
     """The valid entries among ``paths`` and the problems of the others."""
     entries: list[Entry] = []
@@ -59,20 +64,23 @@ def load_entries(
     for rel, path in paths:
         entry = load_entry(root, path, topics, diagnostics, rel=rel)
         if entry is not None:
-            entries.append(entry)
+            entries.append(entry if with_text else dataclasses.replace(entry, question="", answer=""))
     return entries, diagnostics
 
 
-def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic]):
+def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic], with_text: bool):
     """:func:`load_entries` of each chunk in order, on every core for a large column."""
     workers = min(os.cpu_count() or 1, 4)
     # Forking is only safe while this process runs one thread, and pays off from a few thousand.
     if len(chunks) < _PARALLEL_FROM_CHUNKS or workers < 2 or threading.active_count() > 1:
-        yield from (load_entries(root, chunk, topics) for chunk in chunks)
+        yield from (load_entries(root, chunk, topics, with_text) for chunk in chunks)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(load_entries, *zip(*((root, chunk, topics) for chunk in chunks), strict=True))
+    import multiprocessing  # deferred with the pool: `advice check` on a few files starts faster
+    from concurrent.futures import ProcessPoolExecutor
+
+    arguments = zip(*((root, chunk, topics, with_text) for chunk in chunks), strict=True)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(load_entries, *arguments)
 
 
 def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, Path]]:

@@ -10,9 +10,11 @@ from .progress import Tick
 from .settings import Settings, SettingsError, read_settings
 
 
-def load(root: Path, progress: Tick | None = None) -> tuple[Settings | None, Column]:
+def load(
+    root: Path, progress: Tick | None = None, *, with_text: bool = True
+) -> tuple[Settings | None, Column]:
     """Settings and the validated column; problems with either are in ``column.diagnostics``."""
-    column = load_column(root, progress=progress)
+    column = load_column(root, progress=progress, with_text=with_text)
     try:
         settings = read_settings(root)
     except SettingsError as error:
