@@ -40,13 +40,17 @@ def test_parallel_loading_gives_the_same_column(many):
         loader._CHUNK, loader._PARALLEL_FROM_CHUNKS = 7, 2
         assert threading.active_count() == 1
         parallel = loader.load_column(Path({str(many.root)!r}))
+        light = loader.load_column(Path({str(many.root)!r}), with_text=False)
         print(json.dumps({{
             "same": parallel.entries == sequential.entries and parallel.diagnostics == sequential.diagnostics,
+            "light": light.diagnostics == sequential.diagnostics
+            and [e.slug for e in light.entries] == [e.slug for e in sequential.entries]
+            and not any(e.question or e.answer for e in light.entries),
             "entries": len(parallel.entries), "problems": len(parallel.diagnostics),
         }}))
         """
     )
-    assert outcome == {"same": True, "entries": 56, "problems": 4}
+    assert outcome == {"same": True, "light": True, "entries": 56, "problems": 4}
 
 
 def test_parallel_rendering_gives_the_same_html():
