@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.command(args)
     except KeyboardInterrupt:
-        print("advice: interrupted; the previous site is untouched", file=sys.stderr)
+        note = getattr(args, "on_interrupt", "")
+        print(f"advice: interrupted{'; ' + note if note else ''}", file=sys.stderr)
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -211,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "build", help="check, then build the site into site/ (kept as it was if anything fails)"
     )
-    sub.set_defaults(command=build)
+    sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
 
     sub = commands.add_parser(
         "serve", help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change"

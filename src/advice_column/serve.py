@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -144,9 +145,13 @@ def serve_column(root: Path, dev_addr: str) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # A second Ctrl-C or SIGTERM (`timeout` sends one more) must not cut the clean-up short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         server.shutdown()
         preview.close()
         shutil.rmtree(site_dir, ignore_errors=True)
+        print("advice serve: stopped", file=sys.stderr)
     return 0
 
 
