@@ -45,7 +45,7 @@ def test_saving_an_entry_reloads_the_page_and_stopping_cleans_up(column, page: P
         "-a",
         f"127.0.0.1:{port}",
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(f"http://127.0.0.1:{port}/qa/one/")
         page.goto(f"http://127.0.0.1:{port}/qa/one/")
