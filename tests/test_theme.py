@@ -33,3 +33,26 @@ def test_every_problem_code_is_documented():
     table = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for code, meaning in CODES.items():
         assert f"| {code} | {meaning} |" in table
+
+
+def test_every_template_and_asset_ships_in_the_package():
+    """What `advice init` and `advice build` read from the package is covered by package-data."""
+    import glob
+    import tomllib
+
+    from .conftest import REPO
+
+    package = REPO / "src" / "advice_column"
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    shipped = {
+        path
+        for pattern in patterns["advice_column"]
+        for path in glob.glob(pattern, root_dir=package, recursive=True)
+    }
+    needed = {
+        path.relative_to(package).as_posix()
+        for folder in ("theme", "page_templates", "scaffold")
+        for path in (package / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert needed and needed <= shipped, sorted(needed - shipped)
