@@ -284,3 +284,17 @@ def test_a_broken_topics_file_is_one_problem_not_one_per_entry(column, capsys):
     assert column.run("check") == 1
     out = capsys.readouterr().out.splitlines()
     assert out == ["qa/topics.yml:4:1: QA012 YAML does not parse: could not find expected ':'"]
+
+
+def test_serve_on_a_busy_port_says_so(column, capsys):
+    import socket
+
+    column.entry("one")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert column.run("serve", "--dev-addr", f"127.0.0.1:{port}") == 1
+    assert (
+        f"advice serve: cannot listen on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err
+    )

@@ -141,17 +141,23 @@ def serve_column(root: Path, dev_addr: str) -> int:
         for path in (*WATCHED, settings.docs_dir):
             if (root / path).exists():
                 server.watch(str(root / path))
-        server.serve()
+        try:
+            server.serve()
+        except OSError as error:  # the address is taken, or not this machine's
+            message = f"cannot listen on {dev_addr}: {error.strerror}; try another --dev-addr"
+            print(f"advice serve: {message}", file=sys.stderr)
+            return 1
     except KeyboardInterrupt:
         pass
     finally:
         # A second Ctrl-C or SIGTERM (`timeout` sends one more) must not cut the clean-up short.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
         server.shutdown()
         preview.close()
         shutil.rmtree(site_dir, ignore_errors=True)
         print("advice serve: stopped", file=sys.stderr)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     return 0
 
 
