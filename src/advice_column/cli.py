@@ -192,7 +192,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     add_init_parser(commands)
 
-    sub = commands.add_parser("check", help="validate entries and topics; print path:line:col: CODE message")
+    sub = commands.add_parser(
+        "check",
+        help="validate entries and topics; print path:line:col: CODE message",
+        description="Validate every entry under qa/ and qa/topics.yml (and mkdocs.yml's column "
+        "settings); print every problem as path:line:col: CODE message. Exit 1 if there is any.",
+    )
     sub.add_argument(
         "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
     )
@@ -201,7 +206,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.set_defaults(command=check)
 
-    sub = commands.add_parser("new", help="write a new entry to fill in and print its path")
+    sub = commands.add_parser(
+        "new",
+        help="write a new entry to fill in and print its path",
+        description="Write qa/<year>/<slug>.md with the front matter filled in and empty "
+        "'## Question' and '## Answer' sections; list similar questions first. Never overwrites.",
+    )
     sub.add_argument("title", help="the question's title")
     sub.add_argument("--topic", required=True, help="a key of qa/topics.yml")
     sub.add_argument("--tags", help="comma-separated, e.g. 'follow-up,thank-you notes'")
@@ -210,12 +220,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(command=new)
 
     sub = commands.add_parser(
-        "build", help="check, then build the site into site/ (kept as it was if anything fails)"
+        "build",
+        help="check, then build the site into site/ (kept as it was if anything fails)",
+        description="Check, generate the pages, render them with MkDocs (strict), index them "
+        "with Pagefind, verify that no entry was lost, then replace site/. Drafts are left out.",
     )
     sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
 
     sub = commands.add_parser(
-        "serve", help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change"
+        "serve",
+        help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
+        description="Build with drafts into a temporary folder and serve it with live reload; "
+        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes.",
     )
     sub.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
