@@ -67,3 +67,36 @@ def test_topic_filter_counts_every_part(page: Page, parted_url: str):
     expect(page.locator(".pagefind-ui__message")).to_have_text(f"{len(WORDS)} results for answer")
     page.locator("input.pagefind-ui__filter-checkbox[value='Salary & pay']").check()
     expect(page.locator(".pagefind-ui__message")).to_have_text("4 results for answer")
+
+
+@pytest.mark.browser
+def test_an_edit_reindexes_only_its_part(tmp_path, monkeypatch, page: Page):
+    from .conftest import MKDOCS_YML, TOPICS_YML
+
+    column = ColumnDir(tmp_path / "column")
+    column.write("mkdocs.yml", MKDOCS_YML)
+    column.write("qa/topics.yml", TOPICS_YML)
+    for number, word in enumerate(WORDS):
+        column.write(f"qa/e{number:02d}.md", entry_text(title=f"Question {number}", answer=f"About {word}."))
+    monkeypatch.setattr(search_index, "PART_ENTRIES", 5)
+    assert column.run("build") == 0
+    site = column.root / "site"
+
+    def parts() -> dict[str, str]:
+        digests = {"part-0": (site / "pagefind/advice-sources.sha256").read_text()}
+        for number in (1, 2):
+            digests[f"part-{number}"] = (site / f"pagefind/part-{number}/advice-sources.sha256").read_text()
+        return digests
+
+    before = parts()
+    meta_before = {p.name for p in (site / "pagefind/part-1").glob("*.pf_meta")}
+    column.write("qa/e11.md", entry_text(title="Question 11", answer="About walrus."))  # part 2
+    assert column.run("build") == 0
+    after = parts()
+    assert after["part-0"] == before["part-0"] and after["part-1"] == before["part-1"]
+    assert after["part-2"] != before["part-2"]
+    assert {p.name for p in (site / "pagefind/part-1").glob("*.pf_meta")} == meta_before
+    assert count_indexed_pages(site) == len(WORDS)
+    with served(site) as url:  # part 2 was indexed again, from the edited entry
+        page.goto(f"{url}search/?q=walrus")
+        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 11"])

@@ -100,7 +100,7 @@ def build(args: argparse.Namespace) -> int:
     from .manifest import verify_site
     from .pipeline import GenerateError, engine_config, generate
     from .publish import new_build_dir, publish, work_dir
-    from .search_index import BackgroundIndex, SearchIndexError, count_indexed_pages
+    from .search_index import BUNDLE, BackgroundIndex, SearchIndexError, count_indexed_pages
 
     root: Path = args.root
     progress = Progress("advice build")
@@ -114,10 +114,9 @@ def build(args: argparse.Namespace) -> int:
         with progress.stage("generating pages") as tick:
             catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False, progress=tick)
         config = engine_config(root, settings, catalog, docs_dir, build_dir)
-        language = config.theme.get("language") or "en"
-        search = BackgroundIndex(
-            docs_dir, language, work_dir(root) / "pagefind-pages", work_dir(root)
-        ).start()
+        language, work = config.theme.get("language") or "en", work_dir(root)
+        published = site_dir / BUNDLE  # parts whose entries did not change are copied from it
+        search = BackgroundIndex(docs_dir, language, work / "pagefind-pages", work, published).start()
         try:
             with progress.stage("rendering pages") as tick:
                 warnings = run_engine(config, progress=tick)

@@ -11,6 +11,7 @@ own process indexes them on the other core while MkDocs renders the site.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -66,13 +67,17 @@ class BackgroundIndex:
     go of the interpreter lock.
     """
 
-    def __init__(self, docs_dir: Path, language: str, source_dir: Path, work_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        docs_dir: Path,
+        language: str,
+        source_dir: Path,
+        work_dir: Path | None = None,
+        previous: Path | None = None,
+    ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
-        self._command = [
-            sys.executable,
-            *("-m", "advice_column.search_index"),
-            *(str(docs_dir), language, str(source_dir), str(self.bundle), str(PART_ENTRIES)),
-        ]
+        arguments = [docs_dir, language, source_dir, self.bundle, PART_ENTRIES, previous or ""]
+        self._command = [sys.executable, "-m", "advice_column.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
 
     def start(self) -> BackgroundIndex:
@@ -108,9 +113,18 @@ class BackgroundIndex:
 
 
 def build_index(
-    docs_dir: Path, language: str, source_dir: Path, bundle: Path, part_entries: int = PART_ENTRIES
+    docs_dir: Path,
+    language: str,
+    source_dir: Path,
+    bundle: Path,
+    part_entries: int = PART_ENTRIES,
+    previous: Path | None = None,
 ) -> None:
-    """Write the entry documents and run Pagefind on each part; raises SearchIndexError."""
+    """Write the entry documents and index each part; raises SearchIndexError.
+
+    A part whose documents are the same as those of the same part in ``previous`` (the index
+    now published) is copied from it instead: an edit re-indexes one part, not the column.
+    """
     documents = entry_documents(docs_dir, language)
     paths = list(documents)
     parts = [paths[start : start + part_entries] for start in range(0, len(paths), part_entries)]
@@ -119,10 +133,32 @@ def build_index(
     for stale in source_dir.glob("part-*"):
         if int(stale.name.split("-", 1)[1]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True)
-    for number in range(len(parts)):  # none when there is no entry: Pagefind refuses that
-        run_pagefind(
-            source_dir / f"part-{number}", bundle if number == 0 else bundle / f"part-{number}", language
-        )
+    for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
+        output = bundle if number == 0 else bundle / f"part-{number}"
+        digest = _part_digest(language, [(path, documents[path]) for path in part])
+        old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
+        if old is not None and _read_digest(old) == digest:
+            shutil.copytree(old, output, ignore=shutil.ignore_patterns("part-*"), dirs_exist_ok=True)
+        else:
+            run_pagefind(source_dir / f"part-{number}", output, language)
+            (output / _DIGEST_FILE).write_text(digest, encoding="utf-8")
+
+
+_DIGEST_FILE = "advice-sources.sha256"  # what a part was indexed from, to know when to reuse it
+
+
+def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256(f"{get_executable()}\0{language}\0".encode())
+    for path, html in documents:
+        digest.update(f"{path}\0{html}\0".encode())
+    return digest.hexdigest()
+
+
+def _read_digest(part: Path) -> str | None:
+    try:
+        return (part / _DIGEST_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def run_pagefind(site: Path, output: Path, language: str) -> None:
@@ -157,7 +193,8 @@ def count_indexed_pages(site_dir: Path) -> int:
 
 if __name__ == "__main__":  # the child process of BackgroundIndex
     try:
-        docs, language, source, bundle, part_entries = sys.argv[1:6]
-        build_index(Path(docs), language, Path(source), Path(bundle), int(part_entries))
+        docs, language, source, bundle, part_entries, previous = sys.argv[1:7]
+        old = Path(previous) if previous else None
+        build_index(Path(docs), language, Path(source), Path(bundle), int(part_entries), old)
     except SearchIndexError as error:
         raise SystemExit(str(error)) from None

@@ -22,7 +22,7 @@ from .engine import THEME_DIR, EngineError, run_engine
 from .pages import PageCache
 from .pipeline import GenerateError, engine_config, generate
 from .project import load
-from .search_index import BackgroundIndex, SearchIndexError
+from .search_index import BUNDLE, BackgroundIndex, SearchIndexError
 from .settings import CONFIG_FILE
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
@@ -57,7 +57,8 @@ class Preview:
             dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
             self._remove_pages(report.removed)
             language = config.theme.get("language") or "en"
-            search = BackgroundIndex(docs_dir, language, self._search_pages).start()
+            previous = self.site_dir / BUNDLE
+            search = BackgroundIndex(docs_dir, language, self._search_pages, previous=previous).start()
             try:
                 warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
             except BaseException:
