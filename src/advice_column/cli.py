@@ -84,7 +84,7 @@ def new(args: argparse.Namespace) -> int:
         return 1
     tags = [tag.strip() for tag in (args.tags or "").split(",") if tag.strip()]
     # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(args.title, load_column(root).entries)):
+    for line in similar_lines(find_similar(args.title, load_column(root, with_text=False).entries)):
         print(line, file=sys.stderr)
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     with open(root / rel, "x", encoding="utf-8") as file:
