@@ -140,6 +140,15 @@ def site_url(sample_site: Path):
         yield url
 
 
+def tab_until(page, is_focused: str, presses: int = 80) -> bool:
+    """Press Tab until the JavaScript expression ``is_focused`` is true; False if it never is."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(is_focused):
+            return True
+    return False
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright's browser is Debian's Chromium; Playwright never downloads one."""

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from advice_column.catalog import build_catalog
 from advice_column.loader import load_column
 
-from .conftest import REPO
+from .conftest import REPO, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -76,12 +76,7 @@ def test_palette_toggle_switches_to_dark_and_back(page: Page, site_url: str):
 
 def test_keyboard_reader_opens_the_latest_entry_from_the_home_page(page: Page, site_url: str):
     page.goto(site_url)
-    title = page.locator(".advice-home .advice-item__title").first
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if title.evaluate("node => node === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the latest entry")
+    focused = "document.activeElement === document.querySelector('.advice-home .advice-item__title')"
+    assert tab_until(page, focused), "Tab never reached the latest entry"
     page.keyboard.press("Enter")
     expect(page.locator("article h1")).to_have_text(CATALOG.entries[0].title)

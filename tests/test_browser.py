@@ -18,7 +18,7 @@ from advice_column.loader import load_column
 from advice_column.model import Entry
 from advice_column.settings import read_settings
 
-from .conftest import REPO
+from .conftest import REPO, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -263,12 +263,8 @@ def test_keyboard_reaches_the_search_box_and_finds_results(page: Page, site_url:
     entry = only_entry_whose_answer_has("poinsettia")
     page.goto(f"{site_url}search/")
     expect(page.locator(PAGEFIND_INPUT)).to_be_visible()
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.pagefind-ui__search-input')"):
-            break
-    else:
-        pytest.fail("Tab never reached Pagefind's search box")
+    focused = "document.activeElement.matches('.pagefind-ui__search-input')"
+    assert tab_until(page, focused, presses=60), "Tab never reached Pagefind's search box"
 
     page.keyboard.type("poinsettia")
     expect(page.locator(RESULT_LINK).first).to_have_text(entry.title)

@@ -18,16 +18,8 @@ from advice_column.fields import OPTIONAL, REQUIRED
 from advice_column.files import MAX_FILE_BYTES
 from advice_column.loader import load_column
 
+from .conftest import TOPICS_YML as TOPICS
 from .conftest import entry_text
-
-TOPICS = """\
-interviews:
-  title: Interviews
-  description: Getting through job interviews.
-salary:
-  title: Salary & pay
-  description: Raises and offers.
-"""
 
 FRONT = "title: How do I follow up?\ndate: 2025-12-28\ntopic: interviews\n"
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 RAW_HTML_ALLOWED = frozenset({"br", "sup", "sub", "abbr", "kbd", "mark", "del", "ins"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Markdown's fenced-code and code-span syntax, shared with the importer.
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|`{3,}|~{3,})", re.MULTILINE)
 # Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+CODE_SPAN = re.compile(r"(`+).*?\1")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
 _LINK_URL = re.compile(
@@ -185,7 +186,7 @@ def _in_code_span(text: str, position: int) -> bool:
     if "`" not in line:
         return False
     offset = position - line_start
-    return any(span.start() <= offset < span.end() for span in _CODE_SPAN.finditer(line))
+    return any(span.start() <= offset < span.end() for span in CODE_SPAN.finditer(line))
 
 
 def _fenced_lines(text: str) -> frozenset[int]:
@@ -207,7 +208,7 @@ def _block_lines_outside_code(body: str):
         position = match.start()
         end = body.find("\n", position)
         line = body[position : end if end != -1 else len(body)]
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if fence is None and opening:
             fence = opening.group(1)
         elif fence is None:
@@ -220,7 +221,7 @@ def _lines_outside_code(lines: list[str]):
     """Yield ``(index, line)`` for lines not inside fenced code blocks."""
     fence: str | None = None
     for index, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
             continue

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from markdownify import ATX, MarkdownConverter, abstract_inline_conversion, chomp
 
-from .body import RAW_HTML_ALLOWED, URL_SCHEMES
+from .body import CODE_SPAN, FENCE, RAW_HTML_ALLOWED, URL_SCHEMES
 
 # Code, media and page machinery: none of it is the post's text, and none may reach the page.
 _DROPPED = [
@@ -30,10 +30,8 @@ _BACKSLASH = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _LINE_START = re.compile(r"^([ \t]*)(#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]))", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # The converter fences code with backticks only, so a '~~~' line came from the text.
 _TILDE_FENCE = re.compile(r"^([ \t]*)~(?=~~)", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+).*?\1")
 _STRAY_TAG = re.compile(rf"<(?!/?(?:{'|'.join(sorted(RAW_HTML_ALLOWED))})[\s/>])(?=[A-Za-z/!?])")
 _LINK_TARGET = re.compile(r"\]\((?=\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):)")
 _IMAGE_SHAPE = re.compile(r"!(?=\[[^\]]*\]\s*[\[(])")
@@ -111,7 +109,7 @@ def defuse(markdown: str) -> str:
     """Break what neighbouring text pieces can form together: tags, bad links, images, '#'/'##'."""
     lines, fence = [], None
     for line in _TILDE_FENCE.sub(r"\1&#126;", markdown).split("\n"):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is not None or match:
             if fence is None:
                 fence = match.group(1)
@@ -121,7 +119,7 @@ def defuse(markdown: str) -> str:
             continue
         line = _TOP_HEADING.sub(r"\1\\\2", _REFERENCE.sub(r"\1\\[", line))
         pieces, last = [], 0
-        for span in _CODE_SPAN.finditer(line):
+        for span in CODE_SPAN.finditer(line):
             pieces += [_defuse_text(line[last : span.start()]), span.group()]
             last = span.end()
         lines.append("".join([*pieces, _defuse_text(line[last:])]))
