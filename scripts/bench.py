@@ -570,10 +570,10 @@ def measure_build(root: Path, scratch: Path) -> dict:
 
 def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     """MkDocs alone on the docs folder ``advice build`` generated, into a throwaway folder."""
-    from advice_column.engine import NOT_IN_NAV, THEME_DIR, column_nav, site_nav
-    from advice_column.publish import WORK_DIR
-    from advice_column.settings import read_settings
-    from advice_column.topics import load_topics
+    from advice_column.build.publish import WORK_DIR
+    from advice_column.engine.runner import NOT_IN_NAV, THEME_DIR, column_nav, site_nav
+    from advice_column.entries.topics import load_topics
+    from advice_column.site.settings import read_settings
 
     settings = read_settings(root)
     docs_dir = root / WORK_DIR / "docs"
@@ -722,7 +722,7 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
 
 def driver_preview(root: str, site: str, edited: str, out: str) -> int:
     """Build a preview, append a sentence to one answer, and time the rebuild until it returns."""
-    from advice_column import serve
+    from advice_column.build import preview as serve
 
     root_path, site_path, url = Path(root), Path(site), "http://127.0.0.1:8000/"
     site_path.mkdir(parents=True, exist_ok=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from advice_column.loader import load_entry
-    from advice_column.model import Topic
-    from advice_column.topics import load_topics
+    from advice_column.entries.loader import load_entry
+    from advice_column.entries.model import Topic
+    from advice_column.entries.topics import load_topics
 
 TOPICS = {"interviews": Topic("interviews", "Interviews", "")}
 COLUMN = Path(tempfile.mkdtemp(prefix="advice-fuzz-"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
+from advice_column.entries.loader import load_column
+from advice_column.site.catalog import build_catalog
 
 from .conftest import REPO, tab_until
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from advice_column.loader import load_column
+from advice_column.entries.loader import load_column
 
 from .conftest import REPO
 

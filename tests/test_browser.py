@@ -13,10 +13,10 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
-from advice_column.model import Entry
-from advice_column.settings import read_settings
+from advice_column.entries.loader import load_column
+from advice_column.entries.model import Entry
+from advice_column.site.catalog import build_catalog
+from advice_column.site.settings import read_settings
 
 from .conftest import REPO, tab_until
 

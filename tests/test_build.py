@@ -11,10 +11,10 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
-from advice_column.search_index import count_indexed_pages
-from advice_column.serve import Preview, rebuild_preview
+from advice_column.build.preview import Preview, rebuild_preview
+from advice_column.build.search_index import count_indexed_pages
+from advice_column.entries.loader import load_column
+from advice_column.site.catalog import build_catalog
 
 from .conftest import REPO
 

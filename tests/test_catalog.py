@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from advice_column.catalog import NEIGHBOURS, assign_tag_slugs, build_catalog, find_related, newest_first
-from advice_column.model import Entry, Topic
+from advice_column.entries.model import Entry, Topic
+from advice_column.site.catalog import NEIGHBOURS, assign_tag_slugs, build_catalog, find_related, newest_first
 
 TOPICS = {"interviews": Topic("interviews", "Interviews", ""), "salary": Topic("salary", "Salary", "")}
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from advice_column.authoring.init import init_column
 from advice_column.cli import main
-from advice_column.scaffold import init_column
-from advice_column.topics import load_topics
+from advice_column.entries.topics import load_topics
 
 from .conftest import REPO, entry_text
 

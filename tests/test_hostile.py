@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
-from advice_column.model import Entry, Topic
-from advice_column.pages import render_pages
-from advice_column.render import render_markdown
-from advice_column.settings import Settings
+from advice_column.entries.loader import load_column
+from advice_column.entries.model import Entry, Topic
+from advice_column.site.catalog import build_catalog
+from advice_column.site.markdown_html import render_markdown
+from advice_column.site.pages import render_pages
+from advice_column.site.settings import Settings
 
 PAYLOADS = [
     "<script>alert(1)</script>",

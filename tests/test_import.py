@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advice_column.body import find_unsafe_markup
-from advice_column.importer import add_import_parser
-from advice_column.importer_entry import Split, entry_text, find_asker, split_question_answer
-from advice_column.importer_markdown import html_to_markdown
-from advice_column.importer_text import parse_saved_post
-from advice_column.importer_wxr import parse_wxr
-from advice_column.loader import load_column, load_entry
-from advice_column.model import Topic
+from advice_column.entries.body import find_unsafe_markup
+from advice_column.entries.loader import load_column, load_entry
+from advice_column.entries.model import Topic
+from advice_column.importing.command import add_import_parser
+from advice_column.importing.copied_text import parse_saved_post
+from advice_column.importing.entry import Split, entry_text, find_asker, split_question_answer
+from advice_column.importing.html_to_markdown import html_to_markdown
+from advice_column.importing.wxr import parse_wxr
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SAVED = FIXTURES / "saved-post.txt"

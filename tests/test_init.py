@@ -12,10 +12,10 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column import scaffold
+from advice_column.authoring import init as scaffold
+from advice_column.authoring.init import InitError, add_init_parser, init_column
 from advice_column.cli import main
-from advice_column.loader import load_column
-from advice_column.scaffold import InitError, add_init_parser, init_column
+from advice_column.entries.loader import load_column
 
 # Quotes, a colon and a hash would break hand-written YAML; '&', '*' and '_' would change Markdown.
 TITLE = 'Dear "Ada": Q&A for *night_owls* #1 — ça va?'

@@ -1,6 +1,6 @@
 """The validation layer: every rule of the entry format gives its code, line, column and message.
 
-Each case writes one file, runs :func:`advice_column.loader.load_column` and compares the
+Each case writes one file, runs :func:`advice_column.entries.loader.load_column` and compares the
 diagnostics of that file exactly; a file with a problem is never among the loaded entries.
 """
 
@@ -13,10 +13,10 @@ import sys
 
 import pytest
 
-from advice_column.diagnostics import CODES, Diagnostic, format_github
-from advice_column.fields import OPTIONAL, REQUIRED
-from advice_column.files import MAX_FILE_BYTES
-from advice_column.loader import load_column
+from advice_column.entries.fields import OPTIONAL, REQUIRED
+from advice_column.entries.loader import load_column
+from advice_column.entries.problems import CODES, Diagnostic, format_github
+from advice_column.entries.textfile import MAX_FILE_BYTES
 
 from .conftest import TOPICS_YML as TOPICS
 from .conftest import entry_text

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
-from advice_column.manifest import verify_site
-from advice_column.search_index import count_indexed_pages
+from advice_column.build.manifest import verify_site
+from advice_column.build.search_index import count_indexed_pages
+from advice_column.entries.loader import load_column
+from advice_column.site.catalog import build_catalog
 
 from .conftest import REPO
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from advice_column.cli import main
-from advice_column.loader import load_column
+from advice_column.entries.loader import load_column
 
 
 def test_new_writes_an_entry_that_checks_once_filled(column, capsys):

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from advice_column.catalog import build_catalog
-from advice_column.model import Entry, Topic
-from advice_column.pages import (
+from advice_column.entries.model import Entry, Topic
+from advice_column.site.catalog import build_catalog
+from advice_column.site.pages import (
     MAX_COMMENT_URL,
     comment_url,
     first_sentence,
@@ -19,7 +19,7 @@ from advice_column.pages import (
     relative_url,
     render_pages,
 )
-from advice_column.settings import Settings
+from advice_column.site.settings import Settings
 
 TOPICS = {"interviews": Topic("interviews", "Interviews & <more>", "About <b>interviews</b>.")}
 SETTINGS = Settings(

@@ -35,7 +35,7 @@ def test_parallel_loading_gives_the_same_column(many):
         f"""
         import json, threading
         from pathlib import Path
-        from advice_column import loader
+        from advice_column.entries import loader
         sequential = loader.load_column(Path({str(many.root)!r}))
         loader._CHUNK, loader._PARALLEL_FROM_CHUNKS = 7, 2
         assert threading.active_count() == 1
@@ -57,7 +57,7 @@ def test_parallel_rendering_gives_the_same_html():
     outcome = run_fresh(
         """
         import json, threading
-        from advice_column import render
+        from advice_column.site import markdown_html as render
         texts = [f"Answer **{n}**, [link](https://example.org/{n}).\\n\\n- one\\n- two" for n in range(50)]
         sequential = render.render_many(texts)
         render._PARALLEL_FROM = 10

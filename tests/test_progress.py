@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from advice_column.progress import Progress
+from advice_column.build.progress import Progress
 
 
 def run_stage(live: bool) -> str:

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from advice_column.diagnostics import CODES
-from advice_column.fields import MAX_TITLE
-from advice_column.loader import load_column
+from advice_column.entries.fields import MAX_TITLE
+from advice_column.entries.loader import load_column
+from advice_column.entries.problems import CODES
 
 TOPICS = "interviews:\n  title: Interviews\nsalary:\n  title: Salary & pay\n"
 BODY = "\n## Question\n\nWhat now?\n\n## Answer\n\nWait a week.\n"

@@ -10,8 +10,8 @@ import feedparser
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column.catalog import build_catalog
-from advice_column.loader import load_column
+from advice_column.entries.loader import load_column
+from advice_column.site.catalog import build_catalog
 
 from .conftest import REPO
 

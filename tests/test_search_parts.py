@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column import search_index
-from advice_column.search_index import count_indexed_pages
+from advice_column.build.search_index import count_indexed_pages
+from advice_column.site import urls
 
 from .conftest import ColumnDir, entry_text, served
 
@@ -30,7 +30,7 @@ def parted_site(tmp_path_factory) -> Path:
         text = entry_text(title=f"Question {number}", topic=topic, answer=f"The answer mentions {word}.")
         column.write(f"qa/e{number:02d}.md", text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "PART_ENTRIES", 5)
+        patch.setattr(urls, "PART_ENTRIES", 5)
         assert column.run("build") == 0
     return column.root / "site"
 
@@ -78,7 +78,7 @@ def test_an_edit_reindexes_only_its_part(tmp_path, monkeypatch, page: Page):
     column.write("qa/topics.yml", TOPICS_YML)
     for number, word in enumerate(WORDS):
         column.write(f"qa/e{number:02d}.md", entry_text(title=f"Question {number}", answer=f"About {word}."))
-    monkeypatch.setattr(search_index, "PART_ENTRIES", 5)
+    monkeypatch.setattr(urls, "PART_ENTRIES", 5)
     assert column.run("build") == 0
     site = column.root / "site"
 

@@ -6,9 +6,9 @@ import datetime
 import random
 import time
 
-from advice_column.model import Entry
-from advice_column.similar import content_words, find_similar, similar_lines
-from advice_column.slugs import slugify
+from advice_column.authoring.similar import content_words, find_similar, similar_lines
+from advice_column.entries.model import Entry
+from advice_column.entries.slugs import slugify
 
 TITLES = [
     "Should I call or email when the interviewer said he'd call by Christmas?",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from advice_column.engine import THEME_DIR
+from advice_column.engine.runner import THEME_DIR
 
 
 def test_header_is_materials_header_with_only_the_search_swapped():
@@ -26,7 +26,7 @@ def test_source_partial_differs_from_materials_only_by_the_api_component():
 
 
 def test_every_problem_code_is_documented():
-    from advice_column.diagnostics import CODES
+    from advice_column.entries.problems import CODES
 
     from .conftest import REPO
 
@@ -45,13 +45,14 @@ def test_every_template_and_asset_ships_in_the_package():
     package = REPO / "src" / "advice_column"
     patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
     shipped = {
-        path
-        for pattern in patterns["advice_column"]
-        for path in glob.glob(pattern, root_dir=package, recursive=True)
+        f"{wing.removeprefix('advice_column').replace('.', '/').strip('/')}/{path}"
+        for wing, wing_patterns in patterns.items()
+        for pattern in wing_patterns
+        for path in glob.glob(pattern, root_dir=package.parent / wing.replace(".", "/"), recursive=True)
     }
     needed = {
         path.relative_to(package).as_posix()
-        for folder in ("theme", "page_templates", "scaffold")
+        for folder in ("engine/theme", "site/page_templates", "authoring/scaffold")
         for path in (package / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }

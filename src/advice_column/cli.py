@@ -16,15 +16,16 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Diagnostic, format_diagnostics
-from .importer import add_import_parser
-from .loader import load_column
-from .new import entry_path, existing_slugs, new_entry_text
-from .progress import Progress
-from .project import load
-from .scaffold import add_init_parser
-from .similar import find_similar, similar_lines
-from .topics import load_topics
+from .authoring.init import add_init_parser
+from .authoring.new import new_entry_text
+from .authoring.similar import find_similar, similar_lines
+from .build.progress import Progress
+from .entries.entry_file import entry_path, existing_slugs
+from .entries.loader import load_column
+from .entries.problems import Diagnostic, format_diagnostics
+from .entries.topics import load_topics
+from .importing.command import add_import_parser
+from .site.column import load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,11 +97,11 @@ def new(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
     # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
-    from .engine import EngineError, run_engine
-    from .manifest import verify_site
-    from .pipeline import GenerateError, engine_config, generate
-    from .publish import new_build_dir, publish, work_dir
-    from .search_index import BUNDLE, BackgroundIndex, SearchIndexError, count_indexed_pages
+    from .build.manifest import verify_site
+    from .build.pipeline import GenerateError, engine_config, generate
+    from .build.publish import new_build_dir, publish, work_dir
+    from .build.search_index import BUNDLE, BackgroundIndex, SearchIndexError, count_indexed_pages
+    from .engine.runner import EngineError, run_engine
 
     root: Path = args.root
     progress = Progress("advice build")
@@ -143,7 +144,7 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Build with drafts into a temporary folder, serve it and rebuild when files change."""
-    from .serve import serve_column
+    from .build.preview import serve_column
 
     return serve_column(args.root, args.dev_addr)
 

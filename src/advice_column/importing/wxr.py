@@ -15,8 +15,9 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from .fields import MAX_SUMMARY, normalize_alias
-from .importer_entry import (
+from ..entries.fields import MAX_SUMMARY, normalize_alias
+from ..entries.slugs import is_valid_slug, slugify, stable_slug
+from .entry import (
     ImportedEntry,
     ImportProblem,
     choose_topic,
@@ -25,8 +26,7 @@ from .importer_entry import (
     find_asker,
     split_question_answer,
 )
-from .importer_markdown import html_to_markdown, html_to_text
-from .slugs import is_valid_slug, slugify, stable_slug
+from .html_to_markdown import html_to_markdown, html_to_text
 
 _NAMESPACES = {
     None: re.compile(r"$"),

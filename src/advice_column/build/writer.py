@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostic
-from .frontmatter import YamlProblem, split_front_matter
+from ..entries.frontmatter import YamlProblem, split_front_matter
+from ..entries.problems import Diagnostic
 
 HOME_PAGE = "index.md"
 

@@ -6,7 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .importer_entry import (
+from ..entries.slugs import slugify, stable_slug
+from .entry import (
     ImportedEntry,
     ImportProblem,
     clean_tags,
@@ -14,8 +15,7 @@ from .importer_entry import (
     find_asker,
     split_question_answer,
 )
-from .importer_markdown import escape_text, tidy_spaces
-from .slugs import slugify, stable_slug
+from .html_to_markdown import escape_text, tidy_spaces
 
 # Whole lines that WordPress themes and WordPress.com put around a post: sharing, likes, the comment
 # form, post navigation. Open-ended ones are length-bounded so that a sentence of the answer is not

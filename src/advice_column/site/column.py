@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loader import load_column
-from .model import Column
-from .progress import Tick
+from ..entries.loader import load_column
+from ..entries.model import Column, Tick
 from .settings import Settings, SettingsError, read_settings
 
 

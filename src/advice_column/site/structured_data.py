@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .model import Entry, Topic
-from .render import plain_text
+from ..entries.model import Entry, Topic
+from .markdown_html import plain_text
 from .settings import Settings
 
 HEADLINE_LENGTH = 110  # Google truncates Article headlines past this

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__
-from .slugs import slugify
+from .. import __version__
+from ..entries.slugs import slugify
 
 DEFAULT_TITLE = "Ask the Columnist"
 MAX_TITLE = 100
@@ -169,7 +169,7 @@ def _check_target(target: Path) -> None:
 
 def _templates(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
     """Each template's relative path in the new column (``dot-x`` as ``.x``) and its text."""
-    folder = folder or package_files("advice_column") / TEMPLATES
+    folder = folder or package_files("advice_column.authoring") / TEMPLATES
     for item in sorted(folder.iterdir(), key=lambda item: item.name):
         if item.name.startswith((".", "__")):
             continue  # editor and interpreter leftovers in a source checkout

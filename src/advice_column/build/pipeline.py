@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import Catalog, build_catalog
-from .engine import column_nav, load_engine_config, site_nav
-from .feeds import render_feeds
-from .model import Column
-from .pages import PageCache, render_pages, render_robots, view_entries
+from ..engine.runner import column_nav, load_engine_config, site_nav
+from ..entries.model import Column
+from ..site.catalog import Catalog, build_catalog
+from ..site.feeds import render_feeds
+from ..site.pages import PageCache, render_pages, render_robots, view_entries
+from ..site.redirects import render_redirects
+from ..site.settings import Settings
 from .progress import Tick
 from .publish import work_dir
-from .redirects import render_redirects
-from .settings import Settings
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
 GENERATED_TOP_PAGES = ("index.md", "search.md")

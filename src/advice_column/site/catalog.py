@@ -11,8 +11,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Entry, Topic
-from .slugs import stable_slug
+from ..entries.model import Entry, Topic
+from ..entries.slugs import stable_slug
 
 RELATED_COUNT = 5
 # Only this many neighbours (by date) of a popular tag or topic are scored: a tag on

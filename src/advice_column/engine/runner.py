@@ -13,11 +13,10 @@ from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from .model import Topic
-from .progress import Tick
-from .settings import CONFIG_FILE, Settings
+from ..entries.model import Tick, Topic
+from ..site.settings import CONFIG_FILE, Settings
 
-THEME_DIR = Path(str(package_files("advice_column") / "theme"))
+THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import frontmatter as fm
-from .diagnostics import Diagnostic
 from .fields import MAX_SHORT_TEXT, MAX_SUMMARY, ValueProblem, bounded_text
-from .files import read_text_file, relative
 from .model import Topic
+from .problems import Diagnostic
 from .slugs import is_valid_slug
+from .textfile import read_text_file, relative
 
 TOPICS_FILE = "topics.yml"
 

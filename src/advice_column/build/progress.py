@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-Tick = Callable[[int, int], None]
+from ..entries.model import Tick
+
 """Called with (done, total) as a stage advances."""
 
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Entry
+from ..entries.model import Entry
 
 # Tuned on this column's own titles: near-duplicates score 0.5 and up, questions that merely
 # share one common word (ask, boss, job) stay under 0.3.

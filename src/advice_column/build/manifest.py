@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .catalog import Catalog
-from .model import Entry
+from ..entries.model import Entry
+from ..site.catalog import Catalog
 
 _ITEM_LINK = re.compile(r'<a class="advice-item__title" href="([^"]+)"')
 _NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from markdownify import ATX, MarkdownConverter, abstract_inline_conversion, chomp
 
-from .body import CODE_SPAN, FENCE, RAW_HTML_ALLOWED, URL_SCHEMES
+from ..entries.body import CODE_SPAN, FENCE, RAW_HTML_ALLOWED, URL_SCHEMES
 
 # Code, media and page machinery: none of it is the post's text, and none may reach the page.
 _DROPPED = [

@@ -23,24 +23,11 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ..site import urls
+from ..site.urls import BUNDLE
 from .writer import write_tree
 
-BUNDLE = "pagefind"
 ENTRY_PAGES = "qa/*/index.html"
-# Pagefind holds a whole index in memory, about 200 kB an entry (2 GB at 10,000). Larger columns
-# are indexed in parts of this many entries, one after another, and the search page merges
-# them (PagefindUI's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
-PART_ENTRIES = 2500
-
-
-def search_parts(entry_count: int) -> int:
-    """How many index parts a column of ``entry_count`` entries is split into."""
-    return max(1, -(-entry_count // PART_ENTRIES))
-
-
-def part_folder(number: int) -> str:
-    """Where part ``number`` of the index is, inside the site."""
-    return BUNDLE if number == 0 else f"{BUNDLE}/part-{number}"
 
 
 class SearchIndexError(Exception):
@@ -76,8 +63,8 @@ class BackgroundIndex:
         previous: Path | None = None,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
-        arguments = [docs_dir, language, source_dir, self.bundle, PART_ENTRIES, previous or ""]
-        self._command = [sys.executable, "-m", "advice_column.search_index", *map(str, arguments)]
+        arguments = [docs_dir, language, source_dir, self.bundle, urls.PART_ENTRIES, previous or ""]
+        self._command = [sys.executable, "-m", "advice_column.build.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
 
     def start(self) -> BackgroundIndex:
@@ -117,7 +104,7 @@ def build_index(
     language: str,
     source_dir: Path,
     bundle: Path,
-    part_entries: int = PART_ENTRIES,
+    part_entries: int | None = None,
     previous: Path | None = None,
 ) -> None:
     """Write the entry documents and index each part; raises SearchIndexError.
@@ -125,6 +112,7 @@ def build_index(
     A part whose documents are the same as those of the same part in ``previous`` (the index
     now published) is copied from it instead: an edit re-indexes one part, not the column.
     """
+    part_entries = part_entries or urls.PART_ENTRIES
     documents = entry_documents(docs_dir, language)
     paths = list(documents)
     parts = [paths[start : start + part_entries] for start in range(0, len(paths), part_entries)]

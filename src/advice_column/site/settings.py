@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .diagnostics import Diagnostic
+from ..entries.problems import Diagnostic
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Leave a reply"

@@ -7,9 +7,9 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from . import new
-from .fields import MAX_SHORT_TEXT, MAX_TITLE
-from .slugs import slugify
+from ..entries.entry_file import entry_text as write_entry_text
+from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
+from ..entries.slugs import slugify
 
 NO_CATEGORY = "(no category)"
 NO_MARKERS_QUESTION = (
@@ -136,7 +136,7 @@ def _unmark(paragraph: str) -> str:
     if match["open"] and not (match["close1"] or match["close2"]) and rest.strip():
         rest = match["open"] + rest
     # What followed the marker now starts a line, where '# ' or '~~~' would mean something.
-    from .importer_markdown import defuse  # deferred: see importer._read_source
+    from .html_to_markdown import defuse  # deferred: see importer._read_source
 
     return defuse(rest)
 
@@ -238,4 +238,4 @@ def entry_text(entry: ImportedEntry) -> str:
         front["draft"] = True
     if entry.aliases:
         front["aliases"] = list(entry.aliases)
-    return new.entry_text(front, entry.question, entry.answer)
+    return write_entry_text(front, entry.question, entry.answer)

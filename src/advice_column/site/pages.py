@@ -16,13 +16,12 @@ from urllib.parse import quote
 import jinja2
 import yaml
 
+from ..entries.model import Entry, Tick
 from .catalog import Catalog
-from .model import Entry
-from .progress import Tick
-from .render import plain_text, render_many, render_markdown
-from .search_index import part_folder, search_parts
+from .markdown_html import plain_text, render_many, render_markdown
 from .settings import Settings
 from .structured_data import entry_json_ld
+from .urls import part_folder, search_parts
 
 # libyaml's emitter is some twenty times faster than PyYAML's, and front matter is on every page.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -32,7 +31,7 @@ DESCRIPTION_LENGTH = 160
 MAX_COMMENT_URL = 8000
 
 _env = jinja2.Environment(
-    loader=jinja2.PackageLoader("advice_column", "page_templates"),
+    loader=jinja2.PackageLoader("advice_column.site", "page_templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .importer_entry import ImportedEntry, ImportProblem, choose_topic, entry_text
-from .loader import load_entry
-from .model import Topic
-from .topics import load_topics
+from ..entries.loader import load_entry
+from ..entries.model import Topic
+from ..entries.problems import Diagnostic
+from ..entries.topics import load_topics
+from .entry import ImportedEntry, ImportProblem, choose_topic, entry_text
 
 EXIT_HELP = """\
 exit status:
@@ -92,8 +92,8 @@ def _read_source(source, topics, topic_map, default_topic, report: ImportReport)
     """The entries of one file, whatever its kind; problems go to the report."""
     # Deferred: BeautifulSoup and markdownify take a tenth of a second to import, and every
     # other `advice` command (check runs on each commit) would pay for it.
-    from .importer_text import parse_saved_post
-    from .importer_wxr import parse_wxr
+    from .copied_text import parse_saved_post
+    from .wxr import parse_wxr
 
     try:
         data = source.read_bytes()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic
+from .problems import Diagnostic
+
+# A progress report from a long stage: (done, total).
+Tick = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from . import frontmatter as fm
 from .body import find_unsafe_markup, split_sections
-from .diagnostics import Diagnostic
 from .fields import REQUIRED, read_fields
-from .files import read_text_file, relative
-from .model import Column, Entry, Topic
-from .progress import Tick
+from .model import Column, Entry, Tick, Topic
+from .problems import Diagnostic
 from .slugs import is_valid_slug, slugify
+from .textfile import read_text_file, relative
 from .topics import load_topics
 
 # Site folders the generator writes; an alias there would replace a real page.

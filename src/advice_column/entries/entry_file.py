@@ -1,4 +1,4 @@
-"""A new, correctly formatted entry for a contributor to fill in."""
+"""An entry file written by a tool (new, init, import): its path under qa/ and its text."""
 
 from __future__ import annotations
 
@@ -39,18 +39,6 @@ def entry_text(front: dict, question: str = "", answer: str = "") -> str:
         default_flow_style=None,
     )
     return f"---\n{header}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
-
-
-def new_entry_text(
-    title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
-) -> str:
-    """Front matter with the given values and the two sections, empty, to fill in."""
-    front: dict = {"title": title, "date": day, "topic": topic}
-    if tags:
-        front["tags"] = list(tags)
-    if asker:
-        front["asker"] = asker
-    return entry_text(front)
 
 
 def existing_slugs(qa_path: Path) -> dict[str, Path]:

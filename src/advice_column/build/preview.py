@@ -17,13 +17,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .diagnostics import format_diagnostics
-from .engine import THEME_DIR, EngineError, run_engine
-from .pages import PageCache
+from ..engine.runner import THEME_DIR, EngineError, run_engine
+from ..entries.problems import format_diagnostics
+from ..site.column import load
+from ..site.pages import PageCache
+from ..site.settings import CONFIG_FILE
 from .pipeline import GenerateError, engine_config, generate
-from .project import load
 from .search_index import BUNDLE, BackgroundIndex, SearchIndexError
-from .settings import CONFIG_FILE
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
 

@@ -1,0 +1,3 @@
+"""Reading a column: entry files and qa/topics.yml, validated into entries and problems.
+
+Pure: no MkDocs, no printing."""
