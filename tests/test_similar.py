@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 import random
-import time
 
-from advice_column.authoring.similar import content_words, find_similar, similar_lines
+from advice_column.authoring.similar import _Corpus, content_words, find_similar, similar_lines
 from advice_column.entries.model import Entry
 from advice_column.entries.slugs import slugify
 
@@ -102,7 +101,8 @@ def test_a_matching_question_finds_an_entry_whose_title_differs():
     assert titles_of(matches) == [TITLES[0]]
 
 
-def test_ten_thousand_entries_take_well_under_a_second_each_way():
+def test_ten_thousand_entries_compare_only_the_titles_sharing_a_rare_word():
+    """The cost grows with the matches, not the column: common words never widen the search."""
     rng = random.Random(7)
     words = VOCABULARY.split()
     entries = [
@@ -114,13 +114,12 @@ def test_ten_thousand_entries_take_well_under_a_second_each_way():
         for n in range(10_000)
     ]
     entries.insert(5_000, make_entry(TITLES[0]))
-    started = time.perf_counter()
-    matches = find_similar("Should I call or email after my interview?", entries)
-    with_questions = find_similar("Should I call or email?", entries, question="garden fence neighbour noise")
-    elapsed = time.perf_counter() - started
-    assert titles_of(matches) == [TITLES[0]]
-    assert len(with_questions) <= 5
-    assert elapsed < 3, f"took {elapsed:.2f}s"
+    title = "Should I call or email after my interview?"
+    titles = _Corpus([entry.title for entry in entries])
+    compared = titles.candidates(frozenset(content_words(title)))
+    assert 5_000 in compared and len(compared) <= len(entries) // 10
+    assert titles_of(find_similar(title, entries)) == [TITLES[0]]
+    assert len(find_similar("Should I call or email?", entries, question="garden fence neighbour noise")) <= 5
 
 
 def test_the_report_names_each_file_and_title():
