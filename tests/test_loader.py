@@ -674,7 +674,7 @@ def test_check_prints_each_diagnostic_as_a_line(col, capsys):
     assert len(expected) == 3
     assert out.split("\n") == [*expected, ""]
     assert out.startswith("qa/one.md:5:1: QA021 unknown key 'tgas'; did you mean 'tags'?\n")
-    assert "3 problem(s)" in err
+    assert "3 problems in 3 files" in err
 
 
 def test_check_format_github(col, capsys):

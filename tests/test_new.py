@@ -3,43 +3,96 @@
 from __future__ import annotations
 
 import datetime
+import re
 
+import pytest
+
+from advice_column.authoring.new import ANSWER_PLACEHOLDER, QUESTION_PLACEHOLDER
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
 
 
-def test_new_writes_an_entry_that_checks_once_filled(column, capsys):
+def test_new_writes_a_draft_that_checks_at_once_and_once_filled(column, capsys):
     today = datetime.date.today()
-    assert (
-        column.run(
-            "new",
-            'Call or email: which "works"?',
-            "--topic",
-            "interviews",
-            "--tags",
-            "follow-up, email",
-            "--asker",
-            "Shawn",
-        )
-        == 0
-    )
+    argv = ["--tags", "follow-up, email", "--asker", "Shawn"]
+    assert column.run("new", 'Call or email: which "works"?', "--topic", "interviews", *argv) == 0
     rel = capsys.readouterr().out.strip()
     assert rel == f"qa/{today.year}/call-or-email-which-works.md"
     path = column.root / rel
-    text = path.read_text(encoding="utf-8")
-    # Unfilled, check names both empty sections.
-    assert column.run("check") == 1
-    out = capsys.readouterr().out
-    assert f"{rel}:9:1: QA032 the '## Question' section is empty" in out
-    assert f"{rel}:13:1: QA032 the '## Answer' section is empty" in out
-    filled = text.replace("## Question\n\n", "## Question\n\nShould I call?\n").replace(
-        "## Answer\n\n", "## Answer\n\nEmail.\n"
-    )
-    path.write_text(filled, encoding="utf-8")
+    # Unfilled, it is a draft with placeholder text: valid, so the preview shows it at once.
+    assert column.run("check", rel) == 0
+    (draft,) = load_column(column.root).entries
+    assert draft.draft and "Replace this line" in draft.question and "Replace this line" in draft.answer
+    # Filled in and published (draft line deleted), it still passes.
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    text = text.replace(QUESTION_PLACEHOLDER, "Should I call?").replace(ANSWER_PLACEHOLDER, "Email.")
+    path.write_text(text, encoding="utf-8")
     assert column.run("check") == 0
     (entry,) = load_column(column.root).entries
     assert (entry.title, entry.date, entry.topic) == ('Call or email: which "works"?', today, "interviews")
-    assert (entry.tags, entry.asker) == (("follow-up", "email"), "Shawn")
+    assert (entry.tags, entry.asker, entry.draft) == (("follow-up", "email"), "Shawn", False)
+    assert (entry.question, entry.answer) == ("Should I call?", "Email.")
+
+
+def test_new_draft_is_left_out_of_the_build(column, capsys):
+    column.entry("published")
+    assert column.run("new", "Still a draft", "--topic", "salary") == 0
+    assert column.run("build") == 0
+    assert (column.root / "site/qa/published/index.html").is_file()
+    assert not (column.root / "site/qa/still-a-draft").exists()
+
+
+def test_new_refuses_an_empty_title(column, capsys):
+    for title in ("", "   ", "\n"):
+        assert column.run("new", title, "--topic", "salary") == 2
+        assert "advice new: the title is empty" in capsys.readouterr().err
+    assert not list((column.root / "qa").rglob("*.md"))
+
+
+def test_new_tags_drop_empty_ones_and_repeats_ignoring_case(column, capsys):
+    assert column.run("new", "Tags", "--topic", "salary", "--tags", "a,,b, A ,  two   words ,B") == 0
+    rel = capsys.readouterr().out.strip()
+    assert "tags: [a, b, two words]\n" in (column.root / rel).read_text(encoding="utf-8")
+    assert column.run("check", rel) == 0
+
+
+def test_new_refuses_what_check_would_refuse_and_writes_nothing(column, capsys):
+    assert column.run("new", "x" * 201, "--topic", "salary") == 2
+    assert "advice new: 'title' is 201 characters; the limit is 200" in capsys.readouterr().err
+    assert column.run("new", "A title", "--topic", "salary", "--tags", "y" * 300) == 2
+    assert "each tag must be" in capsys.readouterr().err
+    assert not list((column.root / "qa").rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Can I skip my cousin's wedding?", "can-i-skip-my-cousins-wedding"),
+        ("I’m 41 and can't stop", "im-41-and-cant-stop"),
+        ("Straße, Ærø und Łódź", "strasse-aero-und-lodz"),
+        ("Привет, как дела?", "privet-kak-dela"),
+        ("你好世界", "ni-hao-shi-jie"),
+    ],
+)
+def test_new_file_names_spell_out_every_script(column, capsys, title, slug):
+    assert column.run("new", title, "--topic", "salary", "--date", "2024-05-01") == 0
+    assert capsys.readouterr().out.strip() == f"qa/2024/{slug}.md"
+
+
+def test_titles_without_letters_get_distinct_names_not_a_shared_one(column, capsys):
+    paths = []
+    for title in ("???", "!!!", "…"):
+        assert column.run("new", title, "--topic", "salary", "--date", "2024-05-01") == 0
+        paths.append(capsys.readouterr().out.strip())
+    assert len(set(paths)) == 3
+    assert all(re.fullmatch(r"qa/2024/q-[0-9a-f]{10}\.md", path) for path in paths)
+    assert column.run("check") == 0
+
+
+def test_new_sees_a_slug_set_in_front_matter(column, capsys):
+    column.entry("old-name", extra="slug: same-title\n")
+    assert column.run("new", "Same title", "--topic", "salary") == 1
+    assert "qa/old-name.md already uses the slug 'same-title'" in capsys.readouterr().err
 
 
 def test_new_refuses_to_overwrite(column, capsys):
@@ -78,4 +131,4 @@ def test_init_is_a_subcommand(tmp_path):
 def test_new_without_tags_writes_block_front_matter(column, capsys):
     assert column.run("new", "Plain title", "--topic", "salary", "--date", "2024-05-01") == 0
     text = (column.root / capsys.readouterr().out.strip()).read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: Plain title\ndate: 2024-05-01\ntopic: salary\n---\n")
+    assert text.startswith("---\ntitle: Plain title\ndate: 2024-05-01\ntopic: salary\ndraft: true\n---\n")

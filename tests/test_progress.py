@@ -33,4 +33,4 @@ def test_cli_check_stays_line_oriented_when_not_on_a_terminal(column, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "\r" not in captured.err
-    assert captured.err.splitlines()[-1] == "advice check: no problems in 1 file(s)"
+    assert captured.err.splitlines()[-1] == "advice check: no problems in 1 file"

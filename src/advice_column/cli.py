@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init import add_init_parser
-from .authoring.new import new_entry_text
+from .authoring.new import NewEntryError, plan_entry
 from .authoring.similar import find_similar, similar_lines
 from .build.progress import Progress
-from .entries.entry_file import entry_path, existing_slugs
 from .entries.loader import load_column
 from .entries.problems import Diagnostic, format_diagnostics
 from .entries.topics import load_topics
@@ -31,6 +31,9 @@ from .site.column import load
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns 0 when all is well, 1 for problems found, 2 for bad usage."""
     args = _parser().parse_args(argv)
+    if reason := _not_a_column(args):
+        print(f"advice {args.command_name}: {reason}", file=sys.stderr)
+        return 2
     # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -44,53 +47,43 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Validate entries and topics; print every problem found."""
+    """Validate entries and topics (all, or the files named); print every problem found."""
     root: Path = args.root
+    try:
+        targets = read_targets(root, args.paths)
+    except TargetError as error:
+        print(f"advice check: {error}", file=sys.stderr)
+        return 2
     with Progress("advice check").stage("checking entries") as tick:
-        _, column = load(root, tick, with_text=False)
-    problems = column.diagnostics
-    if args.paths:
-        wanted = {_relative(path, root) for path in args.paths}
-        problems = [d for d in problems if any(_within(d.path, w) for w in wanted)]
+        outcome = check_targets(root, targets, tick)
+    problems = outcome.diagnostics
     print(format_diagnostics(problems, args.format), end="")
-    checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
-    summary = f"{len(problems)} problem(s)" if problems else "no problems"
-    print(f"advice check: {summary} in {checked} file(s)", file=sys.stderr)
+    summary = _count(len(problems), "problem") if problems else "no problems"
+    print(f"advice check: {summary} in {_count(outcome.checked, 'file')}", file=sys.stderr)
     return 1 if problems else 0
 
 
 def new(args: argparse.Namespace) -> int:
-    """Write a new entry with today's date and empty sections to fill."""
+    """Write a new draft entry with today's date and placeholder sections to fill."""
     root: Path = args.root
     problems: list[Diagnostic] = []
     topics = load_topics(root, "qa", problems)
     if problems:
         print(format_diagnostics(problems), end="")
         return 1
-    if args.topic not in topics:
-        print(
-            f"advice new: unknown topic '{args.topic}'; valid: {', '.join(sorted(topics))}", file=sys.stderr
-        )
-        return 2
     day = args.date or datetime.date.today()
-    rel = entry_path(args.title, day)
-    taken = existing_slugs(root / "qa")
-    slug = Path(rel).stem
-    if slug in taken or (root / rel).exists():
-        where = taken.get(slug, root / rel)
-        print(
-            f"advice new: {where.relative_to(root)} already uses the slug '{slug}'; not overwriting",
-            file=sys.stderr,
-        )
-        return 1
-    tags = [tag.strip() for tag in (args.tags or "").split(",") if tag.strip()]
+    try:
+        draft = plan_entry(root, topics, args.title, args.topic, day, args.tags, args.asker)
+    except NewEntryError as error:
+        print(f"advice new: {error}", file=sys.stderr)
+        return error.exit_code
     # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(args.title, load_column(root, with_text=False).entries)):
+    for line in similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)):
         print(line, file=sys.stderr)
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    with open(root / rel, "x", encoding="utf-8") as file:
-        file.write(new_entry_text(args.title, args.topic, day, tags, args.asker))
-    print(rel)
+    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
+    with open(root / draft.path, "x", encoding="utf-8") as file:
+        file.write(draft.text)
+    print(draft.path)
     return 0
 
 
@@ -155,16 +148,16 @@ def _report_invalid(diagnostics: list[Diagnostic]) -> int:
     return 1
 
 
-def _relative(path: str, root: Path) -> str:
-    absolute = (root / path).resolve()  # an absolute path stays as it is
-    try:
-        return absolute.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        raise SystemExit(f"advice check: {path} is not inside the column at {root}") from None
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _within(path: str, wanted: str) -> bool:
-    return path == wanted or path.startswith(wanted.rstrip("/") + "/") or wanted == "."
+def _not_a_column(args: argparse.Namespace) -> str | None:
+    """Why ``args.root`` is not a column to run the command in, or None when it is one."""
+    if not getattr(args, "needs_column", False) or (args.root / "qa").is_dir():
+        return None
+    where = "here" if args.root == Path(".") else f"in {args.root}"
+    return f"not an advice column (no qa/topics.yml {where}); run `advice init DIR` or pass --root"
 
 
 def _interrupt(signum, frame) -> None:
@@ -183,12 +176,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="advice", description="Build a searchable advice-column website from qa/*.md."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the column's folder, holding mkdocs.yml and qa/ (default: .)",
-    )
+    _add_root(parser, Path("."))
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     add_init_parser(commands)
 
@@ -199,7 +187,10 @@ def _parser() -> argparse.ArgumentParser:
         "settings); print every problem as path:line:col: CODE message. Exit 1 if there is any.",
     )
     sub.add_argument(
-        "paths", nargs="*", metavar="PATH", help="only report problems in these files or folders"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="check only these entries (files or folders under qa/); qa/topics.yml or mkdocs.yml",
     )
     sub.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations"
@@ -208,9 +199,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser(
         "new",
-        help="write a new entry to fill in and print its path",
-        description="Write qa/<year>/<slug>.md with the front matter filled in and empty "
-        "'## Question' and '## Answer' sections; list similar questions first. Never overwrites.",
+        help="write a new draft entry to fill in and print its path",
+        description="Write qa/<year>/<slug>.md as a draft (shown by `advice serve`, never "
+        "published) with the front matter filled in and placeholder '## Question' and '## Answer' "
+        "sections; list similar questions first. Never overwrites. Replace the placeholders and "
+        "delete 'draft: true' to publish it.",
     )
     sub.add_argument("title", help="the question's title")
     sub.add_argument("--topic", required=True, help="a key of qa/topics.yml")
@@ -239,4 +232,20 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(command=serve)
 
     add_import_parser(commands)
+    for name, sub in commands.choices.items():
+        sub.set_defaults(command_name=name)
+        if name != "init":  # init's DIR is the column it makes
+            # SUPPRESS: given after the command it wins; left out, the one before (or '.') stays.
+            _add_root(sub, argparse.SUPPRESS)
+            sub.set_defaults(needs_column=True)
     return parser
+
+
+def _add_root(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="the column's folder, holding mkdocs.yml and qa/ (default: .)",
+    )

@@ -1,19 +1,96 @@
-"""A new, correctly formatted entry for a contributor to fill in."""
+"""A new entry for a contributor to fill in: a draft that previews at once and checks clean."""
 
 from __future__ import annotations
 
 import datetime
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 
-from ..entries.entry_file import entry_text
+from ..entries.entry_file import entry_path, entry_text
+from ..entries.loader import find_entry_files, load_entry
+from ..entries.model import Topic
+from ..entries.problems import Diagnostic
+from ..entries.slug_index import read_claims
+
+# Shown in the preview until replaced; `draft: true` keeps them off the published site.
+QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
+ANSWER_PLACEHOLDER = (
+    "*Replace this line with the answer. When the entry is ready, delete `draft: true` above to publish it.*"
+)
+
+
+class NewEntryError(Exception):
+    """The entry cannot be written as asked; ``exit_code`` is 2 for bad arguments, 1 for a clash."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """Where the new entry goes (relative to the column), its title and its text."""
+
+    path: str
+    title: str
+    text: str
+
+
+def plan_entry(
+    root: Path,
+    topics: dict[str, Topic],
+    title: str,
+    topic: str,
+    day: datetime.date,
+    tags: str | None = None,
+    asker: str | None = None,
+) -> NewEntry:
+    """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be."""
+    title = " ".join(title.split())
+    if not title:
+        raise NewEntryError('the title is empty; give the question, e.g. advice new "Can I ...?" --topic T')
+    if topic not in topics:
+        raise NewEntryError(f"unknown topic '{topic}'; valid: {', '.join(sorted(topics))}")
+    rel = entry_path(title, day)
+    slug = Path(rel).stem
+    for claim in read_claims(find_entry_files(root / "qa", [], root)):
+        if claim.slug == slug or claim.path == rel:
+            raise NewEntryError(f"{claim.path} already uses the slug '{slug}'; not overwriting", 1)
+    text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)
+    if problems := _problems_of(rel, text, topics):
+        raise NewEntryError("; ".join(problem.message for problem in problems))
+    return NewEntry(rel, title, text)
+
+
+def split_tags(text: str | None) -> list[str]:
+    """Comma-separated tags, spaces tidied, empty ones and repeats (ignoring case) left out."""
+    tags: dict[str, str] = {}
+    for tag in (text or "").split(","):
+        tag = " ".join(tag.split())
+        if tag:
+            tags.setdefault(tag.casefold(), tag)
+    return list(tags.values())
 
 
 def new_entry_text(
     title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
 ) -> str:
-    """Front matter with the given values and the two sections, empty, to fill in."""
+    """A draft entry: front matter with the given values and placeholder sections to replace."""
     front: dict = {"title": title, "date": day, "topic": topic}
     if tags:
         front["tags"] = list(tags)
     if asker:
         front["asker"] = asker
-    return entry_text(front)
+    front["draft"] = True
+    return entry_text(front, QUESTION_PLACEHOLDER, ANSWER_PLACEHOLDER)
+
+
+def _problems_of(rel: str, text: str, topics: dict[str, Topic]) -> list[Diagnostic]:
+    """What ``advice check`` would say about ``text`` at ``rel``: validated in a scratch folder."""
+    problems: list[Diagnostic] = []
+    with tempfile.TemporaryDirectory(prefix="advice-new-") as scratch:
+        path = Path(scratch) / Path(rel).name
+        path.write_text(text, encoding="utf-8")
+        load_entry(Path(scratch), path, topics, problems, rel=rel)
+    return problems

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from .slugs import slugify
+from .slugs import hashed_slug, slugify
 
 
 def entry_path(title: str, day: datetime.date, qa_dir: str = "qa") -> str:
-    """Where the entry goes: ``qa/<year>/<slug-from-title>.md``."""
-    return f"{qa_dir}/{day.year}/{slugify(title) or 'question'}.md"
+    """Where the entry goes: ``qa/<year>/<slug>.md``, the slug from the title or a short hash of it."""
+    return f"{qa_dir}/{day.year}/{slugify(title) or hashed_slug(title, 'q')}.md"
 
 
 class _FrontMatterDumper(yaml.SafeDumper):

@@ -1,0 +1,140 @@
+"""``advice check [PATH...]``: what the paths name, and the problems of just those files.
+
+Without paths (or with the column, ``qa/`` or ``qa/topics.yml``, which every entry depends on)
+the whole column is loaded, as ``advice build`` loads it. With entry files or folders inside
+``qa/``, only those entries are read and validated; duplicate slugs, aliases and follow_up_of
+are checked against the slug index of the other files, so a pre-commit hook stays quick on a
+column of thousands of entries.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..entries.loader import RESERVED_PREFIXES, find_entry_files, load_entries
+from ..entries.model import Entry, Tick
+from ..entries.problems import Diagnostic
+from ..entries.slug_index import Claim, read_claims
+from ..entries.topics import load_topics
+from ..site.column import load
+from ..site.settings import CONFIG_FILE, SettingsError, read_settings
+
+QA_DIR = "qa"
+TOPICS_PATH = "qa/topics.yml"
+
+
+class TargetError(Exception):
+    """A path on the command line that names nothing ``advice check`` reads; one line says why."""
+
+
+@dataclass
+class Targets:
+    """What to check: the whole column, or some entries (files and folders) and the settings."""
+
+    whole: bool = False
+    files: set[str] = field(default_factory=set)
+    folders: list[str] = field(default_factory=list)
+    settings: bool = False
+
+    def selects(self, rel: str) -> bool:
+        """True when the file at ``rel`` is one of the targets."""
+        return rel in self.files or any(rel.startswith(folder + "/") for folder in self.folders)
+
+
+@dataclass
+class Outcome:
+    """The problems found and how many files were checked."""
+
+    diagnostics: list[Diagnostic]
+    checked: int
+
+
+def read_targets(root: Path, paths: list[str]) -> Targets:
+    """The targets named by ``paths`` (relative to the column, or absolute); TargetError if one names none."""
+    targets = Targets(whole=not paths)
+    base = os.path.abspath(root)
+    for path in paths:
+        absolute = os.path.abspath(os.path.join(root, path))
+        if not os.path.lexists(absolute):
+            raise TargetError(f"{path}: no such file or folder")
+        rel = os.path.relpath(absolute, base).replace(os.sep, "/")
+        if rel == ".." or rel.startswith("../"):
+            raise TargetError(f"{path} is not inside the column at {root}")
+        if rel in (".", QA_DIR, TOPICS_PATH):
+            targets.whole = True
+        elif rel == CONFIG_FILE:
+            targets.settings = True
+        elif rel.startswith(QA_DIR + "/") and os.path.isdir(absolute):
+            targets.folders.append(rel.rstrip("/"))
+        elif rel.startswith(QA_DIR + "/") and rel.endswith(".md"):
+            targets.files.add(rel)
+        else:
+            raise TargetError(
+                f"{path} is not an entry: advice check reads *.md files and folders under qa/, "
+                f"qa/topics.yml and {CONFIG_FILE}"
+            )
+    return targets
+
+
+def check_targets(root: Path, targets: Targets, progress: Tick | None = None) -> Outcome:
+    """Every problem of the targets, as ``advice build`` would report them."""
+    if targets.whole:
+        _, column = load(root, progress, with_text=False)
+        checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
+        return Outcome(column.diagnostics, checked)
+    diagnostics: list[Diagnostic] = []
+    if targets.settings:
+        try:
+            read_settings(root)
+        except SettingsError as error:
+            diagnostics.append(error.diagnostic)
+    checked = _check_entries(root, targets, diagnostics, progress) if targets.files or targets.folders else 0
+    return Outcome(sorted(diagnostics), checked + targets.settings)
+
+
+def _check_entries(root: Path, targets: Targets, diagnostics: list[Diagnostic], progress: Tick | None) -> int:
+    """Validate the selected entries and compare them with the others' slugs; returns how many."""
+    found: list[Diagnostic] = []
+    listing = find_entry_files(root / QA_DIR, found, root)
+    chosen = [(rel, path) for rel, path in listing if targets.selects(rel)]
+    diagnostics += [d for d in found if targets.selects(d.path)]
+    topics = load_topics(root, QA_DIR, [])  # its own problems are reported when it is checked
+    entries, problems = load_entries(root, chosen, topics, with_text=False)
+    diagnostics += problems
+    if progress:
+        progress(len(chosen), len(chosen))
+    diagnostics += cross_check(entries, read_claims(listing))
+    return len(chosen) + len({d.path for d in found if targets.selects(d.path)})
+
+
+def cross_check(entries: list[Entry], claims: list[Claim]) -> list[Diagnostic]:
+    """Duplicate slugs, clashing aliases and follow_up_of of ``entries``, against every file's claim."""
+    first_of_slug: dict[str, str] = {}
+    first_of_alias: dict[str, str] = {}
+    for claim in claims:  # in path order: the first file keeps a slug or an alias
+        first_of_slug.setdefault(claim.slug, claim.path)
+        for alias in claim.aliases:
+            first_of_alias.setdefault(alias, claim.path)
+    lines = {claim.path: claim for claim in claims}
+    problems = []
+    for entry in entries:
+        claim = lines.get(entry.path, Claim(entry.path, entry.slug))
+        owner = first_of_slug.get(entry.slug, entry.path)
+        if owner != entry.path:
+            message = f"slug '{entry.slug}' is also used by {owner}; rename the file or set another 'slug:'"
+            problems.append(Diagnostic(entry.path, claim.line_of("slug"), 1, "QA027", message))
+        follow = entry.follow_up_of
+        if follow and (follow not in first_of_slug or follow == entry.slug):
+            message = f"follow_up_of '{follow}' is not the slug of another entry"
+            problems.append(Diagnostic(entry.path, claim.line_of("follow_up_of"), 1, "QA034", message))
+        for alias in entry.aliases:
+            if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
+                message = f"alias '{alias}' is inside a folder the site generates"
+            elif first_of_alias.get(alias, entry.path) != entry.path:
+                message = f"alias '{alias}' is also claimed by {first_of_alias[alias]}"
+            else:
+                continue
+            problems.append(Diagnostic(entry.path, claim.line_of("aliases"), 1, "QA028", message))
+    return problems

@@ -1,0 +1,92 @@
+"""Which slug and aliases each entry file claims, read from its front matter without validating it.
+
+``advice check FILE`` compares the files it is given with every other entry through this index:
+a look at each file's first lines instead of reading and validating 10,000 bodies. Only the few
+files whose front matter sets ``slug:``, ``aliases:`` or ``follow_up_of:`` are parsed as YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .fields import normalize_alias
+from .slugs import is_valid_slug
+
+_HEAD_BYTES = 4096  # front matter is a few lines; a longer one is read to its end
+_KEYS = re.compile(rb"^(slug|aliases|follow_up_of)[ \t]*:", re.MULTILINE)
+_FRONT_END = re.compile(rb"^---[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one entry file claims: its slug and aliases, and the lines that say so (1 if none)."""
+
+    path: str
+    slug: str
+    aliases: tuple[str, ...] = ()
+    follow_up_of: str | None = None
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` in the file, or 1 when the file does not set it."""
+        return dict(self.lines).get(key, 1)
+
+
+def read_claims(paths: list[tuple[str, Path]]) -> list[Claim]:
+    """The claim of each ``(relative path, path)``, in the order given."""
+    return [read_claim(rel, path) for rel, path in paths]
+
+
+def read_claim(rel: str, path: Path) -> Claim:
+    """The slug (``slug:`` or the file name), aliases and follow_up_of of one entry file."""
+    stem = os.path.basename(rel)[: -len(".md")]
+    head = _front_matter(path)
+    if head is None or not _KEYS.search(head):
+        return Claim(rel, stem)
+    lines = tuple(
+        (match.group(1).decode(), head.count(b"\n", 0, match.start()) + 2) for match in _KEYS.finditer(head)
+    )
+    try:
+        values = yaml.safe_load(head.decode("utf-8-sig", errors="replace"))
+    except yaml.YAMLError:
+        values = None  # the file's own problem; checking it reports that
+    if not isinstance(values, dict):
+        return Claim(rel, stem, lines=lines)
+    slug = values.get("slug")
+    follow = values.get("follow_up_of")
+    return Claim(
+        rel,
+        slug.strip() if isinstance(slug, str) and is_valid_slug(slug.strip()) else stem,
+        _aliases(values.get("aliases")),
+        follow.strip() if isinstance(follow, str) else None,
+        lines,
+    )
+
+
+def _front_matter(path: Path) -> bytes | None:
+    """The YAML between the opening and closing ``---`` lines, or None without front matter."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(_HEAD_BYTES)
+            if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+                return None
+            start = head.index(b"\n") + 1 if b"\n" in head else len(head)
+            end = _FRONT_END.search(head, start)
+            if end is None and len(head) == _HEAD_BYTES:
+                head += file.read()
+                end = _FRONT_END.search(head, start)
+    except OSError:
+        return None
+    return head[start : end.start() if end else len(head)]
+
+
+def _aliases(value) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    paths = (normalize_alias(item) for item in value if isinstance(item, str))
+    return tuple(path for path in paths if path is not None)

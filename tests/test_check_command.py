@@ -1,0 +1,131 @@
+"""`advice check [PATH...]`: paths it cannot check are errors, --root anywhere, and checking a few
+files reports exactly what checking the whole column reports about them."""
+
+from __future__ import annotations
+
+import pytest
+
+from advice_column.cli import _parser, main
+from advice_column.entries.loader import load_column
+from tests.conftest import entry_text
+
+NOT_A_COLUMN = "not an advice column (no qa/topics.yml here); run `advice init DIR` or pass --root"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("nonexistent.md", "advice check: nonexistent.md: no such file or folder"),
+        ("qa/typo.md", "advice check: qa/typo.md: no such file or folder"),
+        ("README.md", "advice check: README.md is not an entry: advice check reads *.md files"),
+        ("docs", "advice check: docs is not an entry"),
+        ("../outside.md", "advice check: ../outside.md is not inside the column"),
+    ],
+)
+def test_a_path_check_cannot_check_is_an_error(column, capsys, path, message):
+    column.entry("fine")
+    column.write("README.md", "# A column\n")
+    column.write("docs/index.md", "# Home\n")
+    (column.root.parent / "outside.md").write_text(entry_text(), encoding="utf-8")
+    assert column.run("check", "qa/fine.md", path) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert line.startswith(message)
+
+
+def test_summary_counts_the_files_checked(column, capsys):
+    for name in ("one", "two", "three"):
+        column.entry(name)
+    column.write("qa/bad.md", entry_text(extra="tgas: [a]\n"))
+    assert column.run("check", "qa/bad.md") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "advice check: 1 problem in 1 file"
+    assert column.run("check", "qa/one.md", "qa/two.md") == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "advice check: no problems in 2 files"
+    assert column.run("check") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "advice check: 1 problem in 4 files"
+
+
+def test_root_is_accepted_before_and_after_the_command(column, capsys, tmp_path, monkeypatch):
+    column.write("qa/bad.md", entry_text(extra="tgas: [a]\n"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--root", str(column.root)]) == 1
+    assert main(["--root", str(column.root), "check"]) == 1
+    assert main(["--root", "elsewhere", "check", "--root", str(column.root), "qa/bad.md"]) == 1
+    assert capsys.readouterr().out.count("QA021 unknown key 'tgas'") == 3
+
+
+def test_every_column_command_lists_root_in_its_help():
+    commands = _parser()._subparsers._group_actions[0].choices
+    for name in ("check", "new", "build", "serve", "import"):
+        assert "--root DIR" in commands[name].format_help(), name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check"], ["check", "qa/x.md"], ["build"], ["new", "T", "--topic", "t"], ["serve"], ["import", "x"]],
+)
+def test_outside_a_column_one_plain_message(tmp_path, monkeypatch, capsys, argv):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"advice {argv[0]}: {NOT_A_COLUMN}\n"
+
+
+def _column_with_cross_entry_problems(column) -> list[str]:
+    """Entries that clash with each other through slugs, aliases and follow_up_of."""
+    column.entry("a-first", extra="aliases: [old/one/]\n")
+    column.entry("b-first", extra="slug: shared\n")
+    column.entry("c-dup", extra="slug: shared\n")  # after b-first: QA027
+    column.entry("d-alias", extra="aliases: [old/one/, topics/x/]\n")  # QA028 twice
+    column.entry("e-follow", extra="follow_up_of: missing\n")  # QA034
+    column.entry("f-follow", extra="follow_up_of: shared\n")  # fine
+    column.entry("g-self", extra="follow_up_of: g-self\n")  # QA034
+    column.entry("shared")  # the file name's slug is 'shared' too: QA027
+    column.write("qa/h-broken.md", entry_text(extra="tgas: [a]\n"))
+    column.write("qa/sub/i-ok.md", entry_text())
+    return sorted(path.relative_to(column.root).as_posix() for path in column.root.rglob("*.md"))
+
+
+def _reported(diagnostics) -> set[tuple[str, str, str]]:
+    return {(d.path, d.code, d.message) for d in diagnostics}
+
+
+def test_checking_files_reports_what_the_whole_column_reports_about_them(column, capsys):
+    files = _column_with_cross_entry_problems(column)
+    whole = load_column(column.root).diagnostics
+    assert {code for _, code, _ in _reported(whole)} == {"QA021", "QA027", "QA028", "QA034"}
+    for rel in files:
+        column.run("check", rel)
+        out = capsys.readouterr().out
+        expected = {line for line in _reported(whole) if line[0] == rel}
+        assert {(path, code, message) for path, code, message in _parsed(out)} == expected, rel
+    column.run("check", "qa/sub")
+    assert _parsed(capsys.readouterr().out) == []
+
+
+def test_checking_files_points_at_the_line_that_clashes(column, capsys):
+    column.entry("one", extra="slug: shared\n")
+    column.entry("two", extra="tags: [a]\nslug: shared\nfollow_up_of: nobody\n")
+    assert column.run("check", "qa/two.md") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "qa/two.md:6:1: QA027 slug 'shared' is also used by qa/one.md;" in "\n".join(lines)
+    assert "qa/two.md:7:1: QA034 follow_up_of 'nobody' is not the slug of another entry" in lines
+
+
+def test_a_symbolic_link_out_of_qa_is_refused_when_named(column, capsys):
+    outside = column.root.parent / "secret.md"
+    outside.write_text(entry_text(), encoding="utf-8")
+    (column.root / "qa" / "link.md").symlink_to(outside)
+    assert column.run("check", "qa/link.md") == 1
+    assert "qa/link.md:1:1: QA004 symbolic link leads outside qa/" in capsys.readouterr().out
+
+
+def _parsed(out: str) -> list[tuple[str, str, str]]:
+    found = []
+    for line in out.splitlines():
+        place, _, rest = line.partition(": ")
+        code, _, message = rest.partition(" ")
+        found.append((place.split(":")[0], code, message))
+    return found
