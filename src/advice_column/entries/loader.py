@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import frontmatter as fm
 from .body import find_unsafe_markup, split_sections
@@ -48,8 +48,7 @@ def load_column(
             progress(min(done, len(paths)), len(paths))
     if not column.topics:  # the topics file's own problem is reported; no entry can be placed
         column.entries = []
-    column.entries = _drop_duplicate_slugs(column.entries, column.diagnostics)
-    column.entries = _check_links_between_entries(column.entries, column.diagnostics)
+    column.entries = check_across_entries(column.entries, column.diagnostics)
     column.diagnostics.sort()
     return column
 
@@ -121,17 +120,30 @@ def load_entry(
         problems.append(Diagnostic(rel, line, col, code, message))
 
     text = read_text_file(path, report)
-    entry = None
-    if text is not None:
-        try:
-            entry = _parse_entry(rel, path, text, topics, report)
-        except fm.YamlProblem as problem:
-            report(problem.line, problem.col, problem.code, problem.message)
+    if text is None:
+        diagnostics.extend(problems)
+        return None
+    entry, problems = read_entry(rel, text, topics)
     diagnostics.extend(problems)
-    return entry if not problems else None
+    return entry
 
 
-def _parse_entry(rel: str, path: Path, text: str, topics: dict[str, Topic], report) -> Entry | None:
+def read_entry(rel: str, text: str, topics: dict[str, Topic]) -> tuple[Entry | None, list[Diagnostic]]:
+    """Validate one entry's text (``\\n`` line endings) as the file ``rel``: the entry or its problems."""
+    problems: list[Diagnostic] = []
+
+    def report(line: int, col: int, code: str, message: str) -> None:
+        problems.append(Diagnostic(rel, line, col, code, message))
+
+    entry = None
+    try:
+        entry = _parse_entry(rel, PurePosixPath(rel), text, topics, report)
+    except fm.YamlProblem as problem:
+        report(problem.line, problem.col, problem.code, problem.message)
+    return (entry if not problems else None), problems
+
+
+def _parse_entry(rel: str, path: PurePosixPath, text: str, topics: dict[str, Topic], report) -> Entry | None:
     front = fm.split_front_matter(text)
     node = fm.compose_mapping(front.yaml_text, front.yaml_line)
     values = read_fields(node, front.yaml_line, topics, report)
@@ -163,6 +175,11 @@ def _parse_entry(rel: str, path: Path, text: str, topics: dict[str, Topic], repo
         answer=sections.answer,
         **values,
     )
+
+
+def check_across_entries(entries: list[Entry], diagnostics: list[Diagnostic]) -> list[Entry]:
+    """The entries that pass the checks between entries (slugs, follow-ups, aliases); report the rest."""
+    return _check_links_between_entries(_drop_duplicate_slugs(entries, diagnostics), diagnostics)
 
 
 def _check_links_between_entries(entries: list[Entry], diagnostics: list[Diagnostic]) -> list[Entry]:

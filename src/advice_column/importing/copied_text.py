@@ -15,7 +15,7 @@ from .entry import (
     find_asker,
     split_question_answer,
 )
-from .html_to_markdown import escape_text, tidy_spaces
+from .markdown_text import escape_text, tidy_spaces
 
 # Whole lines that WordPress themes and WordPress.com put around a post: sharing, likes, the comment
 # form, post navigation. Open-ended ones are length-bounded so that a sentence of the answer is not

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ..entries.entry_file import entry_text as write_entry_text
 from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
 from ..entries.slugs import slugify
+from ..entries.tags import clean_tag
+from .markdown_text import defuse
 
 NO_CATEGORY = "(no category)"
 NO_MARKERS_QUESTION = (
@@ -36,9 +38,14 @@ _NOT_NAMES = frozenset(
         "again", "also", "now", "so", "oh", "ah", "wow", "great", "good", "sorry", "hmm", "look",
         "listen", "ouch", "alas", "indeed", "certainly", "right", "true", "agreed", "ugh", "friend",
         "friends", "reader", "readers", "folks", "everyone", "sir", "madam", "then", "still", "yet",
-        "instead", "meanwhile", "otherwise", "besides", "overall", "anyway",
+        "instead", "meanwhile", "otherwise", "besides", "overall", "anyway", "all", "you", "everybody",
+        "reader and friend", "dear reader", "readers and friends", "subscriber", "subscribers",
     }
 )  # fmt: skip
+
+
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the marks U+200E/U+200F.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
 
 
 class ImportProblem(ValueError):
@@ -62,7 +69,9 @@ class ImportedEntry:
     draft: bool = False
     aliases: tuple[str, ...] = ()
     categories: tuple[tuple[str, str], ...] = ()
-    attention: tuple[str, ...] = ()
+    old_ids: tuple[str, ...] = ()  # WordPress post ids: old '?p=N' links lead here
+    attention: tuple[str, ...] = ()  # what a person must look at
+    changes: tuple[str, ...] = ()  # what was converted into something else or dropped
 
 
 @dataclass(frozen=True)
@@ -136,8 +145,6 @@ def _unmark(paragraph: str) -> str:
     if match["open"] and not (match["close1"] or match["close2"]) and rest.strip():
         rest = match["open"] + rest
     # What followed the marker now starts a line, where '# ' or '~~~' would mean something.
-    from .html_to_markdown import defuse  # deferred: see importer._read_source
-
     return defuse(rest)
 
 
@@ -149,7 +156,8 @@ def find_asker(question: str, answer: str) -> str | None:
     """The reader's name from the answer's salutation ('Shawn, it is...') or a signed question."""
     opening = re.sub(r"^[*_\\]+", "", answer.lstrip())
     if match := _SALUTATION.match(opening):
-        return _name(match.group(1))
+        # 'Dear reader,' and 'Dear friend,' greet everyone: they name no asker.
+        return None if match.group(1).casefold() in _NOT_NAMES else _name(match.group(1))
     match = _NAME_FIRST.match(opening)
     if match and _looks_like_name(match.group(1)):
         return _name(match.group(1))
@@ -165,33 +173,44 @@ def _looks_like_name(words: str) -> bool:
 
 
 def _name(text: str) -> str | None:
-    name = " ".join(re.sub(r"\\(.)", r"\1", text).strip(" *_").split())
+    name = " ".join(re.sub(r"\\(.)", r"\1", without_bidi_controls(text)).strip(" *_").split())
     has_letter = re.search(r"[^\W\d_]", name) is not None
     return name if has_letter and len(name) <= MAX_SHORT_TEXT else None
 
 
-def clean_title(title: str, question: str = "") -> tuple[str, tuple[str, ...]]:
-    """The title without a 'Q&A:' prefix, on one line and within the limit, and any note about it."""
-    text = _QA_PREFIX.sub("", " ".join(title.split())).strip()
+def clean_title(title: str, text_below: str = "") -> tuple[str, tuple[str, ...]]:
+    """The title without a 'Q&A:' prefix, on one line and within the limit, and any note about it.
+
+    An untitled post takes the first sentence of ``text_below`` (the question, or the answer of
+    a post without markers), cut at a word.
+    """
+    text = _QA_PREFIX.sub("", " ".join(without_bidi_controls(title).split())).strip()
     if not text:
-        first = re.split(r"(?<=[.?!])\s", " ".join(question.split()), maxsplit=1)[0]
-        text = re.sub(r"\\(.)", r"\1", first).strip("*_ ")
-        if not text or len(text) > 100:
-            return "Untitled question", ("the post has no title; write one in 'title:'",)
-        return text, ("the post has no title; took the question's first sentence",)
+        first = re.split(r"(?<=[.?!])\s", " ".join(without_bidi_controls(text_below).split()), maxsplit=1)[0]
+        text = re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]*>|\[([^\]]*)\]\([^)]*\)", r"\1", first)).strip("*_ ")
+        if not text:
+            return "Untitled", ("the post has no title and no text to take one from; write one in 'title:'",)
+        if len(text) > 100:
+            text = text[:99].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return text, ("the post has no title; took the first sentence of its text: check 'title:'",)
     if len(text) > MAX_TITLE:
         cut = text[: MAX_TITLE - 1].rsplit(" ", 1)[0]
         return f"{cut}…", (f"the title was longer than {MAX_TITLE} characters and was shortened",)
     return text, ()
 
 
+def without_bidi_controls(text: str) -> str:
+    """``text`` without the characters that make it display in another order than it is stored."""
+    return text.translate(_BIDI_CONTROLS)
+
+
 def clean_tags(names: list[str]) -> tuple[str, ...]:
-    """Tags on one line each, without blanks, over-long ones or repeats (tags ignore case)."""
+    """Tags as ``clean_tag`` makes them (no markup), without blanks, over-long ones or repeats."""
     tags: list[str] = []
     seen: set[str] = set()
     for name in names:
-        tag = " ".join(name.split())
-        if tag and len(tag) <= MAX_SHORT_TEXT and tag.casefold() not in seen:
+        tag = clean_tag(without_bidi_controls(name))
+        if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             tags.append(tag)
     return tuple(tags)

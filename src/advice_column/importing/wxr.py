@@ -1,4 +1,8 @@
-"""A WordPress export (WXR, from Tools → Export), parsed safely into entries."""
+"""A WordPress export (WXR 1.0-1.2, from Tools → Export) read safely into plain post records.
+
+This module owns the export's metadata: namespaces, dates, status, password, terms, post meta.
+What a post's text becomes is decided elsewhere (``post_text``, ``posts``).
+"""
 
 from __future__ import annotations
 
@@ -6,79 +10,74 @@ import datetime
 import email.utils
 import html
 import re
-from collections import Counter
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
-from urllib.parse import unquote, urlsplit
+from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from ..entries.fields import MAX_SUMMARY, normalize_alias
-from ..entries.slugs import is_valid_slug, slugify, stable_slug
-from .entry import (
-    ImportedEntry,
-    ImportProblem,
-    choose_topic,
-    clean_tags,
-    clean_title,
-    find_asker,
-    split_question_answer,
-)
-from .html_to_markdown import html_to_markdown, html_to_text
+from ..entries.slugs import slugify
+from .entry import ImportProblem
+from .source_file import xml_bytes
 
+# WordPress's own importer accepts http and https, WXR 1.0 to 1.2 (and any later 1.x).
+_WXR = r"https?://wordpress\.org/export/1\.\d+/"
 _NAMESPACES = {
     None: re.compile(r"$"),
-    "wp": re.compile(r"http://wordpress\.org/export/\d+\.\d+/$"),
-    "excerpt": re.compile(r"http://wordpress\.org/export/\d+\.\d+/excerpt/$"),
+    "wp": re.compile(_WXR + "$"),
+    "excerpt": re.compile(_WXR + "excerpt/$"),
     "content": re.compile(re.escape("http://purl.org/rss/1.0/modules/content/") + "$"),
 }
+_WXR_VERSION = re.compile(r"1\.\d+")
 # Characters XML 1.0 forbids; posts pasted from word processors carry them into real exports.
 _XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_SKIPPED_TYPES = {"page": "page", "attachment": "attachment", "nav_menu_item": "navigation menu item"}
-DRAFT_STATUSES = frozenset({"draft", "pending", "future", "private"})
 
 
-@dataclass
-class WxrResult:
-    """The export's posts as entries, what was left out and why, and the categories with no topic."""
+@dataclass(frozen=True)
+class WordPressPost:
+    """One <item> of the export, as WordPress stored it (HTML left as it is)."""
 
-    entries: list[ImportedEntry] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
-    unknown_categories: Counter[str] = field(default_factory=Counter)
+    post_id: str
+    post_type: str
+    status: str
+    password: str
+    title_html: str
+    content_html: str
+    excerpt_html: str
+    post_name: str
+    link: str
+    guid: str
+    date: datetime.date | None
+    categories: tuple[tuple[str, str], ...]
+    tags: tuple[str, ...]
+    approved_comments: int
+    meta: tuple[tuple[str, str], ...]
 
-    @property
-    def attention(self) -> list[str]:
-        """One line per thing a person should check, naming the post."""
-        return [f"{entry.title}: {note}" for entry in self.entries for note in entry.attention]
+    def meta_value(self, key: str) -> str:
+        """The value of post meta ``key``, or ''."""
+        return next((value for name, value in self.meta if name == key), "")
 
 
-def parse_wxr(
-    data: bytes,
-    topic_map: Mapping[str, str],
-    default_topic: str | None,
-    *,
-    topic_keys: Collection[str] = (),
-    source: str = "export",
-    today: datetime.date | None = None,
-) -> WxrResult:
-    """Every post of the export as an entry; raises ImportProblem for XML that is unsafe or broken."""
+@dataclass(frozen=True)
+class Export:
+    """The blog's address, the export's own date, and every item in the file's order."""
+
+    base_url: str
+    date: datetime.date | None
+    posts: tuple[WordPressPost, ...]
+
+
+def read_export(data: bytes) -> Export:
+    """The export's items; raises ImportProblem for XML that is unsafe, broken or not an export."""
     channel = _channel(_parse(data))
     base = _field(channel, "link") or _field(channel, "base_blog_url", "wp")
-    result = WxrResult()
-    for item in channel.findall("item"):
-        entry = _read_item(item, base, result.skipped, source, today or datetime.date.today())
-        if entry is None:
-            continue
-        topic, unmapped = choose_topic(entry.categories, topic_map, default_topic, topic_keys)
-        result.unknown_categories.update(unmapped)
-        result.entries.append(replace(entry, topic=topic))
-    return result
+    posts = tuple(_post(item) for item in channel.findall("item"))
+    return Export(base_url=base, date=_rss_date(_field(channel, "pubDate")), posts=posts)
 
 
 def _parse(data: bytes) -> Element:
-    data = _XML_FORBIDDEN.sub(b"", data)
+    data = _XML_FORBIDDEN.sub(b"", xml_bytes(data))
     try:
         # No DTD, no entities, nothing external: a WordPress export needs none of them.
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
@@ -98,107 +97,80 @@ def _parse(data: bytes) -> Element:
 
 def _channel(root: Element) -> Element:
     channel = root.find("channel") if root.tag == "rss" else None
-    if channel is None or not _field(channel, "wxr_version", "wp"):
+    version = _field(channel, "wxr_version", "wp") if channel is not None else ""
+    if channel is None or not _WXR_VERSION.fullmatch(version):
+        found = f" (it says {version[:20]!r})" if version else ""
         raise ImportProblem(
-            "this XML is not a WordPress export (it has no <wp:wxr_version>); "
+            f"this XML is not a WordPress export: it has no WXR version 1.x{found}; "
             "in WordPress use Tools → Export → All content"
         )
     return channel
 
 
-def _read_item(
-    item: Element, base: str, skipped: Counter[str], source: str, today: datetime.date
-) -> ImportedEntry | None:
-    """A post as an entry (topic not yet chosen), or None after counting why it was left out."""
-    kind = _field(item, "post_type", "wp") or "post"
-    status = _field(item, "status", "wp") or "publish"
-    if kind != "post":
-        skipped[_SKIPPED_TYPES.get(kind, f"'{kind}' item")] += 1
-        return None
-    if status in ("trash", "auto-draft"):
-        skipped["trashed post" if status == "trash" else "empty auto-draft"] += 1
-        return None
-    markdown = html_to_markdown(_field(item, "encoded", "content"), base)
-    if not markdown.strip():
-        skipped["empty post"] += 1
-        return None
-    if comments := sum(_field(c, "comment_approved", "wp") == "1" for c in _children(item, "comment", "wp")):
-        skipped["comment"] += comments
-    split = split_question_answer(markdown)
-    title, title_notes = clean_title(html_to_text(_field(item, "title")), split.question)
-    day, date_notes = _post_date(item, today)
+def _post(item: Element) -> WordPressPost:
     categories, tags = _terms(item)
-    alias = _alias(_field(item, "link"), base) if status == "publish" else None
-    return ImportedEntry(
-        source=f"{source}: '{title}'",
-        title=title,
-        date=day,
-        slug=_slug(_field(item, "post_name", "wp"), title),
-        question=split.question,
-        answer=split.answer,
-        tags=tags,
-        asker=None if split.uncertain else find_asker(split.question, split.answer),
-        summary=_summary(item),
-        draft=status in DRAFT_STATUSES or split.uncertain,
-        aliases=(alias,) if alias else (),
+    return WordPressPost(
+        post_id=_field(item, "post_id", "wp"),
+        post_type=_field(item, "post_type", "wp") or "post",
+        status=_field(item, "status", "wp") or "publish",
+        password=_field(item, "post_password", "wp"),
+        title_html=_field(item, "title"),
+        content_html=_field(item, "encoded", "content"),
+        excerpt_html=_field(item, "encoded", "excerpt"),
+        post_name=_field(item, "post_name", "wp"),
+        link=_field(item, "link"),
+        guid=_field(item, "guid"),
+        date=_post_date(item),
         categories=categories,
-        attention=title_notes + date_notes + split.notes,
+        tags=tags,
+        approved_comments=sum(
+            _field(comment, "comment_approved", "wp") == "1" for comment in _children(item, "comment", "wp")
+        ),
+        meta=tuple(
+            (_field(meta, "meta_key", "wp"), _field(meta, "meta_value", "wp"))
+            for meta in _children(item, "postmeta", "wp")
+        ),
     )
 
 
-def _post_date(item: Element, today: datetime.date) -> tuple[datetime.date, tuple[str, ...]]:
+def _post_date(item: Element) -> datetime.date | None:
     # Drafts carry '0000-00-00 00:00:00' in post_date_gmt and sometimes in post_date.
     for text in (_field(item, "post_date", "wp"), _field(item, "post_date_gmt", "wp")):
         try:
-            return datetime.date.fromisoformat(text[:10]), ()
+            return datetime.date.fromisoformat(text[:10])
         except ValueError:
             pass
+    return _rss_date(_field(item, "pubDate"))
+
+
+def _rss_date(text: str) -> datetime.date | None:
     try:
-        return email.utils.parsedate_to_datetime(_field(item, "pubDate")).date(), ()
+        return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):
-        return today, (f"the export gives no date; used {today.isoformat()}: correct 'date:'",)
+        return None
 
 
 def _terms(item: Element) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """The post's categories as (name, slug) and its tags, in the export's order."""
+    """The post's categories as (name, slug) and its tags' names, in the export's order.
+
+    A <category> without ``domain`` is a plain RSS category: WXR 1.0 and hand-made exports
+    write categories that way.
+    """
     categories: list[tuple[str, str]] = []
     tags: list[str] = []
     for element in item.findall("category"):
         name = " ".join(html.unescape(element.text or "").split())
+        domain = element.get("domain", "category")
         if not name:
             continue
-        if element.get("domain") == "category":
+        if domain == "category":
             categories.append((name, element.get("nicename") or slugify(name)))
-        elif element.get("domain") == "post_tag":
+        elif domain == "post_tag":
             tags.append(name)
-    return tuple(dict.fromkeys(categories)), clean_tags(tags)
+    return tuple(dict.fromkeys(categories)), tuple(tags)
 
 
-def _slug(post_name: str, title: str) -> str:
-    """WordPress's slug when it is valid here, else one made from it or from the title."""
-    name = unquote(post_name.strip())
-    if is_valid_slug(name):
-        return name
-    return slugify(name) or slugify(title) or stable_slug(title)
-
-
-def _alias(link: str, base: str) -> str | None:
-    """The post's old address as a path relative to the blog, e.g. '2012/12/28/should-i-call/'."""
-    url = urlsplit(link.strip())
-    if url.query or not url.path.strip("/"):
-        return None  # '?p=123' addresses have no path to redirect from
-    path = unquote(url.path)
-    prefix = unquote(urlsplit(base).path).rstrip("/") + "/"
-    return normalize_alias(path[len(prefix) :] if path.startswith(prefix) else path)
-
-
-def _summary(item: Element) -> str | None:
-    """The post's hand-written excerpt, when it fits on one line of at most MAX_SUMMARY characters."""
-    text = html_to_text(_field(item, "encoded", "excerpt"))
-    return text if 0 < len(text) <= MAX_SUMMARY else None
-
-
-def _children(element: Element, name: str, namespace: str | None = None):
+def _children(element: Element, name: str, namespace: str | None = None) -> Iterator[Element]:
     pattern = _NAMESPACES[namespace]
     for child in element:
         if not isinstance(child.tag, str):

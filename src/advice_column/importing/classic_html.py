@@ -1,0 +1,103 @@
+"""Classic-editor HTML as WordPress shows it: paragraphs from blank lines, entities, bare embed URLs.
+
+Also the tree repairs that keep the Markdown converter's work bounded: nesting flattened past a
+depth (500 unclosed ``<div>`` must not raise RecursionError) and runs of spaces collapsed
+(markdownify's whitespace patterns are quadratic on them).
+"""
+
+from __future__ import annotations
+
+import re
+from html.entities import html5
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+MAX_DEPTH = 40
+_BLOCK_TAG = re.compile(
+    r"<(?:!--|/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|hr|"
+    r"figure|figcaption|section|article|aside|address|script|style|iframe)\b)",
+    re.IGNORECASE,
+)
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+_NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31};?)")
+# oEmbed: in the classic editor a URL alone on its line shows the video, tweet or post it names.
+_URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"'\[\]]+)[ \t]*$", re.MULTILINE)
+_SPACE_RUN = re.compile(r"[ \t\r\n]{2,}")
+_KEEP_SPACES = frozenset({"pre", "code", "textarea"})
+
+
+def classic_html(html: str) -> str:
+    """The HTML WordPress would show for this post text (``wpautop``), ready for a parser."""
+    html = _NAMED_REFERENCE.sub(_literal_unknown_reference, html.replace("\r\n", "\n"))
+    pieces = []
+    for text, is_pre in _split_pre(html):
+        pieces.append(text if is_pre else _autop(_URL_LINE.sub(r'<a href="\1">\1</a>', text)))
+    return "\n\n".join(piece for piece in pieces if piece.strip())
+
+
+def _literal_unknown_reference(match: re.Match) -> str:
+    """'R&D;' is text, not an entity: HTML parsers would drop its ';'."""
+    return match.group() if match.group(1) in html5 else "&amp;" + match.group(1)
+
+
+def _split_pre(html: str) -> list[tuple[str, bool]]:
+    """The text cut into ``(piece, is_pre)``; a ``<pre>`` keeps its blank lines (wpautop does too)."""
+    pieces, position = [], 0
+    while (start := _PRE_OPEN.search(html, position)) is not None:
+        end = _PRE_CLOSE.search(html, start.end())
+        stop = end.end() if end else len(html)
+        pieces += [(html[position : start.start()], False), (html[start.start() : stop], True)]
+        position = stop
+    pieces.append((html[position:], False))
+    return pieces
+
+
+def _autop(html: str) -> str:
+    """Wrap bare text blocks in <p>; a single line break inside one is a <br>."""
+    out = []
+    for chunk in re.split(r"\n[ \t]*\n", html.strip()):
+        if chunk.strip() and not _BLOCK_TAG.match(chunk.lstrip()):
+            inner = chunk if _BLOCK_TAG.search(chunk) else chunk.strip().replace("\n", "<br>\n")
+            chunk = f"<p>{inner}</p>"
+        out.append(chunk)
+    return "\n\n".join(out)
+
+
+def repair_tree(soup: BeautifulSoup) -> None:
+    """Bound the converter's work and fix what it would misread; in place."""
+    _flatten_deep(soup)
+    _collapse_spaces(soup)
+    for table in soup.find_all("table"):
+        _footer_rows_last(table)
+
+
+def _flatten_deep(soup: BeautifulSoup) -> None:
+    """Past ``MAX_DEPTH`` levels an element is replaced by its text (the converter recurses)."""
+    depth = {id(soup): 0}
+    too_deep = []
+    for element in soup.descendants:  # a generator: deep trees do not recurse here
+        if isinstance(element, Tag):
+            level = depth[id(element.parent)] + 1
+            depth[id(element)] = level
+            if level == MAX_DEPTH:
+                too_deep.append(element)
+    for element in too_deep:
+        element.replace_with(NavigableString(element.get_text(" ")))
+
+
+def _collapse_spaces(soup: BeautifulSoup) -> None:
+    for text in soup.find_all(string=_SPACE_RUN.search):
+        if not any(parent.name in _KEEP_SPACES for parent in text.parents):
+            text.replace_with(_SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text))
+
+
+def _footer_rows_last(table: Tag) -> None:
+    """A <tfoot>'s rows become the table's last rows; a Markdown table has no footer."""
+    for footer in table.find_all("tfoot", recursive=False):
+        rows = footer.find_all("tr", recursive=False)
+        footer.extract()
+        body = table.find_all("tbody", recursive=False)
+        target = body[-1] if body else table
+        for row in rows:
+            target.append(row)

@@ -1,0 +1,139 @@
+"""Where imported entries go: checked in memory as `advice check` would, never overwriting anything."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..entries.entry_file import existing_slugs
+from ..entries.loader import RESERVED_PREFIXES, check_across_entries, load_column, read_entry
+from ..entries.model import Entry, Topic
+from ..entries.problems import Diagnostic
+from .entry import ImportedEntry, entry_text
+from .report import ImportReport
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An entry that passed the checks: its path, its text and where it came from."""
+
+    rel: str
+    text: str
+    entry: ImportedEntry
+    checked: Entry
+
+
+def place_entries(
+    root: Path, entries: list[ImportedEntry], topics: dict[str, Topic], report: ImportReport
+) -> list[Planned]:
+    """Write (or plan, in a dry run) each entry that has a topic, passes the check, clashes with nothing."""
+    column = load_column(root, with_text=False)
+    claimed = {alias: entry.path for entry in column.entries for alias in entry.aliases}
+    taken = existing_slugs(root / "qa")
+    planned: dict[str, Planned] = {}
+    placed: list[Planned] = []
+    written: list[Entry] = []
+    for entry in entries:
+        if entry.topic is None:
+            report.not_imported.append(f"{entry.source}: its categories have no topic (see below)")
+            continue
+        rel = f"qa/{entry.date.year}/{entry.slug}.md"
+        entry, notes = _usable_aliases(entry, rel, claimed)
+        text = entry_text(entry)
+        checked, problems = read_entry(rel, text, topics)
+        if checked is None:
+            report.not_imported.append(f"{entry.source}: would not pass 'advice check': {_first(problems)}")
+            continue
+        kind, where = _outcome(root, rel, entry, text, taken, planned)
+        if kind == "conflict":
+            report.conflicts.append(where)
+            continue
+        plan = Planned(where, text, dataclasses.replace(entry, attention=entry.attention + notes), checked)
+        planned[entry.slug] = plan
+        if kind == "unchanged":
+            report.unchanged.append((where, entry.title))
+            placed.append(plan)
+            continue
+        if problem := _across([*column.entries, *written], checked):
+            report.not_imported.append(f"{entry.source}: would not pass 'advice check': {problem}")
+            continue
+        if report.dry_run or _write(root / rel, text, rel, report):
+            report.written.append((rel, entry.title))
+            report.attention.extend(f"{rel}: {note}" for note in plan.entry.attention)
+            report.changes.extend(f"{rel}: {note}" for note in plan.entry.changes)
+            placed.append(plan)
+            written.append(checked)
+            claimed.update(dict.fromkeys(entry.aliases, rel))
+    return placed
+
+
+def _usable_aliases(
+    entry: ImportedEntry, rel: str, claimed: dict[str, str]
+) -> tuple[ImportedEntry, tuple[str, ...]]:
+    """The entry with only the old addresses this site can redirect; a note for each other one."""
+    own = f"qa/{entry.slug}/"
+    kept, notes = [], []
+    for alias in entry.aliases:
+        if alias == own:
+            continue  # the old address is the new one: nothing to redirect
+        if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
+            notes.append(f"old address /{alias} cannot redirect here: the site generates pages under it")
+        elif claimed.get(alias, rel) != rel:
+            notes.append(f"old address /{alias} cannot redirect here: {claimed[alias]} already redirects it")
+        else:
+            kept.append(alias)
+    return dataclasses.replace(entry, aliases=tuple(kept)), tuple(notes)
+
+
+def _across(others: list[Entry], entry: Entry) -> str | None:
+    """The first problem `advice check` finds between this entry and the others, if any."""
+    diagnostics: list[Diagnostic] = []
+    check_across_entries([*others, entry], diagnostics)
+    mine = [d for d in diagnostics if d.path == entry.path]
+    return f"{mine[0].code} {mine[0].message}" if mine else None
+
+
+def _first(problems: list[Diagnostic]) -> str:
+    problem = problems[0]
+    return f"line {problem.line}: {problem.code} {problem.message}"
+
+
+def _outcome(root: Path, rel: str, entry: ImportedEntry, text: str, taken, planned) -> tuple[str, str]:
+    """('write', path), ('unchanged', path) when the same text is there, or ('conflict', why)."""
+    slug = entry.slug
+    if slug in planned:
+        other = planned[slug]
+        if other.text == text:
+            return "unchanged", other.rel
+        return "conflict", (
+            f"{rel}: {entry.source} has the slug '{slug}' of {other.entry.source}, "
+            f"imported as {other.rel}; not imported (set another 'slug:' in WordPress or rename one)"
+        )
+    holder = taken.get(slug)
+    for path in [root / rel, holder] if holder else [root / rel]:
+        if path.is_file():
+            where = path.relative_to(root).as_posix()
+            if path.read_bytes() == text.encode("utf-8"):
+                return "unchanged", where
+            if where == rel:
+                return (
+                    "conflict",
+                    f"{rel}: already exists with other content; not overwritten ({entry.source})",
+                )
+            return (
+                "conflict",
+                f"{rel}: slug '{slug}' is already used by {where}; not imported ({entry.source})",
+            )
+    return "write", rel
+
+
+def _write(path: Path, text: str, rel: str, report: ImportReport) -> bool:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        report.conflicts.append(f"{rel}: appeared while importing; left as it is (not overwritten)")
+        return False
+    return True
