@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
-from pathlib import Path
 
 import yaml
 
@@ -40,24 +38,3 @@ def entry_text(front: dict, question: str = "", answer: str = "") -> str:
         default_flow_style=None,
     )
     return f"---\n{header}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
-
-
-_DECLARED_SLUG = re.compile(r"^slug:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*$", re.MULTILINE)
-
-
-def existing_slugs(qa_path: Path) -> dict[str, Path]:
-    """The slugs already taken under ``qa/``: a ``slug:`` in the front matter, else the file name.
-
-    A quick look at each file's first lines, without parsing: enough to never pick a taken one.
-    """
-    taken: dict[str, Path] = {}
-    for path in sorted(qa_path.rglob("*.md")):
-        try:
-            with open(path, encoding="utf-8", errors="replace") as file:
-                head = file.read(4096)
-        except OSError:
-            continue
-        front = head.split("\n---", 1)[0] if head.startswith("---") else ""
-        match = _DECLARED_SLUG.search(front)
-        taken.setdefault(match.group(1) if match else path.stem, path)
-    return taken

@@ -6,10 +6,10 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..entries.entry_file import existing_slugs
-from ..entries.loader import RESERVED_PREFIXES, check_across_entries, load_column, read_entry
+from ..entries.loader import RESERVED_PREFIXES, check_across_entries, find_entry_files, read_entry
 from ..entries.model import Entry, Topic
 from ..entries.problems import Diagnostic
+from ..entries.slug_index import Claim, read_claims
 from .entry import ImportedEntry, entry_text
 from .report import ImportReport
 
@@ -28,9 +28,9 @@ def place_entries(
     root: Path, entries: list[ImportedEntry], topics: dict[str, Topic], report: ImportReport
 ) -> list[Planned]:
     """Write (or plan, in a dry run) each entry that has a topic, passes the check, clashes with nothing."""
-    column = load_column(root, with_text=False)
-    claimed = {alias: entry.path for entry in column.entries for alias in entry.aliases}
-    taken = existing_slugs(root / "qa")
+    claims = read_claims(find_entry_files(root / "qa", [], root))
+    claimed = {alias: claim.path for claim in reversed(claims) for alias in claim.aliases}
+    taken = {claim.slug: claim for claim in reversed(claims)}  # the first file keeps a slug
     planned: dict[str, Planned] = {}
     placed: list[Planned] = []
     written: list[Entry] = []
@@ -55,7 +55,7 @@ def place_entries(
             report.unchanged.append((where, entry.title))
             placed.append(plan)
             continue
-        if problem := _across([*column.entries, *written], checked):
+        if problem := _across(written, checked):
             report.not_imported.append(f"{entry.source}: would not pass 'advice check': {problem}")
             continue
         if report.dry_run or _write(root / rel, text, rel, report):
@@ -87,7 +87,10 @@ def _usable_aliases(
 
 
 def _across(others: list[Entry], entry: Entry) -> str | None:
-    """The first problem `advice check` finds between this entry and the others, if any."""
+    """The first problem `advice check` finds between this entry and the others imported, if any.
+
+    The column's existing files were compared through their claims (slugs and aliases) already.
+    """
     diagnostics: list[Diagnostic] = []
     check_across_entries([*others, entry], diagnostics)
     mine = [d for d in diagnostics if d.path == entry.path]
@@ -99,7 +102,14 @@ def _first(problems: list[Diagnostic]) -> str:
     return f"line {problem.line}: {problem.code} {problem.message}"
 
 
-def _outcome(root: Path, rel: str, entry: ImportedEntry, text: str, taken, planned) -> tuple[str, str]:
+def _outcome(
+    root: Path,
+    rel: str,
+    entry: ImportedEntry,
+    text: str,
+    taken: dict[str, Claim],
+    planned: dict[str, Planned],
+) -> tuple[str, str]:
     """('write', path), ('unchanged', path) when the same text is there, or ('conflict', why)."""
     slug = entry.slug
     if slug in planned:
@@ -110,8 +120,8 @@ def _outcome(root: Path, rel: str, entry: ImportedEntry, text: str, taken, plann
             f"{rel}: {entry.source} has the slug '{slug}' of {other.entry.source}, "
             f"imported as {other.rel}; not imported (set another 'slug:' in WordPress or rename one)"
         )
-    holder = taken.get(slug)
-    for path in [root / rel, holder] if holder else [root / rel]:
+    holder: Claim | None = taken.get(slug)
+    for path in [root / rel, root / holder.path] if holder else [root / rel]:
         if path.is_file():
             where = path.relative_to(root).as_posix()
             if path.read_bytes() == text.encode("utf-8"):
