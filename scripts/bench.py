@@ -9,7 +9,7 @@ the same bytes) into a temporary folder and measures, each in a fresh process:
 - ``advice check`` against a floor that only reads the files and parses their front matter;
 - ``advice build``, split by stage (load, generate, engine, search index, verify, publish), with
   its peak memory, against plain MkDocs building the same generated pages with Material;
-- the preview: ``rebuild_preview`` after one entry's answer changed, against the full build;
+- the preview: ``Preview.rebuild`` after one entry's answer changed, against the full build;
 - what readers get: an entry page's HTML, page 1 of the biggest topic, and the bytes a real
   Chromium fetches for the home page plus one search.
 
@@ -558,7 +558,7 @@ def measure_build(root: Path, scratch: Path) -> dict:
     }
     if missing := [name for name in STAGE_NAMES.values() if name not in stages]:
         raise BenchError(f"advice build did not report these stages: {', '.join(missing)}")
-    # The same build again: what a columnist waits for locally, with .advice/ from the first.
+    # The same build again: what a columnist waits for locally, with the cache from the first.
     again = measure([sys.executable, "-m", "advice_column", "--root", str(root), "build"], "advice build")
     return {
         "build_s": run["wall_s"],
@@ -570,13 +570,13 @@ def measure_build(root: Path, scratch: Path) -> dict:
 
 def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     """MkDocs alone on the docs folder ``advice build`` generated, into a throwaway folder."""
-    from advice_column.build.publish import WORK_DIR
+    from advice_column.build.workspace import column_cache
     from advice_column.engine.runner import NOT_IN_NAV, THEME_DIR, column_nav, site_nav
     from advice_column.entries.topics import load_topics
     from advice_column.site.settings import read_settings
 
     settings = read_settings(root)
-    docs_dir = root / WORK_DIR / "docs"
+    docs_dir = column_cache(root) / "docs"
     problems: list = []
     topics = load_topics(root, "qa", problems)
     hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in ("index.md", "search.md")]
@@ -722,25 +722,26 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
 
 def driver_preview(root: str, site: str, edited: str, out: str) -> int:
     """Build a preview, append a sentence to one answer, and time the rebuild until it returns."""
-    from advice_column.build import preview as serve
+    from advice_column.build.preview import Preview
 
     root_path, site_path, url = Path(root), Path(site), "http://127.0.0.1:8000/"
     site_path.mkdir(parents=True, exist_ok=True)
+    preview = Preview(root_path, site_path, url)
     start = time.perf_counter()
-    if not serve.rebuild_preview(root_path, site_path, url):
+    if preview.rebuild() is None:
         return 1
     first = time.perf_counter() - start
-    _wait_for_search(serve, site_path)
+    preview.wait_for_search()
     first_search = time.perf_counter() - start
     path = root_path / edited
     path.write_text(
         path.read_text(encoding="utf-8").rstrip("\n") + " " + EDIT_SENTENCE + "\n", encoding="utf-8"
     )
     start = time.perf_counter()
-    if not serve.rebuild_preview(root_path, site_path, url):
+    if preview.rebuild() is None:
         return 1
     edit = time.perf_counter() - start
-    _wait_for_search(serve, site_path)
+    preview.wait_for_search()
     edit_search = time.perf_counter() - start
     slug = Path(edited).stem
     page = site_path / "qa" / slug / "index.html"
@@ -755,13 +756,6 @@ def driver_preview(root: str, site: str, edited: str, out: str) -> int:
     }
     Path(out).write_text(json.dumps(report), encoding="utf-8")
     return 0
-
-
-def _wait_for_search(serve, site: Path) -> None:
-    """Let the preview's background search index finish, so it is not counted in the next step."""
-    preview = getattr(serve, "_previews", {}).get(site)
-    if preview is not None and hasattr(preview, "wait_for_search"):
-        preview.wait_for_search()
 
 
 # ---------------------------------------------------------------------------------------------

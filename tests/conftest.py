@@ -88,6 +88,16 @@ class ColumnDir:
         return main(["--root", str(self.root), *args])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Builds keep their cache (compiled templates, search documents, the key) in the session's folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    folder.chmod(0o700)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def column(tmp_path: Path) -> ColumnDir:
     """An empty but valid column: mkdocs.yml and two topics."""

@@ -11,8 +11,9 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column.build.preview import Preview, rebuild_preview
+from advice_column.build.preview import Preview
 from advice_column.build.search_index import count_indexed_pages
+from advice_column.build.workspace import column_cache
 from advice_column.entries.loader import load_column
 from advice_column.site.catalog import build_catalog
 
@@ -178,7 +179,7 @@ def test_deleted_entry_disappears(column):
     assert column.run("build") == 0
     assert not (column.root / "site/qa/two").exists()
     assert not (column.root / "site/tags/temporary").exists()
-    assert not (column.root / ".advice/docs/qa/two.md").exists()
+    assert not (column_cache(column.root) / "docs/qa/two.md").exists()
 
 
 def test_site_overrides_win_over_the_package_templates(column):
@@ -213,7 +214,7 @@ def test_missing_comment_link_setting_is_reported(column, capsys):
 def test_preview_builds_drafts_with_a_marker(column, tmp_path):
     column.entry("draft", title="Not yet", extra="draft: true\n")
     site = tmp_path / "preview"
-    assert rebuild_preview(column.root, site, "http://127.0.0.1:8000/")
+    assert Preview(column.root, site, "http://127.0.0.1:8000/").rebuild()
     tree = html(site / "qa/draft/index.html")
     assert "not published" in tree.css_first(".advice-draft").text()
     assert column.run("build") == 0
@@ -223,11 +224,12 @@ def test_preview_builds_drafts_with_a_marker(column, tmp_path):
 def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, capsys):
     column.entry("one", title="First title")
     site = tmp_path / "preview"
-    assert rebuild_preview(column.root, site, "http://127.0.0.1:8000/")
+    preview = Preview(column.root, site, "http://127.0.0.1:8000/")
+    assert preview.rebuild()
     page = (site / "qa/one/index.html").read_bytes()
     column.entry("one", title="First title", extra="date: 2020-01-01\n")
-    assert not rebuild_preview(column.root, site, "http://127.0.0.1:8000/")
-    assert "QA014 duplicate key 'date'" in capsys.readouterr().out
+    assert preview.rebuild() is None
+    assert any("QA014 duplicate key 'date'" in problem for problem in preview.problems)
     assert (site / "qa/one/index.html").read_bytes() == page
 
 

@@ -1,16 +1,13 @@
 """The ``advice`` command: init, check, new, import, build and serve a column.
 
-qa/ --load_column--> entries + diagnostics --build_catalog--> topics, tags, years, related
-    --render_pages--> Markdown pages --write_tree--> .advice/docs
-    --run_engine (MkDocs + Material)--> HTML, with BackgroundIndex (Pagefind) beside it
-    --verify_site--> nothing lost --publish--> site/
+The build's stages, in order, are in build/pipeline.py; this module only parses arguments,
+calls one function per command and prints.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import shutil
 import signal
 import sys
 from pathlib import Path
@@ -90,48 +87,19 @@ def new(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
     # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
-    from .build.manifest import verify_site
-    from .build.pipeline import GenerateError, engine_config, generate
-    from .build.publish import new_build_dir, publish, work_dir
-    from .build.search_index import BUNDLE, BackgroundIndex, SearchIndexError, count_indexed_pages
-    from .engine.runner import EngineError, run_engine
+    from .build.pipeline import BuildError, InvalidColumn, build_column
 
-    root: Path = args.root
-    progress = Progress("advice build")
-    with progress.stage("loading entries") as tick:
-        settings, column = load(root, tick)
-    if settings is None or column.diagnostics:
-        return _report_invalid(column.diagnostics)
-    site_dir = root / settings.site_dir
-    build_dir = new_build_dir(root, site_dir)
     try:
-        with progress.stage("generating pages") as tick:
-            catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False, progress=tick)
-        config = engine_config(root, settings, catalog, docs_dir, build_dir)
-        language, work = config.theme.get("language") or "en", work_dir(root)
-        published = site_dir / BUNDLE  # parts whose entries did not change are copied from it
-        search = BackgroundIndex(docs_dir, language, work / "pagefind-pages", work, published).start()
-        try:
-            with progress.stage("rendering pages") as tick:
-                warnings = run_engine(config, progress=tick)
-            with progress.stage("indexing for search"):  # only what is left after rendering
-                search.finish(build_dir)
-        finally:
-            search.discard()
-        with progress.stage("verifying and publishing"):
-            manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
-            if problems := verify_site(catalog, build_dir, count_indexed_pages(build_dir), **manifest):
-                raise EngineError("the built site lost entries:\n  " + "\n  ".join(problems))
-            publish(build_dir, root, site_dir)
-    except (EngineError, SearchIndexError, GenerateError) as error:
+        published = build_column(args.root, Progress("advice build"))
+    except InvalidColumn as invalid:
+        return _report_invalid(invalid.diagnostics)
+    except BuildError as error:
         print(f"advice build: {error}", file=sys.stderr)
-        print(f"advice build: failed; {settings.site_dir}/ was left as it was", file=sys.stderr)
+        print("advice build: failed; the published site was left as it was", file=sys.stderr)
         return 1
-    finally:
-        shutil.rmtree(build_dir, ignore_errors=True)
-    for warning in warnings:
+    for warning in published.warnings:
         print(f"advice build: {warning}", file=sys.stderr)
-    print(f"advice build: {len(catalog.entries)} entries published to {settings.site_dir}/", file=sys.stderr)
+    print(f"advice build: {published.entries} entries published to {published.site_dir}/", file=sys.stderr)
     return 0
 
 

@@ -1,37 +1,121 @@
-"""The build's steps between loading and publishing, shared by ``advice build`` and ``advice serve``."""
+"""The build, stage by stage: the one place that says what runs, in which order.
+
+``advice build`` (:func:`build_column`):
+    load_valid -> [lock .advice/, undo a cut-short publish] -> generate -> engine_config
+    -> render, with the search index made beside it -> verify -> publish
+``advice serve`` (:class:`.preview.Preview`) runs the same functions, drafts included, up to
+render, into a folder of its own; its search index follows in the background.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.runner import column_nav, load_engine_config, site_nav
-from ..entries.model import Column
+from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
+from ..entries.model import Column, Tick
+from ..entries.problems import Diagnostic
 from ..site.catalog import Catalog, build_catalog
+from ..site.column import load
 from ..site.feeds import render_feeds
 from ..site.pages import PageCache, render_pages, render_robots, view_entries
 from ..site.redirects import render_redirects
 from ..site.settings import Settings
-from .progress import Tick
-from .publish import work_dir
+from ..site.urls import BUNDLE
+from .manifest import verify_site
+from .progress import Progress
+from .publish import publish, recover
+from .search_index import BackgroundIndex, count_indexed_pages
+from .workspace import (
+    build_lock,
+    cache_folder,
+    column_cache,
+    fresh_build_folder,
+    private_folder,
+    refuse_unless_folder,
+    remove,
+    signing_key_file,
+    work_folder,
+)
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
+__all__ = ["BuildError", "build_column"]
 GENERATED_TOP_PAGES = ("index.md", "search.md")
 
 
-class GenerateError(Exception):
+class InvalidColumn(BuildError):
+    """The entries or settings have problems; ``diagnostics`` lists them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} problem(s)")
+        self.diagnostics = diagnostics
+
+
+class GenerateError(BuildError):
     """A hand-written page clashes with a generated one."""
+
+
+class LostEntries(BuildError):
+    """The built site does not hold every entry where it belongs."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """What ``advice build`` published: how many entries, where, and MkDocs' warnings."""
+
+    entries: int
+    site_dir: str
+    warnings: list[str]
+
+
+def build_column(root: Path, progress: Progress) -> Published:
+    """``advice build``: every stage, in order; the old site stays unless all of them succeed."""
+    with progress.stage("loading entries") as tick:
+        settings, column = load_valid(root, tick)
+    site_dir, cache, work = root / settings.site_dir, column_cache(root), work_folder(root)
+    refuse_unless_folder(site_dir, root)
+    with build_lock(work, lambda: progress.note("waiting for another build of this column to finish")):
+        recover(cache)
+        build_dir = fresh_build_folder(work)
+        try:
+            with _file_errors_reported():
+                with progress.stage("generating pages") as tick:
+                    catalog, docs_dir, _ = generate(root, settings, column, cache / "docs", progress=tick)
+                config = engine_config(root, settings, catalog, docs_dir, build_dir)
+                with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
+                    with progress.stage("rendering pages") as tick:
+                        warnings = run_engine(config, progress=tick)
+                    with progress.stage("indexing for search"):  # only what is left after rendering
+                        search.finish(build_dir)
+                with progress.stage("verifying and publishing"):
+                    verify(catalog, settings, build_dir)
+                    publish(build_dir, site_dir, cache)
+        finally:
+            remove(build_dir)
+    return Published(len(catalog.entries), settings.site_dir, warnings)
+
+
+def load_valid(root: Path, progress: Tick | None = None) -> tuple[Settings, Column]:
+    """Settings and entries; raises InvalidColumn when either has a problem."""
+    settings, column = load(root, progress)
+    if settings is None or column.diagnostics:
+        raise InvalidColumn(column.diagnostics)
+    return settings, column
 
 
 def generate(
     root: Path,
     settings: Settings,
     column: Column,
+    docs_dir: Path,
     *,
-    include_drafts: bool,
+    include_drafts: bool = False,
     progress: Tick | None = None,
     cache: PageCache | None = None,
 ) -> tuple[Catalog, Path, WriteReport]:
-    """Group the entries and write the site's Markdown pages; returns what was written where."""
+    """Group the entries and write the site's Markdown pages to ``docs_dir``."""
     catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog, cache)
@@ -42,8 +126,6 @@ def generate(
     files, problems = merge_pages(pages, hand, settings.docs_dir)
     if problems:
         raise GenerateError("\n".join(map(str, problems)))
-    # Previews (with drafts) and builds each get a folder, so both can run at once.
-    docs_dir = work_dir(root) / ("preview-docs" if include_drafts else "docs")
     return catalog, docs_dir, write_tree(files, docs_dir)
 
 
@@ -60,4 +142,31 @@ def engine_config(
     """The MkDocs config for the generated docs, with the column's navigation."""
     hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
     nav = column_nav(catalog.topics, site_nav(settings, hand_written))
-    return load_engine_config(root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url)
+    templates = private_folder(cache_folder() / "templates")
+    return load_engine_config(
+        root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url, template_cache=templates
+    )
+
+
+def search_index(config, source_dir: Path, work_dir: Path, previous: Path) -> BackgroundIndex:
+    """The search index of the generated entries, started in a child process."""
+    language = site_language(config)
+    docs_dir, key = Path(config.docs_dir), signing_key_file()
+    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous)
+
+
+def verify(catalog: Catalog, settings: Settings, built: Path) -> None:
+    """Raise LostEntries unless every entry arrived in the built site where it belongs."""
+    manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
+    if problems := verify_site(catalog, built, count_indexed_pages(built), **manifest):
+        raise LostEntries("the built site lost entries:\n  " + "\n  ".join(problems))
+
+
+@contextmanager
+def _file_errors_reported() -> Iterator[None]:
+    """A full disk or an unwritable folder ends the build with a message, not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        raise BuildError(f"cannot write{where}: {error.strerror or error}") from None

@@ -1,10 +1,11 @@
 """``advice serve``: build with drafts into a temporary folder, serve it, rebuild on every change.
 
-Rebuilds are incremental: the writer rewrites only pages whose Markdown changed, and MkDocs'
-dirty mode re-renders only those, unless something every page shows changed (mkdocs.yml,
-topics, hand-written pages, the theme), which takes a full build. The search index is
-refreshed in the background once the pages are ready. While an entry is invalid the last good
-build stays up and the problems go to the terminal.
+Rebuilds run the pipeline's stages (build/pipeline.py) and are incremental: the writer rewrites
+only pages whose Markdown changed, and MkDocs' dirty mode re-renders only those, unless
+something every page shows changed (mkdocs.yml, topics, hand-written pages, the theme), which
+takes a full build. The search index is refreshed in the background once the pages are ready.
+While an entry is invalid the last good build stays up, and every page shows the problems.
+Everything the preview writes is in its own folders, so previews and builds never meet.
 """
 
 from __future__ import annotations
@@ -15,40 +16,42 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
-from ..engine.runner import THEME_DIR, EngineError, run_engine
+from ..engine.runner import THEME_DIR, BuildError, run_engine
 from ..entries.problems import format_diagnostics
 from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
-from .pipeline import GenerateError, engine_config, generate
-from .search_index import BUNDLE, BackgroundIndex, SearchIndexError
+from ..site.urls import BUNDLE
+from .pipeline import InvalidColumn, engine_config, generate, load_valid, search_index
+from .search_index import BackgroundIndex, SearchIndexError
+from .writer import WriteReport
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
 
 
 class Preview:
-    """One preview site and what its last build was made from."""
+    """One preview site in ``site_dir`` (its working files beside it) and its last build."""
 
     def __init__(self, root: Path, site_dir: Path, serve_url: str) -> None:
         self.root, self.site_dir, self.serve_url = root, site_dir, serve_url
+        self.work = site_dir.with_name(f"{site_dir.name}.work")
+        self.problems: list[str] = []  # what the last rebuild found; empty after a good one
         self._layout: str | None = None
         self._pages = PageCache()
-        self._search_pages = site_dir.with_name(f"{site_dir.name}.pagefind-pages")
         self._indexer: threading.Thread | None = None
 
-    def rebuild(self) -> bool:
-        """Rebuild what changed; False (after printing why) when the content is invalid."""
-        settings, column = load(self.root)
-        if settings is None or column.diagnostics:
-            print(format_diagnostics(column.diagnostics), end="", flush=True)
-            print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
-            return False
-        self.wait_for_search()  # a full build empties the folder the indexer is writing to
+    def rebuild(self) -> str | None:
+        """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
+        start = time.perf_counter()
         try:
+            settings, column = load_valid(self.root)
+            self.wait_for_search()  # a full build empties the folder the indexer is writing to
+            self.work.mkdir(exist_ok=True)
             catalog, docs_dir, report = generate(
-                self.root, settings, column, include_drafts=True, cache=self._pages
+                self.root, settings, column, self.work / "docs", include_drafts=True, cache=self._pages
             )
             config = engine_config(
                 self.root, settings, catalog, docs_dir, self.site_dir, strict=False, serve_url=self.serve_url
@@ -56,33 +59,34 @@ class Preview:
             layout = self._layout_signature(settings.docs_dir, config.nav)
             dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
             self._remove_pages(report.removed)
-            language = config.theme.get("language") or "en"
-            previous = self.site_dir / BUNDLE
-            search = BackgroundIndex(docs_dir, language, self._search_pages, previous=previous).start()
+            search = search_index(config, self.work / "search-pages", self.work, self.site_dir / BUNDLE)
+            search.start()
             try:
                 warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
             except BaseException:
                 search.discard()
                 raise
-        except (EngineError, GenerateError) as error:
-            print(f"advice serve: {error}", file=sys.stderr, flush=True)
-            return False
-        self._layout = layout
-        for warning in warnings:
-            if not warning.startswith("A 'dirty' build"):
-                print(f"advice serve: {warning}", file=sys.stderr)
-        self._publish_search_when_ready(search)
-        return True
+            self._publish_search_when_ready(search)
+        except InvalidColumn as invalid:
+            self.problems = [str(problem) for problem in invalid.diagnostics]
+            return None
+        except (BuildError, OSError) as error:
+            self.problems = [str(error)]
+            return None
+        self._layout, self.problems = layout, []
+        warnings = [w for w in warnings if not w.startswith("A 'dirty' build")]
+        return _summary(report, len(catalog.entries), time.perf_counter() - start, dirty, warnings)
 
     def close(self) -> None:
         """Wait for the search index, then remove the preview's working files."""
         self.wait_for_search()
-        shutil.rmtree(self._search_pages, ignore_errors=True)
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def wait_for_search(self) -> None:
         """Block until the background search index of the last rebuild is written."""
         if self._indexer is not None:
             self._indexer.join()
+            self._indexer = None
 
     def _layout_signature(self, docs_dir: str, nav: list) -> str:
         """A digest of everything every page shows: config, topics, hand-written pages, theme."""
@@ -117,37 +121,51 @@ class Preview:
         self._indexer.start()
 
 
+def _summary(report: WriteReport, entries: int, seconds: float, dirty: bool, warnings: list[str]) -> str:
+    """``3 pages changed (qa/one.md, …) in 0.4 s`` plus any warnings, one per line."""
+    changed = [*report.written, *report.removed]
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    what = f"{len(changed)} page(s) changed ({shown})" if changed else "nothing in the pages changed"
+    kind = "rebuilt the changed pages" if dirty else f"built all pages of {entries} entries"
+    return "\n".join([f"{kind} in {seconds:.1f} s; {what}", *warnings])
+
+
 def serve_column(root: Path, dev_addr: str) -> int:
     """Serve the column at ``dev_addr`` (HOST:PORT) until interrupted; returns an exit code."""
-    from mkdocs.livereload import LiveReloadServer
+    from ..engine.server import PreviewServer, address_problem
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
         print(f"advice serve: address must be HOST:PORT, not {dev_addr!r}", file=sys.stderr)
         return 2
+    if problem := address_problem(host, int(port)):  # before building, not after
+        message = f"cannot listen on {dev_addr}: {problem}; try another --dev-addr"
+        print(f"advice serve: {message}", file=sys.stderr)
+        return 1
     settings, column = load(root)
     if settings is None:
         print(format_diagnostics(column.diagnostics), end="", flush=True)
         return 1
-    site_dir = Path(tempfile.mkdtemp(prefix="advice-serve-"))
-    preview = Preview(root, site_dir, f"http://{host}:{port}/")
+    folder = Path(tempfile.mkdtemp(prefix="advice-serve-"))
+    preview = Preview(root, folder / "site", f"http://{host}:{port}/")
 
     def rebuild() -> None:
-        if preview.rebuild():
-            print(f"advice serve: ready at {preview.serve_url}", file=sys.stderr, flush=True)
+        summary = preview.rebuild()
+        if summary is None:
+            print("".join(f"{problem}\n" for problem in preview.problems), end="", flush=True)
+            print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
+        else:
+            for line in summary.splitlines():
+                print(f"advice serve: {line}", file=sys.stderr, flush=True)
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir))
+    server = PreviewServer(preview.site_dir, host, int(port), rebuild, lambda: preview.problems)
     try:
         rebuild()
+        print(f"advice serve: ready at {preview.serve_url}", file=sys.stderr, flush=True)
         for path in (*WATCHED, settings.docs_dir):
             if (root / path).exists():
                 server.watch(str(root / path))
-        try:
-            server.serve()
-        except OSError as error:  # the address is taken, or not this machine's
-            message = f"cannot listen on {dev_addr}: {error.strerror}; try another --dev-addr"
-            print(f"advice serve: {message}", file=sys.stderr)
-            return 1
+        server.serve()
     except KeyboardInterrupt:
         pass
     finally:
@@ -155,17 +173,8 @@ def serve_column(root: Path, dev_addr: str) -> int:
         handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
         server.shutdown()
         preview.close()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         print("advice serve: stopped", file=sys.stderr)
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
     return 0
-
-
-_previews: dict[Path, Preview] = {}
-
-
-def rebuild_preview(root: Path, site_dir: Path, serve_url: str) -> bool:
-    """Rebuild the preview in ``site_dir``; later calls for the same folder are incremental."""
-    preview = _previews.setdefault(site_dir, Preview(root, site_dir, serve_url))
-    return preview.rebuild()

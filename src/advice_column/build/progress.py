@@ -22,6 +22,11 @@ class Progress:
         self.live = self.stream.isatty() if live is None else live
         self._last_draw = 0.0
 
+    def note(self, text: str) -> None:
+        """One line about the command's progress that is not a stage (e.g. waiting for a lock)."""
+        self.stream.write(f"{self.command}: {text}\n")
+        self.stream.flush()
+
     @contextmanager
     def stage(self, label: str) -> Iterator[Tick]:
         """Time a stage; the yielded callback reports how far it got."""

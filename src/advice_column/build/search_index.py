@@ -11,7 +11,8 @@ own process indexes them on the other core while MkDocs renders the site.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
+import hmac
 import json
 import os
 import shutil
@@ -23,14 +24,16 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ..engine.runner import BuildError
 from ..site import urls
 from ..site.urls import BUNDLE
+from .lifetime import die_with_parent
 from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
 
 
-class SearchIndexError(Exception):
+class SearchIndexError(BuildError):
     """Pagefind failed; the message says why."""
 
 
@@ -59,21 +62,29 @@ class BackgroundIndex:
         docs_dir: Path,
         language: str,
         source_dir: Path,
-        work_dir: Path | None = None,
+        work_dir: Path,
+        key_file: Path,
         previous: Path | None = None,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
-        arguments = [docs_dir, language, source_dir, self.bundle, urls.PART_ENTRIES, previous or ""]
+        arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
+        arguments += [urls.PART_ENTRIES, previous or ""]
         self._command = [sys.executable, "-m", "advice_column.build.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
 
     def start(self) -> BackgroundIndex:
         """Begin indexing; returns at once."""
-        # Its own process group, so that discard() stops Pagefind too.
+        # Its own process group, so that discard() stops Pagefind too; it dies with this process.
         self._process = subprocess.Popen(
             self._command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
         )
         return self
+
+    def __enter__(self) -> BackgroundIndex:
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.discard()
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the index and move it (with any further parts) to ``site_dir/pagefind``."""
@@ -104,13 +115,16 @@ def build_index(
     language: str,
     source_dir: Path,
     bundle: Path,
+    key: bytes,
     part_entries: int | None = None,
     previous: Path | None = None,
 ) -> None:
     """Write the entry documents and index each part; raises SearchIndexError.
 
     A part whose documents are the same as those of the same part in ``previous`` (the index
-    now published) is copied from it instead: an edit re-indexes one part, not the column.
+    now published) is copied from it instead: an edit re-indexes one part, not the column. The
+    record of what a part was made from is signed with ``key``, a secret outside the repository,
+    so a part a pull request plants in ``site/`` never passes for one this build made.
     """
     part_entries = part_entries or urls.PART_ENTRIES
     documents = entry_documents(docs_dir, language)
@@ -123,9 +137,9 @@ def build_index(
             shutil.rmtree(stale, ignore_errors=True)
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
         output = bundle if number == 0 else bundle / f"part-{number}"
-        digest = _part_digest(language, [(path, documents[path]) for path in part])
+        digest = _part_digest(key, language, [(path, documents[path]) for path in part])
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
-        if old is not None and _read_digest(old) == digest:
+        if old is not None and hmac.compare_digest(_read_digest(old) or "", digest):
             shutil.copytree(old, output, ignore=shutil.ignore_patterns("part-*"), dirs_exist_ok=True)
         else:
             run_pagefind(source_dir / f"part-{number}", output, language)
@@ -135,8 +149,8 @@ def build_index(
 _DIGEST_FILE = "advice-sources.sha256"  # what a part was indexed from, to know when to reuse it
 
 
-def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
-    digest = hashlib.sha256(f"{get_executable()}\0{language}\0".encode())
+def _part_digest(key: bytes, language: str, documents: list[tuple[str, str]]) -> str:
+    digest = hmac.new(key, f"{get_executable()}\0{language}\0".encode(), "sha256")
     for path, html in documents:
         digest.update(f"{path}\0{html}\0".encode())
     return digest.hexdigest()
@@ -159,7 +173,14 @@ def run_pagefind(site: Path, output: Path, language: str) -> None:
     # One thread: MkDocs, single-threaded, keeps the other core to itself.
     environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
     try:
-        result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+            preexec_fn=functools.partial(die_with_parent, os.getpid()),  # this process has one thread
+        )
     except OSError as error:
         raise SearchIndexError(f"cannot run Pagefind: {error}") from None
     if result.returncode != 0:
@@ -180,9 +201,11 @@ def count_indexed_pages(site_dir: Path) -> int:
 
 
 if __name__ == "__main__":  # the child process of BackgroundIndex
+    die_with_parent(int(sys.argv[1]))
     try:
-        docs, language, source, bundle, part_entries, previous = sys.argv[1:7]
+        docs, language, source, bundle, key_file, part_entries, previous = sys.argv[2:9]
+        key = Path(key_file).read_bytes()
         old = Path(previous) if previous else None
-        build_index(Path(docs), language, Path(source), Path(bundle), int(part_entries), old)
+        build_index(Path(docs), language, Path(source), Path(bundle), key, int(part_entries), old)
     except SearchIndexError as error:
         raise SystemExit(str(error)) from None

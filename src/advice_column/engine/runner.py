@@ -23,7 +23,11 @@ NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
 
 
-class EngineError(Exception):
+class BuildError(Exception):
+    """The build cannot go on; the message says why, and the published site stays as it was."""
+
+
+class EngineError(BuildError):
     """MkDocs refused the build; the message says why."""
 
 
@@ -58,8 +62,12 @@ def load_engine_config(
     *,
     strict: bool = True,
     serve_url: str | None = None,
+    template_cache: Path | None = None,
 ):
-    """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns."""
+    """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
+
+    ``template_cache`` is a private folder outside the column for compiled templates.
+    """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
     raw = settings.raw
@@ -82,7 +90,8 @@ def load_engine_config(
     # Theme.dirs is the template search path: site overrides first, Material last.
     config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
-    _cache_compiled_templates(config, root / ".advice" / "templates")
+    if template_cache is not None:
+        _cache_compiled_templates(config, template_cache)
     if serve_url:
         config.site_url = serve_url
     return config
@@ -109,11 +118,11 @@ def _cache_compiled_templates(config, folder: Path) -> None:
     """Keep Material's compiled templates between builds (compiling them is half a rebuild's time).
 
     MkDocs makes a new Jinja environment for each build (mkdocs/theme.py: Theme.get_env) and has
-    no option for a bytecode cache, so the environment it returns gets one here.
+    no option for a bytecode cache, so the environment it returns gets one here. Compiled
+    templates are code: ``folder`` must be one no pull request can write to (never the column).
     """
     import jinja2
 
-    folder.mkdir(parents=True, exist_ok=True)
     cache = jinja2.FileSystemBytecodeCache(str(folder))
     make_env = config.theme.get_env
 
@@ -123,6 +132,11 @@ def _cache_compiled_templates(config, folder: Path) -> None:
         return env
 
     config.theme.get_env = get_env
+
+
+def site_language(config) -> str:
+    """The site's language code from the theme settings (Material's default is English)."""
+    return config.theme.get("language") or "en"
 
 
 def _plugin_name(plugin) -> str:

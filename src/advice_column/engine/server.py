@@ -1,0 +1,79 @@
+"""The preview's web server: MkDocs' live-reload server, with the site's 404 page and a problems panel.
+
+While the last rebuild failed, every HTML page it serves carries a panel listing the problems
+(``file:line:col: CODE message``, escaped); live reload brings the panel and takes it away.
+"""
+
+from __future__ import annotations
+
+import html
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+PANEL_ID = "advice-build-problems"
+_PANEL_STYLE = (
+    "position:fixed;left:0;right:0;bottom:0;z-index:10000;max-height:50vh;overflow:auto;"
+    "margin:0;padding:1rem 1.5rem;background:#3b0d0c;color:#fff;border-top:4px solid #ff5252;"
+    "font:0.8rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap"
+)
+
+
+def problems_panel(problems: list[str]) -> str:
+    """The HTML of the panel listing ``problems``; every problem is escaped."""
+    items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
+    heading = "The preview shows the last good build. Fix these problems and save:"
+    return (
+        f'<div id="{PANEL_ID}" role="alert" style="{_PANEL_STYLE}">'
+        f'<strong>{heading}</strong><ul style="margin:0.5rem 0 0;padding-left:1.2rem">{items}</ul></div>'
+    )
+
+
+def address_problem(host: str, port: int) -> str | None:
+    """Why the preview cannot listen on ``host:port`` (e.g. the port is taken), or None."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        return error.strerror or str(error)
+    family, kind, protocol, _, address = infos[0]
+    with socket.socket(family, kind, protocol) as probe:
+        # The server sets SO_REUSEADDR too: a port in TIME_WAIT is free for it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
+
+
+class PreviewServer(LiveReloadServer):
+    """Serves ``site_dir`` with live reload; ``problems()`` lists what the last rebuild found."""
+
+    def __init__(
+        self, site_dir: Path, host: str, port: int, rebuild: Callable[[], None], problems: Callable[[], list]
+    ) -> None:
+        super().__init__(builder=rebuild, host=host, port=port, root=str(site_dir))
+        self._site_dir = site_dir
+        self._problems = problems
+        self.error_handler = self._error_page
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        problems = self._problems()
+        if problems:
+            panel = problems_panel(problems).encode()
+            try:
+                end = content.rindex(b"</body>")
+            except ValueError:
+                end = len(content)
+            content = content[:end] + panel + content[end:]
+        return super()._inject_js_into_html(content, epoch)
+
+    def _error_page(self, code: int) -> bytes | None:
+        """The site's own 404 page (MkDocs' `mkdocs serve` does the same), with live reload."""
+        try:
+            page = (self._site_dir / f"{code}.html").read_bytes()
+        except OSError:
+            return None
+        return self._inject_js_into_html(page, self._visible_epoch)
