@@ -22,7 +22,6 @@ from .entries.loader import load_column
 from .entries.problems import Diagnostic, format_diagnostics
 from .entries.topics import load_topics
 from .importing.command import add_import_parser
-from .site.column import load
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hmac
+import hashlib
 import json
 import os
 import shutil
@@ -28,6 +28,7 @@ from ..engine.runner import BuildError
 from ..site import urls
 from ..site.urls import BUNDLE
 from .lifetime import die_with_parent
+from .signed_parts import copy_signed_part, sign_part
 from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
@@ -122,9 +123,8 @@ def build_index(
     """Write the entry documents and index each part; raises SearchIndexError.
 
     A part whose documents are the same as those of the same part in ``previous`` (the index
-    now published) is copied from it instead: an edit re-indexes one part, not the column. The
-    record of what a part was made from is signed with ``key``, a secret outside the repository,
-    so a part a pull request plants in ``site/`` never passes for one this build made.
+    now published) is copied from it instead: an edit re-indexes one part, not the column, and
+    only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
     """
     part_entries = part_entries or urls.PART_ENTRIES
     documents = entry_documents(docs_dir, language)
@@ -137,30 +137,19 @@ def build_index(
             shutil.rmtree(stale, ignore_errors=True)
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
         output = bundle if number == 0 else bundle / f"part-{number}"
-        digest = _part_digest(key, language, [(path, documents[path]) for path in part])
+        digest = _part_digest(language, [(path, documents[path]) for path in part])
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
-        if old is not None and hmac.compare_digest(_read_digest(old) or "", digest):
-            shutil.copytree(old, output, ignore=shutil.ignore_patterns("part-*"), dirs_exist_ok=True)
-        else:
+        if old is None or not copy_signed_part(key, digest, old, output):
             run_pagefind(source_dir / f"part-{number}", output, language)
-            (output / _DIGEST_FILE).write_text(digest, encoding="utf-8")
+            sign_part(key, digest, output)
 
 
-_DIGEST_FILE = "advice-sources.sha256"  # what a part was indexed from, to know when to reuse it
-
-
-def _part_digest(key: bytes, language: str, documents: list[tuple[str, str]]) -> str:
-    digest = hmac.new(key, f"{get_executable()}\0{language}\0".encode(), "sha256")
+def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
+    """What a part is indexed from: Pagefind, the language and every document."""
+    digest = hashlib.sha256(f"{get_executable()}\0{language}\0".encode())
     for path, html in documents:
         digest.update(f"{path}\0{html}\0".encode())
     return digest.hexdigest()
-
-
-def _read_digest(part: Path) -> str | None:
-    try:
-        return (part / _DIGEST_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return None
 
 
 def run_pagefind(site: Path, output: Path, language: str) -> None:
