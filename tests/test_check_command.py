@@ -3,6 +3,9 @@ files reports exactly what checking the whole column reports about them."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from advice_column.cli import _parser, main
@@ -129,3 +132,53 @@ def _parsed(out: str) -> list[tuple[str, str, str]]:
         code, _, message = rest.partition(" ")
         found.append((place.split(":")[0], code, message))
     return found
+
+
+def _age(root, seconds_ago: int) -> None:
+    """Date every entry back, past the two seconds in which a change is not cached."""
+    when = time.time() - seconds_ago
+    for path in (root / "qa").rglob("*.md"):
+        os.utime(path, (when, when))
+
+
+def test_the_slug_index_follows_every_edit(column, capsys):
+    one = column.entry("one", extra="slug: shared\n")
+    column.entry("two")
+    _age(column.root, 100)
+    assert column.run("check", "qa/two.md") == 0
+    assert (column.root / ".advice" / "check-slug-index.json").is_file()
+    assert column.run("check", "qa/two.md") == 0  # from the index this time
+    one.write_text(entry_text(extra="slug: two\n"), encoding="utf-8")
+    _age(column.root, 50)
+    assert column.run("check", "qa/two.md") == 1
+    assert "QA027 slug 'two' is also used by qa/one.md" in capsys.readouterr().out
+    one.unlink()
+    assert column.run("check", "qa/two.md") == 0
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        '{"version": 2, "files": {"qa/one.md": [1, 2, 3]}, "claims": {"qa/one.md": ["two", [], null, []]}}',
+        '{"version": 2, "files": {"qa/one.md": "x"}, "claims": {"qa/one.md": [5]}}',
+        '{"version": 2, "files": [], "claims": null}',
+        "[1, 2",
+    ],
+)
+def test_a_slug_index_in_the_repository_is_never_believed(column, capsys, planted):
+    column.entry("one")
+    column.entry("two", extra="follow_up_of: one\n")
+    _age(column.root, 100)
+    column.write(".advice/check-slug-index.json", planted)
+    assert column.run("check", "qa/two.md") == 0
+    assert column.run("check", "qa/one.md") == 0
+
+
+def test_the_slug_index_is_not_written_through_a_link(column, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (column.root / ".advice").symlink_to(elsewhere)
+    column.entry("one")
+    _age(column.root, 100)
+    assert column.run("check", "qa/one.md") == 0
+    assert list(elsewhere.iterdir()) == []

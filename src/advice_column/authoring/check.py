@@ -13,13 +13,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..entries.loader import RESERVED_PREFIXES, find_entry_files, load_entries
+from ..entries.loader import RESERVED_PREFIXES, load_entries
 from ..entries.model import Entry, Tick
 from ..entries.problems import Diagnostic
-from ..entries.slug_index import Claim, read_claims
+from ..entries.slug_index import SlugIndex
 from ..entries.topics import load_topics
 from ..site.column import load
 from ..site.settings import CONFIG_FILE, SettingsError, read_settings
+from .slug_cache import entry_index
 
 QA_DIR = "qa"
 TOPICS_PATH = "qa/topics.yml"
@@ -97,43 +98,36 @@ def check_targets(root: Path, targets: Targets, progress: Tick | None = None) ->
 def _check_entries(root: Path, targets: Targets, diagnostics: list[Diagnostic], progress: Tick | None) -> int:
     """Validate the selected entries and compare them with the others' slugs; returns how many."""
     found: list[Diagnostic] = []
-    listing = find_entry_files(root / QA_DIR, found, root)
-    chosen = [(rel, path) for rel, path in listing if targets.selects(rel)]
+    listing, index = entry_index(root, found)
+    chosen = [(rel, Path(path)) for rel, path in listing if targets.selects(rel)]
     diagnostics += [d for d in found if targets.selects(d.path)]
     topics = load_topics(root, QA_DIR, [])  # its own problems are reported when it is checked
     entries, problems = load_entries(root, chosen, topics, with_text=False)
     diagnostics += problems
     if progress:
         progress(len(chosen), len(chosen))
-    diagnostics += cross_check(entries, read_claims(listing))
+    diagnostics += cross_check(entries, index)
     return len(chosen) + len({d.path for d in found if targets.selects(d.path)})
 
 
-def cross_check(entries: list[Entry], claims: list[Claim]) -> list[Diagnostic]:
+def cross_check(entries: list[Entry], index: SlugIndex) -> list[Diagnostic]:
     """Duplicate slugs, clashing aliases and follow_up_of of ``entries``, against every file's claim."""
-    first_of_slug: dict[str, str] = {}
-    first_of_alias: dict[str, str] = {}
-    for claim in claims:  # in path order: the first file keeps a slug or an alias
-        first_of_slug.setdefault(claim.slug, claim.path)
-        for alias in claim.aliases:
-            first_of_alias.setdefault(alias, claim.path)
-    lines = {claim.path: claim for claim in claims}
     problems = []
     for entry in entries:
-        claim = lines.get(entry.path, Claim(entry.path, entry.slug))
-        owner = first_of_slug.get(entry.slug, entry.path)
+        claim = index.claim_of(entry.path)
+        owner = index.slug_owner.get(entry.slug, entry.path)
         if owner != entry.path:
             message = f"slug '{entry.slug}' is also used by {owner}; rename the file or set another 'slug:'"
             problems.append(Diagnostic(entry.path, claim.line_of("slug"), 1, "QA027", message))
         follow = entry.follow_up_of
-        if follow and (follow not in first_of_slug or follow == entry.slug):
+        if follow and (follow not in index.slug_owner or follow == entry.slug):
             message = f"follow_up_of '{follow}' is not the slug of another entry"
             problems.append(Diagnostic(entry.path, claim.line_of("follow_up_of"), 1, "QA034", message))
         for alias in entry.aliases:
             if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
                 message = f"alias '{alias}' is inside a folder the site generates"
-            elif first_of_alias.get(alias, entry.path) != entry.path:
-                message = f"alias '{alias}' is also claimed by {first_of_alias[alias]}"
+            elif index.alias_owner.get(alias, entry.path) != entry.path:
+                message = f"alias '{alias}' is also claimed by {index.alias_owner[alias]}"
             else:
                 continue
             problems.append(Diagnostic(entry.path, claim.line_of("aliases"), 1, "QA028", message))

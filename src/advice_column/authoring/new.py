@@ -11,7 +11,7 @@ from ..entries.entry_file import entry_path, entry_text
 from ..entries.loader import find_entry_files, load_entry
 from ..entries.model import Topic
 from ..entries.problems import Diagnostic
-from ..entries.slug_index import read_claims
+from ..entries.slug_index import index_files
 
 # Shown in the preview until replaced; `draft: true` keeps them off the published site.
 QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
@@ -54,9 +54,9 @@ def plan_entry(
         raise NewEntryError(f"unknown topic '{topic}'; valid: {', '.join(sorted(topics))}")
     rel = entry_path(title, day)
     slug = Path(rel).stem
-    for claim in read_claims(find_entry_files(root / "qa", [], root)):
-        if claim.slug == slug or claim.path == rel:
-            raise NewEntryError(f"{claim.path} already uses the slug '{slug}'; not overwriting", 1)
+    owner = index_files(find_entry_files(root / "qa", [], root)).slug_owner.get(slug)
+    if owner or (root / rel).exists():
+        raise NewEntryError(f"{owner or rel} already uses the slug '{slug}'; not overwriting", 1)
     text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)
     if problems := _problems_of(rel, text, topics):
         raise NewEntryError("; ".join(problem.message for problem in problems))

@@ -7,9 +7,8 @@ files whose front matter sets ``slug:``, ``aliases:`` or ``follow_up_of:`` are p
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -37,17 +36,48 @@ class Claim:
         return dict(self.lines).get(key, 1)
 
 
-def read_claims(paths: list[tuple[str, Path]]) -> list[Claim]:
-    """The claim of each ``(relative path, path)``, in the order given."""
-    return [read_claim(rel, path) for rel, path in paths]
+@dataclass
+class SlugIndex:
+    """Which file first claims each slug and alias (in path order), and what each file claims."""
+
+    slug_owner: dict[str, str] = field(default_factory=dict)
+    alias_owner: dict[str, str] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)  # only those that set a key
+
+    def add(self, rel: str, claim: Claim | None) -> None:
+        """Add the next file in path order; ``None`` when its front matter sets none of the keys."""
+        if claim is None:
+            self.slug_owner.setdefault(stem_of(rel), rel)
+            return
+        self.claims[rel] = claim
+        self.slug_owner.setdefault(claim.slug, rel)
+        for alias in claim.aliases:
+            self.alias_owner.setdefault(alias, rel)
+
+    def claim_of(self, rel: str) -> Claim:
+        """What the file at ``rel`` claims."""
+        return self.claims.get(rel) or Claim(rel, stem_of(rel))
 
 
-def read_claim(rel: str, path: Path) -> Claim:
-    """The slug (``slug:`` or the file name), aliases and follow_up_of of one entry file."""
-    stem = os.path.basename(rel)[: -len(".md")]
+def index_files(paths: list[tuple[str, Path]]) -> SlugIndex:
+    """The slug index of ``(relative path, path)`` pairs given in path order, each file read."""
+    index = SlugIndex()
+    for rel, path in paths:
+        index.add(rel, read_claim(rel, path))
+    return index
+
+
+def stem_of(rel: str) -> str:
+    """The slug a file name gives: ``qa/2025/call-or-email.md`` → ``call-or-email``."""
+    return rel[rel.rfind("/") + 1 : -len(".md")]
+
+
+def read_claim(rel: str, path: Path) -> Claim | None:
+    """The slug, aliases and follow_up_of one entry file sets; None when it sets none of them."""
+    stem = stem_of(rel)
     head = _front_matter(path)
     if head is None or not _KEYS.search(head):
-        return Claim(rel, stem)
+        return None
     lines = tuple(
         (match.group(1).decode(), head.count(b"\n", 0, match.start()) + 2) for match in _KEYS.finditer(head)
     )
