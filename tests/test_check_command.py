@@ -9,7 +9,8 @@ import time
 import pytest
 
 from advice_column.cli import _parser, main
-from advice_column.entries.loader import load_column
+from advice_column.entries.loader import find_entry_files, load_column
+from advice_column.entries.slug_index import read_claims
 from tests.conftest import entry_text
 
 NOT_A_COLUMN = "not an advice column (no qa/topics.yml here); run `advice init DIR` or pass --root"
@@ -182,3 +183,13 @@ def test_the_slug_index_is_not_written_through_a_link(column, tmp_path):
     _age(column.root, 100)
     assert column.run("check", "qa/one.md") == 0
     assert list(elsewhere.iterdir()) == []
+
+
+def test_every_file_claims_its_slug_aliases_and_follow_up(column):
+    column.entry("plain")
+    column.entry("set", extra="slug: other\naliases: [2019/12/old/]\nfollow_up_of: plain\n")
+    listing = find_entry_files(column.root / "qa", [], column.root)
+    plain, other = read_claims(listing)
+    assert (plain.path, plain.slug, plain.aliases, plain.follow_up_of) == ("qa/plain.md", "plain", (), None)
+    assert (other.slug, other.aliases, other.follow_up_of) == ("other", ("2019/12/old/",), "plain")
+    assert [other.line_of(key) for key in ("slug", "aliases", "follow_up_of")] == [5, 6, 7]

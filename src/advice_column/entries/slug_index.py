@@ -59,6 +59,11 @@ class SlugIndex:
         return self.claims.get(rel) or Claim(rel, stem_of(rel))
 
 
+def read_claims(paths: list[tuple[str, Path]]) -> list[Claim]:
+    """The claim of each ``(relative path, path)``, in the order given (the file name's slug if none)."""
+    return [read_claim(rel, path) or Claim(rel, stem_of(rel)) for rel, path in paths]
+
+
 def index_files(paths: list[tuple[str, Path]]) -> SlugIndex:
     """The slug index of ``(relative path, path)`` pairs given in path order, each file read."""
     index = SlugIndex()
