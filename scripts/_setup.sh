@@ -9,17 +9,18 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 1
 fi
 
-setup_venv() {  # $1: pip extras, e.g. "" or "[test]"
-  local extras="$1"
+setup_venv() {  # $1: a dependency group of pyproject.toml to install too, e.g. "test", or ""
+  local group="$1"
   local stamp=".venv/.installed-$(cat pyproject.toml constraints.txt | "$PYTHON" -c \
-    'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')${extras//[^a-z]/}"
+    'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')${group}"
   if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
   if [ ! -e "$stamp" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+    # 25.1: the first pip that installs dependency groups (--group).
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check \
-      --constraint constraints.txt --editable ".${extras}"
+      --constraint constraints.txt --editable . ${group:+--group "$group"}
     rm -f .venv/.installed-*
     touch "$stamp"
   fi

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import __version__
 from ..entries.slugs import slugify
+from .package_source import PackageSource, SourceError, package_source
 
 DEFAULT_TITLE = "Ask the Columnist"
 MAX_TITLE = 100
@@ -44,18 +44,26 @@ class InitError(Exception):
     """The column cannot be created as asked; the message says why and what to do instead."""
 
 
-def init_column(target: Path, title: str) -> list[str]:
+def init_column(target: Path, title: str, from_index: bool = False) -> list[str]:
     """Write a new column into ``target`` (missing or empty); returns the relative paths written."""
     title = check_title(title)
     _check_target(target)
-    files = render_column(title, datetime.date.today())
+    try:
+        source = package_source(from_index)
+    except SourceError as error:
+        raise InitError(str(error)) from None
+    files = render_column(title, datetime.date.today(), source)
     _write_all(target, files)
     return sorted(files)
 
 
-def render_column(title: str, today: datetime.date) -> dict[str, str]:
-    """Every file of a new column by relative path, with the title, version and date filled in."""
-    values = {"TITLE_MARKDOWN": markdown_text(title), "VERSION": __version__}
+def render_column(title: str, today: datetime.date, source: PackageSource) -> dict[str, str]:
+    """Every file of a new column by relative path, with the title, source and date filled in."""
+    values = {
+        "TITLE_MARKDOWN": markdown_text(title),
+        "REQUIREMENT": source.requirement,
+        "PACKAGE_HOME": source.home,
+    }
     files = {}
     for rel, text in _templates():
         if rel == EXAMPLE_TEMPLATE:
@@ -93,7 +101,7 @@ def run_init(args: argparse.Namespace) -> int:
     """Create the column and say what to do next; 1 when the folder is not new or empty."""
     target: Path = args.directory
     try:
-        written = init_column(target, args.title)
+        written = init_column(target, args.title, args.package_index)
     except InitError as error:
         print(f"advice init: {error}", file=sys.stderr)
         return 1
@@ -125,6 +133,12 @@ def add_init_parser(subparsers) -> None:
         type=_title_argument,
         default=DEFAULT_TITLE,
         help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
+    )
+    sub.add_argument(
+        "--package-index",
+        action="store_true",
+        help="install advice-column from its release on the Python package index (advice-column==VERSION) "
+        "instead of the repository at this version's tag; for once that release is published there",
     )
     sub.set_defaults(command=run_init)
 

@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -145,8 +146,8 @@ def build_index(
 
 
 def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
-    """What a part is indexed from: Pagefind, the language and every document."""
-    digest = hashlib.sha256(f"{get_executable()}\0{language}\0".encode())
+    """What a part is indexed from: Pagefind (by version, not path), the language and every document."""
+    digest = hashlib.sha256(f"pagefind {metadata.version('pagefind_bin')}\0{language}\0".encode())
     for path, html in documents:
         digest.update(f"{path}\0{html}\0".encode())
     return digest.hexdigest()
