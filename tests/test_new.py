@@ -132,3 +132,25 @@ def test_new_without_tags_writes_block_front_matter(column, capsys):
     assert column.run("new", "Plain title", "--topic", "salary", "--date", "2024-05-01") == 0
     text = (column.root / capsys.readouterr().out.strip()).read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Plain title\ndate: 2024-05-01\ntopic: salary\ndraft: true\n---\n")
+
+
+def test_build_says_how_many_drafts_it_left_out_and_warns_of_example_addresses(tmp_path, capsys):
+    root = tmp_path / "column"
+    main(["init", str(root)])
+    assert main(["--root", str(root), "new", "Still a draft", "--topic", "everyday"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert "advice build: 1 entry published to site/; 1 draft left out" in lines
+    assert [line for line in lines if "warning" in line] == [
+        "advice build: warning: site_url is still the example address https://example.org/; "
+        "set it in mkdocs.yml before publishing",
+        "advice build: warning: extra.advice.comments.url (the 'Leave a reply' link) still goes to "
+        "example.org; set it in mkdocs.yml before publishing",
+    ]
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("example.org", "sam.example.net"), encoding="utf-8"
+    )
+    assert main(["--root", str(root), "build"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -98,7 +98,13 @@ def build(args: argparse.Namespace) -> int:
         return 1
     for warning in published.warnings:
         print(f"advice build: {warning}", file=sys.stderr)
-    print(f"advice build: {published.entries} entries published to {published.site_dir}/", file=sys.stderr)
+    drafts = f"; {_count(published.drafts, 'draft')} left out" if published.drafts else ""
+    print(
+        f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}",
+        file=sys.stderr,
+    )
+    for address in published.example_addresses:
+        print(f"advice build: warning: {address}; set it in mkdocs.yml before publishing", file=sys.stderr)
     return 0
 
 
@@ -116,7 +122,8 @@ def _report_invalid(diagnostics: list[Diagnostic]) -> int:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number:,} {noun if number == 1 else plural}"
 
 
 def _not_a_column(args: argparse.Namespace) -> str | None:

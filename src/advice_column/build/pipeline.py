@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
@@ -21,6 +21,7 @@ from ..site.catalog import Catalog, build_catalog
 from ..site.column import load
 from ..site.feeds import render_feeds
 from ..site.pages import PageCache, render_pages, render_robots, view_entries
+from ..site.placeholders import example_addresses
 from ..site.redirects import render_redirects
 from ..site.settings import Settings
 from ..site.urls import BUNDLE
@@ -68,6 +69,8 @@ class Published:
     entries: int
     site_dir: str
     warnings: list[str]
+    drafts: int = 0  # left out
+    example_addresses: list[str] = field(default_factory=list)  # still example.org, as init wrote them
 
 
 def build_column(root: Path, progress: Progress) -> Published:
@@ -94,7 +97,8 @@ def build_column(root: Path, progress: Progress) -> Published:
                     publish(build_dir, site_dir, cache)
         finally:
             remove(build_dir)
-    return Published(len(catalog.entries), settings.site_dir, warnings)
+    drafts = sum(entry.draft for entry in column.entries)
+    return Published(len(catalog.entries), settings.site_dir, warnings, drafts, example_addresses(settings))
 
 
 def load_valid(root: Path, progress: Tick | None = None) -> tuple[Settings, Column]:
