@@ -104,7 +104,7 @@ def test_readme_commands_work_in_the_new_column(tmp_path, capsys):
     root = tmp_path / "column"
     init_column(root, "Ask Sam")
     readme = (root / "README.md").read_text(encoding="utf-8")
-    for command in ("pip install advice-column", "advice serve", "advice check", "advice build"):
+    for command in ("pip install -r requirements.txt", "advice serve", "advice check", "advice build"):
         assert command in readme
     # The README's own `advice new` example, with a topic the new column has.
     assert 'advice new "Can I skip my cousin\'s wedding?" --topic relationships' in readme
