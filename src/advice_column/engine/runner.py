@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+import threading
 from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -21,6 +23,8 @@ STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+_PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
 
 
 class BuildError(Exception):
@@ -98,20 +102,50 @@ def load_engine_config(
 
 
 def run_engine(
-    config, *, dirty: bool = False, serve_url: str | None = None, progress: Tick | None = None
+    config,
+    *,
+    dirty: bool = False,
+    serve_url: str | None = None,
+    progress: Tick | None = None,
+    workers: int | None = None,
 ) -> list[str]:
-    """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts."""
+    """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts.
+
+    A full build of a big site renders its pages in ``workers`` processes (default: one per
+    core) when that gives the same site; see ``one_process_reason``.
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     total = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
-    with _captured_warnings() as warnings, _counted_pages(progress, total):
+    workers = _CORES if workers is None and total >= _PARALLEL_FROM_PAGES else workers or 1
+    parallel = workers > 1 and one_process_reason(config, dirty=dirty, serve_url=serve_url) is None
+    with _captured_warnings() as warnings:
         try:
-            build(config, dirty=dirty, serve_url=serve_url)
+            if parallel:
+                from .parallel_build import build_in_processes
+
+                build_in_processes(config, workers, progress)
+            else:
+                with _counted_pages(progress, total):
+                    build(config, dirty=dirty, serve_url=serve_url)
         except MkDocsException as error:
             details = "".join(f"\n  {w}" for w in warnings)
             raise EngineError(f"{error}{details}") from None
     return warnings
+
+
+def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = None) -> str | None:
+    """Why this build must render in one process, or None when several give the same site."""
+    if dirty or serve_url:
+        return "previews render only what changed, in the process that serves them"
+    if len(config.plugins):
+        # A plugin may keep state across pages (a blog, tags, a search index): each forked
+        # worker would see only its share, so MkDocs' own one-process build runs instead.
+        return f"the site configures plugins: {', '.join(config.plugins)}"
+    if threading.active_count() > 1:
+        return "forking is only safe from a process that runs one thread"
+    return None
 
 
 def _cache_compiled_templates(config, folder: Path) -> None:
