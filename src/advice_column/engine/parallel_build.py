@@ -224,7 +224,7 @@ def _render_share(pipe: Connection, pages: list, site: tuple) -> None:
         for page in pages:
             page.validate_anchor_links(files=files, log_level=log_level)
         pipe.send(("done", {"records": _take(recorder)}))
-    except BaseException as error:  # noqa: BLE001 - every failure goes back to the main process
+    except BaseException as error:
         text = str(error) if isinstance(error, BuildError) else f"{type(error).__name__}: {error}"
         pipe.send(("failed", {"error": text, "records": _take(recorder)}))
     finally:
