@@ -72,7 +72,7 @@ def test_an_entry_is_the_same_at_every_size(tmp_path: Path):
 def test_bench_measures_every_figure(tmp_path: Path):
     out = tmp_path / "results.json"
     result = subprocess.run(
-        [sys.executable, str(BENCH), "--sizes", "12", "--json", str(out)],
+        [sys.executable, str(BENCH), "--sizes", "12", "--shapes", "standard", "--json", str(out)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -83,7 +83,7 @@ def test_bench_measures_every_figure(tmp_path: Path):
     assert result.returncode == 0, result.stderr[-3000:]
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["sizes"] == [12]
-    figures = data["results"]["12"]
+    figures = data["results"]["standard"]["12"]
     for key, _, _ in bench.FIGURES:
         assert figures[key] is not None, key
     assert set(figures["ratios"]) == set(figures["targets"]) == set(bench.RATIO_KEYS)

@@ -88,10 +88,11 @@ def build_column(root: Path, progress: Progress) -> Published:
                     catalog, docs_dir, _ = generate(root, settings, column, cache / "docs", progress=tick)
                 config = engine_config(root, settings, catalog, docs_dir, build_dir)
                 with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
+                    progress.start_background("indexing for search")
                     with progress.stage("rendering pages") as tick:
                         warnings = run_engine(config, progress=tick)
-                    with progress.stage("indexing for search"):  # only what is left after rendering
-                        search.finish(build_dir)
+                    with progress.wait_for("indexing for search") as took:
+                        took(search.finish(build_dir))
                 with progress.stage("verifying and publishing"):
                     verify(catalog, settings, build_dir)
                     publish(build_dir, site_dir, cache)

@@ -21,6 +21,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.live = self.stream.isatty() if live is None else live
         self._last_draw = 0.0
+        self._background: dict[str, float] = {}  # label: start of each stage running beside others
 
     def note(self, text: str) -> None:
         """One line about the command's progress that is not a stage (e.g. waiting for a lock)."""
@@ -38,15 +39,36 @@ class Progress:
             now = time.perf_counter()
             if self.live and (now - self._last_draw > 0.1 or done == total):
                 self._last_draw = now
-                self.stream.write(f"\r\033[K{self.command}: {label} {done:,}/{total:,}")
-                self.stream.flush()
+                self._draw(f"{label} {done:,}/{total:,}")
 
         if self.live:
-            self.stream.write(f"\r\033[K{self.command}: {label}…")
-            self.stream.flush()
+            self._draw(f"{label}…")
         yield tick
         elapsed = time.perf_counter() - start
         amount = f" {counts[1]:,}" if counts[1] else ""
+        self._line(f"{label}{amount} in {elapsed:.1f} s")
+
+    def start_background(self, label: str) -> None:
+        """A stage that runs beside the next ones: shown as running until :meth:`wait_for` it."""
+        self._background[label] = time.perf_counter()
+
+    @contextmanager
+    def wait_for(self, label: str) -> Iterator[None]:
+        """Wait for a background stage; reports its whole time and how long it was waited for."""
+        start = time.perf_counter()
+        if self.live:
+            self._draw(f"waiting for {label}…")
+        yield
+        began = self._background.pop(label, start)
+        now = time.perf_counter()
+        self._line(f"{label} in {now - began:.1f} s (in the background; waited {now - start:.1f} s)")
+
+    def _draw(self, text: str) -> None:
+        running = "".join(f" · {label} running" for label in self._background)
+        self.stream.write(f"\r\033[K{self.command}: {text}{running}")
+        self.stream.flush()
+
+    def _line(self, text: str) -> None:
         end = "\r\033[K" if self.live else ""
-        self.stream.write(f"{end}{self.command}: {label}{amount} in {elapsed:.1f} s\n")
+        self.stream.write(f"{end}{self.command}: {text}\n")
         self.stream.flush()
