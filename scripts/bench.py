@@ -613,7 +613,7 @@ def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     }
     (scratch / "plain.json").write_text(json.dumps(spec), encoding="utf-8")
     run = measure([sys.executable, "-c", PLAIN_MKDOCS_CODE, str(scratch / "plain.json")], "plain mkdocs")
-    pages = sum(1 for _ in (scratch / "plain-site" / "qa").glob("*/index.html"))
+    pages = sum(1 for _ in (scratch / "plain-site" / "qa").rglob("index.html"))
     shutil.rmtree(scratch / "plain-site", ignore_errors=True)
     shutil.rmtree(docs, ignore_errors=True)
     return {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
+from ..entries.loader import EntryCache
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
 from ..site.catalog import Catalog, build_catalog
@@ -102,9 +103,11 @@ def build_column(root: Path, progress: Progress) -> Published:
     return Published(len(catalog.entries), settings.site_dir, warnings, drafts, example_addresses(settings))
 
 
-def load_valid(root: Path, progress: Tick | None = None) -> tuple[Settings, Column]:
+def load_valid(
+    root: Path, progress: Tick | None = None, cache: EntryCache | None = None
+) -> tuple[Settings, Column]:
     """Settings and entries; raises InvalidColumn when either has a problem."""
-    settings, column = load(root, progress)
+    settings, column = load(root, progress, cache=cache)
     if settings is None or column.diagnostics:
         raise InvalidColumn(column.diagnostics)
     return settings, column
@@ -121,7 +124,10 @@ def generate(
     cache: PageCache | None = None,
 ) -> tuple[Catalog, Path, WriteReport]:
     """Group the entries and write the site's Markdown pages to ``docs_dir``."""
-    catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts)
+    previous = cache.catalog if cache is not None else None
+    catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts, previous=previous)
+    if cache is not None:
+        cache.catalog = catalog
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog, cache)
     pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache)
@@ -131,7 +137,8 @@ def generate(
     files, problems = merge_pages(pages, hand, settings.docs_dir)
     if problems:
         raise GenerateError("\n".join(map(str, problems)))
-    return catalog, docs_dir, write_tree(files, docs_dir)
+    known = cache.written if cache is not None else None
+    return catalog, docs_dir, write_tree(files, docs_dir, known)
 
 
 def engine_config(
@@ -145,8 +152,7 @@ def engine_config(
     serve_url: str | None = None,
 ):
     """The MkDocs config for the generated docs, with the column's navigation."""
-    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
-    nav = column_nav(catalog.topics, site_nav(settings, hand_written))
+    nav = navigation(settings, catalog, docs_dir)
     templates = private_folder(cache_folder() / "templates")
     return load_engine_config(
         root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url, template_cache=templates
@@ -175,3 +181,9 @@ def _file_errors_reported() -> Iterator[None]:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         raise BuildError(f"cannot write{where}: {error.strerror or error}") from None
+
+
+def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> list:
+    """The site's navigation: home, topics, index pages, then the hand-written pages."""
+    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
+    return column_nav(catalog.topics, site_nav(settings, hand_written))

@@ -1,7 +1,8 @@
 """``advice serve``: build with drafts into a temporary folder, serve it, rebuild on every change.
 
-Rebuilds run the pipeline's stages (build/pipeline.py) and are incremental: the writer rewrites
-only pages whose Markdown changed, and MkDocs' dirty mode re-renders only those, unless
+Rebuilds run the pipeline's stages (build/pipeline.py) and are incremental: only changed entry
+files are read again, the writer rewrites only pages whose Markdown changed, and the engine
+re-renders only those, with the MkDocs objects of the last full build kept in memory, unless
 something every page shows changed (mkdocs.yml, topics, hand-written pages, the theme), which
 takes a full build. The search index is refreshed in the background once the pages are ready.
 While an entry is invalid the last good build stays up, and every page shows the problems.
@@ -19,13 +20,15 @@ import threading
 import time
 from pathlib import Path
 
-from ..engine.runner import THEME_DIR, BuildError, run_engine
+from ..engine.live_site import LiveSite
+from ..engine.runner import THEME_DIR, BuildError
+from ..entries.loader import EntryCache
 from ..entries.problems import format_diagnostics
 from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
 from ..site.urls import BUNDLE
-from .pipeline import InvalidColumn, engine_config, generate, load_valid, search_index
+from .pipeline import InvalidColumn, engine_config, generate, load_valid, navigation, search_index
 from .search_index import BackgroundIndex, SearchIndexError
 from .writer import WriteReport
 
@@ -42,27 +45,42 @@ class Preview:
         self._layout: str | None = None
         self._pages = PageCache()
         self._indexer: threading.Thread | None = None
+        self._site = LiveSite()  # MkDocs' objects of the last full build, for page updates
+        self._entries = EntryCache()
+        self._config = None  # the MkDocs config of the last full build
 
     def rebuild(self) -> str | None:
         """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
         start = time.perf_counter()
         try:
-            settings, column = load_valid(self.root)
+            settings, column = load_valid(self.root, cache=self._entries)
             self.wait_for_search()  # a full build empties the folder the indexer is writing to
             self.work.mkdir(exist_ok=True)
             catalog, docs_dir, report = generate(
                 self.root, settings, column, self.work / "docs", include_drafts=True, cache=self._pages
             )
-            config = engine_config(
-                self.root, settings, catalog, docs_dir, self.site_dir, strict=False, serve_url=self.serve_url
+            layout = self._layout_signature(settings.docs_dir, navigation(settings, catalog, docs_dir))
+            dirty = (
+                layout == self._layout and self._site.ready and self.site_dir.joinpath("index.html").exists()
             )
-            layout = self._layout_signature(settings.docs_dir, config.nav)
-            dirty = layout == self._layout and self.site_dir.joinpath("index.html").exists()
+            if not dirty:
+                self._config = engine_config(
+                    self.root,
+                    settings,
+                    catalog,
+                    docs_dir,
+                    self.site_dir,
+                    strict=False,
+                    serve_url=self.serve_url,
+                )
             self._remove_pages(report.removed)
-            search = search_index(config, self.work / "search-pages", self.work, self.site_dir / BUNDLE)
+            search = search_index(self._config, self.work / "search-pages", self.work, self.site_dir / BUNDLE)
             search.start()
             try:
-                warnings = run_engine(config, dirty=dirty, serve_url=self.serve_url)
+                if dirty:
+                    warnings = self._site.update(report.written, report.removed)
+                else:
+                    warnings = self._site.build(self._config, self.serve_url)
             except BaseException:
                 search.discard()
                 raise
@@ -74,7 +92,6 @@ class Preview:
             self.problems = [str(error)]
             return None
         self._layout, self.problems = layout, []
-        warnings = [w for w in warnings if not w.startswith("A 'dirty' build")]
         return _summary(report, len(catalog.entries), time.perf_counter() - start, dirty, warnings)
 
     def close(self) -> None:
@@ -103,7 +120,7 @@ class Preview:
         return digest.hexdigest()
 
     def _remove_pages(self, removed: list[str]) -> None:
-        # MkDocs' dirty mode never deletes: drop the HTML of pages that are no longer generated.
+        # An update renders only what was written: drop the HTML of pages no longer generated.
         for rel in removed:
             if rel.endswith(".md"):
                 page = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"

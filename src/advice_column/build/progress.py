@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -53,15 +53,20 @@ class Progress:
         self._background[label] = time.perf_counter()
 
     @contextmanager
-    def wait_for(self, label: str) -> Iterator[None]:
-        """Wait for a background stage; reports its whole time and how long it was waited for."""
+    def wait_for(self, label: str) -> Iterator[Callable[[float], None]]:
+        """Wait for a background stage; reports its own time and how long it was waited for.
+
+        Its own time is from :meth:`start_background` to the end of the wait, unless the
+        yielded callback is given the time the stage really took."""
         start = time.perf_counter()
         if self.live:
             self._draw(f"waiting for {label}…")
-        yield
-        began = self._background.pop(label, start)
+        took: list[float] = []
+        yield took.append
         now = time.perf_counter()
-        self._line(f"{label} in {now - began:.1f} s (in the background; waited {now - start:.1f} s)")
+        began = self._background.pop(label, start)
+        seconds = took[0] if took else now - began
+        self._line(f"{label} in {seconds:.1f} s (in the background; waited {now - start:.1f} s)")
 
     def _draw(self, text: str) -> None:
         running = "".join(f" · {label} running" for label in self._background)

@@ -33,6 +33,7 @@ from .signed_parts import copy_signed_part, sign_part
 from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
+_DONE = "indexed in"  # the child's last line, with the seconds it took
 
 
 class SearchIndexError(BuildError):
@@ -88,8 +89,10 @@ class BackgroundIndex:
     def __exit__(self, *exc_info) -> None:
         self.discard()
 
-    def finish(self, site_dir: Path) -> None:
-        """Wait for the index and move it (with any further parts) to ``site_dir/pagefind``."""
+    def finish(self, site_dir: Path) -> float:
+        """Wait for the index and move it (with any further parts) to ``site_dir/pagefind``.
+
+        Returns the seconds the indexing took (it may have ended long before this call)."""
         process, self._process = self._process, None
         try:
             output, _ = process.communicate()
@@ -101,6 +104,8 @@ class BackgroundIndex:
                 shutil.move(str(self.bundle), target)
         finally:
             self.discard()
+        *_, last = output.strip().rsplit("\n", 1)  # the child's last line: "indexed in S s"
+        return float(last.split()[2]) if last.startswith(_DONE) else 0.0
 
     def discard(self) -> None:
         """Stop the indexing if it still runs and remove the unpublished bundle."""
@@ -192,6 +197,9 @@ def count_indexed_pages(site_dir: Path) -> int:
 
 if __name__ == "__main__":  # the child process of BackgroundIndex
     die_with_parent(int(sys.argv[1]))
+    import time
+
+    started = time.perf_counter()
     try:
         docs, language, source, bundle, key_file, part_entries, previous = sys.argv[2:9]
         key = Path(key_file).read_bytes()
@@ -199,3 +207,4 @@ if __name__ == "__main__":  # the child process of BackgroundIndex
         build_index(Path(docs), language, Path(source), Path(bundle), key, int(part_entries), old)
     except SearchIndexError as error:
         raise SystemExit(str(error)) from None
+    print(f"{_DONE} {time.perf_counter() - started:.2f} s")

@@ -72,8 +72,16 @@ def merge_pages(
     return files, problems
 
 
-def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files`` (relative POSIX paths), touching only changes."""
+def write_tree(
+    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes] | None = None
+) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``files`` (relative POSIX paths), touching only changes.
+
+    ``known`` is what this process wrote there last time (a preview keeps it, updated here):
+    files are then compared with it instead of being read back, and nothing else is looked at.
+    """
+    if known:
+        return _write_changes(files, out_dir, known)
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     folders = {out_dir}
@@ -92,6 +100,29 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
         path.write_bytes(data)
         report.written.append(rel)
     report.removed = _remove_others(out_dir, set(files))
+    if known is not None:
+        known.update(files)
+    return report
+
+
+def _write_changes(
+    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes]
+) -> WriteReport:
+    report = WriteReport()
+    for rel, content in files.items():
+        before = known.get(rel)
+        if before is content or before == content:  # a page from the page cache is the same object
+            report.unchanged += 1
+            continue
+        path = out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        known[rel] = content
+        report.written.append(rel)
+    for rel in sorted(known.keys() - files.keys()):
+        (out_dir / rel).unlink(missing_ok=True)
+        del known[rel]
+        report.removed.append(rel)
     return report
 
 

@@ -26,26 +26,82 @@ _CHUNK = 500  # entries loaded per task (and between progress reports)
 _PARALLEL_FROM_CHUNKS = 5  # 2,500 entries: below that, starting processes costs more than it saves
 
 
+class EntryCache:
+    """What a preview keeps between loads: each file's entry and problems, by the file's stat.
+
+    Held in memory by the process that loads (never stored in the column), so only files whose
+    size or modification time changed are read again.
+    """
+
+    def __init__(self) -> None:
+        self.topics: dict[str, Topic] | None = None
+        self.files: dict[str, tuple[tuple, Entry | None, list[Diagnostic]]] = {}
+
+    def split(self, paths: list[tuple[str, Path]], topics: dict[str, Topic]) -> tuple[list, list]:
+        """``(kept, to_read)``: the cached results of unchanged files and the paths to read."""
+        if topics != self.topics:  # an entry's topic is checked against them
+            self.topics, self.files = topics, {}
+        kept, to_read = [], []
+        for rel, path in paths:
+            cached = self.files.get(rel)
+            if cached is not None and cached[0] == _stat_key(path):
+                kept.append(cached)
+            else:
+                to_read.append((rel, path))
+        return kept, to_read
+
+    def store(self, paths: list[tuple[str, Path]], entries: list[Entry], problems: list[Diagnostic]) -> None:
+        """Remember what reading ``paths`` gave."""
+        by_path = {entry.path: entry for entry in entries}
+        by_file: dict[str, list[Diagnostic]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        for rel, path in paths:
+            self.files[rel] = (_stat_key(path), by_path.get(rel), by_file.get(rel, []))
+
+
+def _stat_key(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def load_column(
-    root: Path, qa_dir: str = "qa", progress: Tick | None = None, *, with_text: bool = True
+    root: Path,
+    qa_dir: str = "qa",
+    progress: Tick | None = None,
+    *,
+    with_text: bool = True,
+    cache: EntryCache | None = None,
 ) -> Column:
     """Load and validate every entry under ``root/qa_dir`` and its topics file.
 
     ``with_text=False`` leaves each entry's question and answer empty: enough to validate, and
-    a large column's text then need not travel back from the worker processes.
+    a large column's text then need not travel back from the worker processes. With a
+    ``cache``, only files that changed since the last load with it are read.
     """
     column = Column()
     qa_path = root / qa_dir
     column.topics = load_topics(root, qa_dir, column.diagnostics)
     paths = find_entry_files(qa_path, column.diagnostics, root)
+    if cache is not None and with_text:
+        kept, paths = cache.split(paths, column.topics)
+        column.entries += [entry for _, entry, _ in kept if entry is not None]
+        column.diagnostics += [problem for _, _, problems in kept for problem in problems]
     chunks = [paths[start : start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     done = 0
-    for entries, diagnostics in _map_chunks(root, chunks, column.topics, with_text):
+    loaded = _map_chunks(root, chunks, column.topics, with_text)
+    for chunk, (entries, diagnostics) in zip(chunks, loaded, strict=True):
         column.entries += entries
         column.diagnostics += diagnostics
+        if cache is not None and with_text:
+            cache.store(chunk, entries, diagnostics)
         done += len(entries) + len({d.path for d in diagnostics if d.path.endswith(".md")})
         if progress:
             progress(min(done, len(paths)), len(paths))
+    column.entries.sort(key=lambda entry: entry.path)
     if not column.topics:  # the topics file's own problem is reported; no entry can be placed
         column.entries = []
     column.entries = check_across_entries(column.entries, column.diagnostics)

@@ -42,6 +42,7 @@ class Catalog:
     related: dict[str, list[Entry]] = field(default_factory=dict)
     by_slug: dict[str, Entry] = field(default_factory=dict)
     follow_ups: dict[str, list[Entry]] = field(default_factory=dict)
+    grouping: tuple = ()  # each entry's slug, date, topic and tags, in order
 
     def tag_of(self, name: str) -> Tag:
         """The tag a name belongs to; tags match ignoring case."""
@@ -53,8 +54,17 @@ def newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (-e.date.toordinal(), e.slug))
 
 
-def build_catalog(topics: dict[str, Topic], entries: list[Entry], include_drafts: bool = False) -> Catalog:
-    """Group the entries to publish (drafts only when asked) by topic, tag and year."""
+def build_catalog(
+    topics: dict[str, Topic],
+    entries: list[Entry],
+    include_drafts: bool = False,
+    previous: Catalog | None = None,
+) -> Catalog:
+    """Group the entries to publish (drafts only when asked) by topic, tag and year.
+
+    Related questions are taken from ``previous`` (a preview's last catalog) when no entry's
+    slug, date, topic or tags changed since: an edited answer does not change them.
+    """
     published = newest_first([e for e in entries if include_drafts or not e.draft])
     catalog = Catalog(topics=topics, entries=published)
     catalog.by_topic = {key: [] for key in sorted(topics)}
@@ -74,12 +84,22 @@ def build_catalog(topics: dict[str, Topic], entries: list[Entry], include_drafts
         catalog.tag_slug[key]: Tag(spelling[key], catalog.tag_slug[key], tuple(tag_entries[key]))
         for key in sorted(spelling, key=lambda k: catalog.tag_slug[k])
     }
-    catalog.related = find_related(published, catalog.by_topic, tag_entries)
     catalog.by_slug = {entry.slug: entry for entry in published}
+    catalog.grouping = tuple(_grouping_key(entry) for entry in published)
+    if previous is not None and previous.grouping == catalog.grouping:
+        by_slug = catalog.by_slug
+        catalog.related = {slug: [by_slug[e.slug] for e in group] for slug, group in previous.related.items()}
+    else:
+        catalog.related = find_related(published, catalog.by_topic, tag_entries)
     for entry in reversed(published):  # oldest follow-up first, as the story unfolded
         if entry.follow_up_of in catalog.by_slug:
             catalog.follow_ups.setdefault(entry.follow_up_of, []).append(entry)
     return catalog
+
+
+def _grouping_key(entry: Entry) -> tuple:
+    """What related questions are computed from (see find_related)."""
+    return entry.slug, entry.date, entry.topic, entry.tags
 
 
 def assign_tag_slugs(keys: list[str]) -> dict[str, str]:

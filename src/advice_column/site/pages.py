@@ -73,7 +73,15 @@ def view_entries(catalog: Catalog, cache: PageCache | None = None) -> dict[str, 
     rendered.update(zip(missing, render_many(missing), strict=True))
     for gone in rendered.keys() - texts:  # keep the cache the size of the column
         del rendered[gone]
-    return {entry.slug: view_entry(entry, rendered) for entry in catalog.entries}
+    kept = cache.views if cache is not None else {}
+    views = {}
+    for entry in catalog.entries:
+        view = kept.get(entry.slug)
+        # The loader's cache hands back the very same Entry for a file that did not change.
+        views[entry.slug] = view if view is not None and view.entry is entry else view_entry(entry, rendered)
+    if cache is not None:
+        cache.views = views
+    return views
 
 
 def render_pages(
@@ -263,6 +271,9 @@ class PageCache:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[object, str]] = {}
         self.sections: dict[str, str] = {}
+        self.views: dict[str, EntryView] = {}
+        self.catalog: Catalog | None = None  # the last one, whose related questions may be reused
+        self.written: dict[str, str | bytes] = {}  # what the writer last wrote, by path
 
     def get(self, path: str, key: object, render) -> str:
         """The page at ``path``: from the cache when ``key`` is unchanged, else ``render()``."""

@@ -1,0 +1,96 @@
+"""A site MkDocs built in this process, kept in memory so that an edit re-renders only its pages.
+
+MkDocs' dirty build still walks every file, reads every page's source to build the navigation
+and renders the sitemap (seconds at 10,000 entries). After one full build, this keeps MkDocs'
+own objects (config, files, navigation, Jinja environment with its compiled templates) and
+re-renders just the pages whose Markdown was rewritten, with MkDocs' own ``_populate_page`` and
+``_build_page`` (see ``parallel_build.MKDOCS_INTERNALS``). The caller decides when that is
+enough: when nothing every page shows (config, navigation, theme) changed.
+"""
+
+from __future__ import annotations
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
+from mkdocs.structure.pages import Page
+
+from .runner import EngineError, _captured_warnings, run_engine
+
+_RECORDER = "advice-live-site"
+
+
+class _Recorder(BasePlugin):
+    """Keeps what MkDocs' build made once per site, after every other plugin changed it."""
+
+    site: tuple | None = None
+
+    @event_priority(-100)
+    def on_env(self, env, *, config, files):
+        self.site = (config, files, self.nav, env)
+        return env
+
+    @event_priority(-100)
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
+
+class LiveSite:
+    """The preview's site: one full MkDocs build, then page-by-page updates."""
+
+    def __init__(self) -> None:
+        self._site: tuple | None = None  # (config, files, nav, env) of the last full build
+
+    @property
+    def ready(self) -> bool:
+        """True when :meth:`update` can follow: a full build ran and the site has no plugins."""
+        return self._site is not None
+
+    def build(self, config, serve_url: str) -> list[str]:
+        """A full MkDocs build of ``config``, kept for updates; returns MkDocs' warnings."""
+        self._site = None
+        # A plugin may keep state across pages; its sites are always built in full.
+        plain = not len(config.plugins)
+        recorder = _Recorder()
+        config.plugins[_RECORDER] = recorder
+        warnings = run_engine(config, serve_url=serve_url)
+        self._site = recorder.site if plain else None
+        return warnings
+
+    def update(self, written: list[str], removed: list[str]) -> list[str]:
+        """Re-render the files ``written`` (paths inside docs_dir) and forget ``removed`` ones."""
+        config, files, nav, env = self._site
+        for rel in removed:
+            if (file := files.get_file_from_path(rel)) is not None:
+                files.remove(file)
+        added = [
+            File(rel, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for rel in written
+            if files.get_file_from_path(rel) is None
+        ]
+        set_exclusions(added, config)
+        for file in added:
+            files.append(file)
+        changed = [files.get_file_from_path(rel) for rel in written]
+        changed = [file for file in changed if InclusionLevel.is_in_serve(file.inclusion)]
+        pages = [file for file in changed if file.is_documentation_page()]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        with _captured_warnings() as warnings:
+            try:
+                for file in changed:
+                    if file.is_documentation_page():
+                        page = file.page or Page(None, file, config)
+                        mkdocs_build._populate_page(page, config, files)
+                    else:
+                        file.copy_file()
+                for file in pages:
+                    excluded = file.inclusion.is_excluded()
+                    mkdocs_build._build_page(file.page, config, doc_files, nav, env, excluded=excluded)
+            except BaseException as error:
+                self._site = None  # half updated: the next rebuild is a full one
+                if isinstance(error, MkDocsException):
+                    raise EngineError("".join([str(error), *(f"\n  {w}" for w in warnings)])) from None
+                raise
+        return warnings
