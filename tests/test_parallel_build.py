@@ -26,7 +26,7 @@ from advice_column.site.column import load
 
 root = Path(ROOT)
 settings, column = load(root)
-catalog, docs_dir, _ = generate(root, settings, column, include_drafts=False)
+catalog, docs_dir, _ = generate(root, settings, column, root / "docs-out")
 report = {}
 for workers in (1, 2):
     config = engine_config(root, settings, catalog, docs_dir, root / f"out-{workers}")
@@ -88,7 +88,7 @@ def test_a_site_with_plugins_is_built_by_mkdocs_in_one_process(column):
     column.write("mkdocs.yml", (column.root / "mkdocs.yml").read_text() + "plugins:\n  - tags\n  - search\n")
     column.entry("one")
     settings, loaded = load(column.root)
-    catalog, docs_dir, _ = generate(column.root, settings, loaded, include_drafts=False)
+    catalog, docs_dir, _ = generate(column.root, settings, loaded, column.root / "docs-out")
     config = engine_config(column.root, settings, catalog, docs_dir, column.root / "out")
     assert one_process_reason(config) == "the site configures plugins: material/tags"
     assert one_process_reason(config, dirty=True) is not None
