@@ -53,13 +53,15 @@ class Outcome:
 
 
 def read_targets(root: Path, paths: list[str]) -> Targets:
-    """The targets named by ``paths`` (relative to the column, or absolute); TargetError if one names none."""
+    """The targets named by ``paths``; TargetError for one that names nothing check reads."""
     targets = Targets(whole=not paths)
     base = os.path.abspath(root)
     for path in paths:
-        absolute = os.path.abspath(os.path.join(root, path))
-        if not os.path.lexists(absolute):
+        # Relative to the column, or else to the current folder (`--root DIR check DIR/qa/x.md`).
+        found = [p for p in (os.path.join(root, path), path) if os.path.lexists(p)]
+        if not found:
             raise TargetError(f"{path}: no such file or folder")
+        absolute = os.path.abspath(found[0])
         rel = os.path.relpath(absolute, base).replace(os.sep, "/")
         if rel == ".." or rel.startswith("../"):
             raise TargetError(f"{path} is not inside the column at {root}")
