@@ -158,13 +158,16 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="validate entries and topics; print path:line:col: CODE message",
         description="Validate every entry under qa/ and qa/topics.yml (and mkdocs.yml's column "
-        "settings); print every problem as path:line:col: CODE message. Exit 1 if there is any.",
+        "settings); print every problem as path:line:col: CODE message. With paths, read only "
+        "those entries, compared with the others' slugs and aliases. Exit 1 if there is any "
+        "problem, 2 for a path that is not an entry.",
     )
     sub.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="check only these entries (files or folders under qa/); qa/topics.yml or mkdocs.yml",
+        help="only these: entries (*.md files or folders under qa/), qa/topics.yml (checks every "
+        "entry) or mkdocs.yml",
     )
     sub.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations"
