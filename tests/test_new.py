@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,18 @@ def test_build_says_how_many_drafts_it_left_out_and_warns_of_example_addresses(t
     )
     assert main(["--root", str(root), "build"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_new_entry_shows_in_the_preview_at_once(column, capsys, tmp_path):
+    from advice_column.build.preview import Preview
+
+    column.entry("published")
+    assert column.run("new", "Fresh question", "--topic", "salary") == 0
+    slug = Path(capsys.readouterr().out.strip()).stem
+    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    try:
+        assert preview.rebuild() is not None, preview.problems
+    finally:
+        preview.wait_for_search()
+    page = (tmp_path / "preview" / "qa" / slug / "index.html").read_text(encoding="utf-8")
+    assert "Fresh question" in page and "Replace this line with the reader" in page
