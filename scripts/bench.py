@@ -547,7 +547,10 @@ def measure_check(root: Path) -> dict:
 
 def measure_check_file(root: Path, rel: str) -> dict:
     """``advice check FILE`` as a pre-commit hook runs it: first with no slug index, then best of a few."""
-    shutil.rmtree(root / ".advice", ignore_errors=True)
+    from advice_column.authoring.slug_cache import CACHE_FILE
+    from advice_column.build.workspace import column_cache
+
+    (column_cache(root) / CACHE_FILE).unlink(missing_ok=True)
     command = [sys.executable, "-m", "advice_column", "--root", str(root), "check", rel]
     cold = measure(command, "advice check FILE")
     warm = [measure(command, "advice check FILE") for _ in range(CHECK_REPEATS)]
