@@ -8,7 +8,6 @@ on the index (``advice-column==0.1.0``). Both come from this package's own metad
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
 
 DISTRIBUTION = "advice-column"
 PACKAGE_PAGE = "https://pypi.org/project/advice-column/"
@@ -28,6 +27,8 @@ class PackageSource:
 
 def package_source(from_index: bool = False) -> PackageSource:
     """This exact version's source: its repository's tag, or its release on the package index."""
+    from importlib import metadata  # deferred: slow to import, and only `advice init` needs it
+
     try:
         info = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:

@@ -6,8 +6,6 @@ import hashlib
 import re
 import unicodedata
 
-from anyascii import anyascii
-
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG_LENGTH = 100
 # Apostrophes join the letters around them: "can't" is "cant", "I'm" is "im".
@@ -53,5 +51,7 @@ def _spell_out(char: str) -> str:
     """``char`` in ASCII; a Chinese character (one syllable, often one word) as a word of its own."""
     if char.isascii():
         return char
+    from anyascii import anyascii  # deferred: its tables load through importlib.resources, slow to import
+
     spelled = anyascii(char)
     return f" {spelled} " if unicodedata.name(char, "").startswith("CJK") else spelled
