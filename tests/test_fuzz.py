@@ -21,6 +21,7 @@ def test_fuzzing_the_loader_finds_no_crash(tmp_path):
         sys.executable,
         str(HERE / "fuzz_loader.py"),
         "-runs=3000",
+        "-timeout=30",  # seconds for one input: a slow render is a finding, like a crash
         "-max_len=4096",
         "-seed=1",
         str(corpus),

@@ -34,6 +34,11 @@ PAYLOADS = [
     "javascript:alert(1)",
     "\u202eevil\u202c ‮ rtl",
 ]
+# What `advice check` refuses in one-line values (titles, askers, summaries, tags, topic names):
+# markup characters, character references and invisible controls. The rest must build and stay
+# text; test_any_title_asker_and_tag_is_page_text_and_never_markup covers the escaping of all.
+REFUSED = [payload for payload in PAYLOADS if re.search(r"[<>\u202e]|&(?:lt|#)", payload)]
+ACCEPTED = [payload for payload in PAYLOADS if payload not in REFUSED] + ["Q&A, R & D and 'quotes'"]
 DANGEROUS_TAGS = "iframe, object, embed, frame, frameset, applet, base, meta[http-equiv=refresh], svg script"
 
 
@@ -44,21 +49,36 @@ def quoted(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> tuple[Path, list[str]]:
-    """A column whose every contributed string is a payload, built with `advice build`."""
+    """A column whose every contributed string is a payload check accepts, built with `advice build`."""
     from .conftest import MKDOCS_YML, ColumnDir, entry_text
 
     column = ColumnDir(tmp_path_factory.mktemp("hostile") / "column")
     column.write("mkdocs.yml", MKDOCS_YML)
-    topics = {"interviews": {"title": PAYLOADS[1], "description": PAYLOADS[0]}}
+    topics = {"interviews": {"title": ACCEPTED[0], "description": ACCEPTED[1]}}
     column.write("qa/topics.yml", yaml.safe_dump(topics, allow_unicode=True))
-    for number, payload in enumerate(PAYLOADS):
+    for number, payload in enumerate(ACCEPTED):
         extra = (
             f"asker: {quoted(payload)}\nsummary: {quoted(payload)}\n"
             f"tags: [{quoted(payload)}, {quoted('tag ' + payload)}]\n"
         )
         column.write(f"qa/e{number}.md", entry_text(title=quoted(payload), extra=extra))
     assert column.run("build") == 0
-    return column.root / "site", PAYLOADS
+    return column.root / "site", ACCEPTED
+
+
+@pytest.mark.parametrize("payload", REFUSED)
+def test_check_refuses_markup_in_every_one_line_value(column, payload, capsys):
+    from .conftest import entry_text
+
+    column.write("qa/topics.yml", yaml.safe_dump({"interviews": {"title": payload, "description": payload}}))
+    extra = f"asker: {quoted(payload)}\nsummary: {quoted(payload)}\ntags: [{quoted(payload)}]\n"
+    column.write("qa/x.md", entry_text(title=quoted(payload), extra=extra))
+    assert column.run("check") == 1
+    out = capsys.readouterr().out
+    refused = {line.split(" ")[0].rsplit(":", 2)[0] for line in out.splitlines() if "QA036" in line}
+    assert refused == {"qa/x.md:2", "qa/x.md:5", "qa/x.md:6", "qa/x.md:7"}, out
+    assert (out.count("QA050") >= 2 and "may not hold" in out) or "invisible" in out, out
+    assert "\u202e" not in out  # shown escaped, never acted on by the terminal
 
 
 def all_pages(site: Path) -> list[Path]:
@@ -123,7 +143,7 @@ def test_json_ld_and_feeds_carry_the_payload_as_data(hostile_site):
 
 def test_topic_text_is_escaped_in_navigation_listings_and_filters(hostile_site):
     site, payloads = hostile_site
-    topic_title, topic_description = payloads[1], payloads[0]
+    topic_title, topic_description = payloads[0], payloads[1]
     tree = LexborHTMLParser((site / "topics/interviews/index.html").read_text(encoding="utf-8"))
     assert tree.css_first(".advice-listing h1").text() == topic_title
     assert tree.css_first(".advice-listing__intro").text() == topic_description
@@ -137,7 +157,7 @@ def test_tag_slugs_are_safe_path_segments(hostile_site):
     site, _ = hostile_site
     for path in (site / "tags").iterdir():
         if path.is_dir():
-            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.name), path.name
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(--[0-9a-f]{10})?", path.name), path.name
 
 
 BODY_CASES = [

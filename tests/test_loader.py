@@ -87,7 +87,9 @@ CASES = [
         [("QA002", 13, 4, "not valid UTF-8 (byte 0xe9)")],
         id="QA002-latin1-byte-on-line-13",
     ),
-    pytest.param(entry(answer="a\x00b"), [("QA002", 13, 1, "NUL byte")], id="QA002-nul-byte-on-line-13"),
+    pytest.param(
+        entry(answer="a\x00b"), [("QA006", 13, 2, "control character U+0000")], id="QA006-nul-byte-at-13-2"
+    ),
     pytest.param(
         b"\xef\xbb\xbf---\n\xff\n---\n",
         [("QA002", 2, 1, "(byte 0xff)")],
@@ -108,7 +110,7 @@ CASES = [
         id="QA012-bad-indentation-on-line-4",
     ),
     pytest.param(
-        entry("tags: [a, b\n"), [("QA012", 6, 1, "YAML does not parse")], id="QA012-unclosed-flow-list"
+        entry("tags: [a, b\n"), [("QA012", 5, 7, "YAML does not parse")], id="QA012-unclosed-flow-list"
     ),
     pytest.param(
         entry("tags: " + "[" * 1200 + "]" * 1200 + "\n"),
@@ -117,8 +119,8 @@ CASES = [
     ),
     pytest.param(
         entry("asker: a\x07b\n"),
-        [("QA012", 5, 9, "YAML does not parse")],
-        id="QA012-control-character-on-its-line",
+        [("QA006", 5, 9, "control character U+0007")],
+        id="QA006-control-character-in-front-matter",
     ),
     pytest.param(
         "---\n- title\n- date\n---\n## Question\nq\n## Answer\na\n",
@@ -158,7 +160,7 @@ CASES = [
     pytest.param(BILLION_LAUGHS, [("QA016", 2, 4, "anchors and aliases")], id="QA016-billion-laughs"),
     pytest.param(
         entry("tags: " + "[" * 998 + "]" * 998 + "\n"),
-        [("QA022", 5, 7, "must be text, not a list")],
+        [("QA022", 5, 8, "must be text, not a list")],
         id="QA022-nested-998-deep-no-crash",
     ),
     # --- keys and values ---------------------------------------------------------------------
@@ -270,7 +272,7 @@ CASES = [
     ),
     pytest.param(
         entry("tags: [Salary, negotiation, salary]\n"),
-        [("QA029", 5, 29, "tag 'salary' is listed twice (tags ignore case)")],
+        [("QA029", 5, 29, "tag 'salary' is listed twice ('Salary' is the same tag")],
         id="QA029-case",
     ),
     # --- the body ----------------------------------------------------------------------------
@@ -399,7 +401,8 @@ def test_updated_before_date_is_qa023(col):
 
 
 def test_file_exactly_at_and_over_the_size_limit(col):
-    filler = "a" * (MAX_FILE_BYTES - len(entry(answer="")))
+    size = MAX_FILE_BYTES - len(entry(answer=""))
+    filler = ("a" * 98 + "\n\n") * (size // 100) + "a" * (size % 100)  # paragraphs of 100
     col.write("qa/fits.md", entry(answer=filler))
     col.write("qa/big.md", entry(answer=filler + "a"))
     assert (col.root / "qa/fits.md").stat().st_size == MAX_FILE_BYTES
@@ -458,12 +461,25 @@ def test_duplicate_slug_is_reported_on_the_later_path(col):
     col.write("qa/other.md", entry("slug: same\n", title="Third"))
     result = load_column(col.root)
     assert [(d.path, d.line, d.col, d.code) for d in result.diagnostics] == [
-        ("qa/2025/same.md", 1, 1, "QA027"),
-        ("qa/other.md", 1, 1, "QA027"),
+        ("qa/2025/same.md", 1, 1, "QA027"),  # the slug comes from the file name
+        ("qa/other.md", 5, 7, "QA027"),  # at its 'slug:' line
     ]
     for diagnostic in result.diagnostics:
         assert "slug 'same' is also used by qa/2024/same.md" in diagnostic.message
     assert [(e.path, e.title) for e in result.entries] == [("qa/2024/same.md", "How do I follow up?")]
+
+
+def test_every_problem_at_once_across_files(col):
+    """A file with its own problem still takes part in the checks between files, and the reverse."""
+    col.write("qa/a.md", entry("tgas: [x]\n"))  # its own problem, and the slug 'a'
+    col.write("qa/b.md", entry("slug: a\nfollow_up_of: nowhere\n"))
+    result = load_column(col.root)
+    assert [(d.path, d.line, d.col, d.code) for d in result.diagnostics] == [
+        ("qa/a.md", 5, 1, "QA021"),
+        ("qa/b.md", 5, 7, "QA027"),
+        ("qa/b.md", 6, 15, "QA034"),
+    ]
+    assert result.entries == []
 
 
 def test_bom_and_crlf_entry_is_valid(col):

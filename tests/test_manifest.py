@@ -88,3 +88,23 @@ def test_sitemap_and_feed_losses_are_caught(catalog, site):
 def test_a_short_search_index_is_caught(catalog, site):
     problems = verify_site(catalog, site, len(catalog.entries) - 1, site_url=SITE_URL, feed_entries=20)
     assert any("search index holds" in p for p in problems)
+
+
+def test_a_tag_link_leading_to_a_listing_without_the_entry_is_caught(catalog, site):
+    """The entry's own tag link must lead to a page listing it, whatever the catalog believes."""
+    entry = next(e for e in catalog.entries if e.tags)
+    other = next(tag for tag in catalog.tags.values() if entry not in tag.entries)
+    page = site / entry.url / "index.html"
+    own = catalog.tag_of(entry.tags[0]).slug
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(f"tags/{own}/", f"tags/{other.slug}/", 1), encoding="utf-8")
+    assert f"{entry.url}: its tag link leads to tags/{other.slug}/, which does not list it" in check(
+        catalog, site
+    )
+
+
+@pytest.mark.parametrize("feed", ["feed.xml", "topics/{topic}/feed.xml"])
+def test_every_feed_must_be_well_formed(catalog, site, feed):
+    path = site / feed.format(topic=next(iter(catalog.topics)))
+    path.write_bytes(path.read_bytes().replace(b"</title>", b"\x0b</title>", 1))
+    assert any(p.startswith(f"{path.relative_to(site)} is not a valid feed") for p in check(catalog, site))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from advice_column.entries.fields import MAX_TITLE
 from advice_column.entries.loader import load_column
 from advice_column.entries.problems import CODES
+from advice_column.entries.values import line_problem
 
 TOPICS = "interviews:\n  title: Interviews\nsalary:\n  title: Salary & pay\n"
 BODY = "\n## Question\n\nWhat now?\n\n## Answer\n\nWait a week.\n"
@@ -192,8 +193,14 @@ def test_yamlish_front_matter_never_raises(front, crlf):
 
 
 def acceptable_title(text: str) -> bool:
-    """What the loader accepts as a title: printable, one line, 1 to 200 characters once stripped."""
-    return text.isprintable() and bool(text.strip()) and len(text.strip()) <= MAX_TITLE
+    """What the loader accepts as a title: printable, one line, 1 to 200 characters, no markup."""
+    stripped = text.strip()
+    return (
+        text.isprintable()
+        and bool(stripped)
+        and len(stripped) <= MAX_TITLE
+        and not line_problem(stripped, "t")
+    )
 
 
 TITLES = st.one_of(

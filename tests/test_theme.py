@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 from advice_column.engine.runner import THEME_DIR
@@ -33,6 +34,19 @@ def test_every_problem_code_is_documented():
     table = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for code, meaning in CODES.items():
         assert f"| {code} | {meaning} |" in table
+    assert set(re.findall(r"^\| (QA\d{3}) \|", table, re.MULTILINE)) == set(CODES)
+
+
+def test_problem_codes_are_named_constants_not_literals():
+    """Validators name codes by the constants of entries/problems.py, so no code drifts from CODES."""
+    from .conftest import REPO
+
+    package = REPO / "src" / "advice_column"
+    for module in package.rglob("*.py"):
+        if module.name == "problems.py":
+            continue
+        literals = re.findall(r"[\"']QA\d{3}[\"']", module.read_text(encoding="utf-8"))
+        assert not literals, (module, literals)
 
 
 def test_every_template_and_asset_ships_in_the_package():

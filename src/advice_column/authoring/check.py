@@ -13,12 +13,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..entries.loader import RESERVED_PREFIXES, load_entries
-from ..entries.model import Entry, Tick
+from ..entries.links import Claim, check_claims
+from ..entries.loader import load_entries
+from ..entries.model import Tick
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import SlugIndex
 from ..entries.topics import load_topics
-from ..site.column import load
+from ..site.column import hand_written_pages, load
 from ..site.settings import CONFIG_FILE, SettingsError, read_settings
 from .slug_cache import entry_index
 
@@ -104,33 +105,20 @@ def _check_entries(root: Path, targets: Targets, diagnostics: list[Diagnostic], 
     chosen = [(rel, Path(path)) for rel, path in listing if targets.selects(rel)]
     diagnostics += [d for d in found if targets.selects(d.path)]
     topics = load_topics(root, QA_DIR, [])  # its own problems are reported when it is checked
-    entries, problems = load_entries(root, chosen, topics, with_text=False)
+    _, problems, claims = load_entries(root, chosen, topics, with_text=False)
     diagnostics += problems
     if progress:
         progress(len(chosen), len(chosen))
-    diagnostics += cross_check(entries, index)
+    diagnostics += cross_check(claims, [rel for rel, _ in listing], index, hand_written_pages(root))
     return len(chosen) + len({d.path for d in found if targets.selects(d.path)})
 
 
-def cross_check(entries: list[Entry], index: SlugIndex) -> list[Diagnostic]:
-    """Duplicate slugs, clashing aliases and follow_up_of of ``entries``, against every file's claim."""
-    problems = []
-    for entry in entries:
-        claim = index.claim_of(entry.path)
-        owner = index.slug_owner.get(entry.slug, entry.path)
-        if owner != entry.path:
-            message = f"slug '{entry.slug}' is also used by {owner}; rename the file or set another 'slug:'"
-            problems.append(Diagnostic(entry.path, claim.line_of("slug"), 1, "QA027", message))
-        follow = entry.follow_up_of
-        if follow and (follow not in index.slug_owner or follow == entry.slug):
-            message = f"follow_up_of '{follow}' is not the slug of another entry"
-            problems.append(Diagnostic(entry.path, claim.line_of("follow_up_of"), 1, "QA034", message))
-        for alias in entry.aliases:
-            if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
-                message = f"alias '{alias}' is inside a folder the site generates"
-            elif index.alias_owner.get(alias, entry.path) != entry.path:
-                message = f"alias '{alias}' is also claimed by {index.alias_owner[alias]}"
-            else:
-                continue
-            problems.append(Diagnostic(entry.path, claim.line_of("aliases"), 1, "QA028", message))
-    return problems
+def cross_check(claims: list[Claim], listing: list[str], index: SlugIndex, pages) -> list[Diagnostic]:
+    """The checks between entries for the files of ``claims`` (exact, from validating them),
+    against the slug index of every other file in ``listing``, as a whole check would run them.
+
+    Tag spellings need every file's tags: the whole column's check and the build report them.
+    """
+    exact = {claim.path: claim for claim in claims}
+    everyone = [exact.get(rel) or index.claim_of(rel) for rel in listing]
+    return [d for d in check_claims(everyone, pages, spellings=False) if d.path in exact]

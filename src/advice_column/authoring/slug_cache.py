@@ -97,7 +97,7 @@ def _from_json(rel: str, fields) -> Claim | None:
         return None
     if not valid:
         return None
-    return Claim(rel, slug, tuple(aliases), follow, tuple((key, line) for key, line in lines))
+    return Claim(rel, slug, tuple(aliases), follow, places=tuple((key, (line, 1)) for key, line in lines))
 
 
 def _load(root: Path) -> tuple[dict, dict]:

@@ -1,8 +1,9 @@
 """Nothing lost: every published entry must come out of the build exactly where it belongs.
 
 Checked on the built HTML itself: one page per entry; each entry once on its topic's listing,
-on each of its tags' listings and in its year of the archive (all pages of each listing); in
-the sitemap, the search index and the feeds. Any mismatch fails the build.
+on each of its tags' listings and in its year of the archive (all pages of each listing), and on
+the listing each tag link of its own page leads to; in the sitemap, the search index and the
+feeds, every one of which must be well-formed XML. Any mismatch fails the build.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from xml.etree import ElementTree
 
 from ..entries.model import Entry
 from ..site.catalog import Catalog
+from ..site.feeds import SITE_FEED, feed_problem, topic_feed_path
 
 _ITEM_LINK = re.compile(r'<a class="advice-item__title" href="([^"]+)"')
+_TAG_LINK = re.compile(r'<a class="advice-tag" href="([^"]+)"')
 _NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -36,19 +39,54 @@ def verify_site(
     listings = [(f"topics/{key}/", entries) for key, entries in catalog.by_topic.items()]
     listings += [(f"tags/{tag.slug}/", list(tag.entries)) for tag in catalog.tags.values()]
     listings += [(f"archive/{year}/", entries) for year, entries in catalog.by_year.items()]
+    listed: dict[str, list[str]] = {}
     for url, entries in listings:
-        problems += _difference(url, [e.url for e in entries], listed_entries(site_dir, url))
+        listed[url] = listed_entries(site_dir, url)
+        problems += _difference(url, [e.url for e in entries], listed[url])
+    problems += _check_tag_links(catalog.entries, site_dir, listed)
     if site_url:
         problems += _check_sitemap(catalog.entries, site_dir, site_url)
-        problems += _check_feed(catalog.entries[:feed_entries], site_dir / "feed.xml", site_url)
+        feeds = {
+            path: _feed_problem(site_dir, path) for path in (SITE_FEED, *map(topic_feed_path, catalog.topics))
+        }
+        problems += [problem for problem in feeds.values() if problem]
+        if feeds[SITE_FEED] is None:
+            problems += _check_feed(catalog.entries[:feed_entries], site_dir / SITE_FEED, site_url)
     return problems
+
+
+def _check_tag_links(entries: list[Entry], site_dir: Path, listed: dict[str, list[str]]) -> list[str]:
+    """Each entry is on the listing behind every tag link of its own page."""
+    problems = []
+    for entry in entries:
+        page = site_dir / entry.url / "index.html"
+        if not page.is_file():
+            continue  # reported as a missing entry page
+        for href in _TAG_LINK.findall(page.read_text(encoding="utf-8")):
+            url = _resolve(entry.url, href)
+            if url not in listed:
+                listed[url] = listed_entries(site_dir, url)
+            if entry.url not in listed[url]:
+                problems.append(f"{entry.url}: its tag link leads to {url}, which does not list it")
+    return problems
+
+
+def _feed_problem(site_dir: Path, path: str) -> str | None:
+    feed = site_dir / path
+    if not feed.is_file():
+        return f"{path} was not written"
+    problem = feed_problem(feed.read_bytes())
+    return f"{path} is not a valid feed: {problem}" if problem else None
 
 
 def listed_entries(site_dir: Path, url: str) -> list[str]:
     """The entry URLs a listing links to, across all its pages, in order."""
     found = []
     while url:
-        page = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        path = site_dir / url / "index.html"
+        if not path.is_file():
+            break  # reported by the caller as entries missing from this listing
+        page = path.read_text(encoding="utf-8")
         found += [_resolve(url, href) for href in _ITEM_LINK.findall(page)]
         following = _NEXT_LINK.search(page)
         url = _resolve(url, following.group(1)) if following else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
-from ..entries.loader import EntryCache
+from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
 from ..site.catalog import Catalog, build_catalog

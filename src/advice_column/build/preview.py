@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..engine.live_site import LiveSite
 from ..engine.runner import THEME_DIR, BuildError
-from ..entries.loader import EntryCache
+from ..entries.entry_cache import EntryCache
 from ..entries.problems import format_diagnostics
 from ..site.column import load
 from ..site.pages import PageCache

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..entries.frontmatter import YamlProblem, split_front_matter
-from ..entries.problems import Diagnostic
+from ..entries.frontmatter import split_front_matter
+from ..entries.problems import SITE_CONFIG, Diagnostic, Invalid
 
 HOME_PAGE = "index.md"
 
@@ -52,7 +52,7 @@ def read_hand_written(docs_dir: Path) -> HandWritten:
             front = split_front_matter(home)
             meta = yaml.safe_load(front.yaml_text) or {}
             home = front.body
-        except (YamlProblem, yaml.YAMLError):
+        except (Invalid, yaml.YAMLError):
             pass  # MkDocs would show it as text too; the page still builds
     return HandWritten(home, meta if isinstance(meta, dict) else {}, files)
 
@@ -66,7 +66,7 @@ def merge_pages(
     for rel, data in hand.files.items():
         if rel in generated:
             message = f"this file would replace the generated page {rel}; rename or move it"
-            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, "QA060", message))
+            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, SITE_CONFIG, message))
         else:
             files[rel] = data
     return files, problems

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 
-from . import frontmatter as fm
+from yaml.nodes import MappingNode, Node
+
+from . import problems as codes
+from . import values
+from .aliases import MAX_ALIASES, alias_problem, normalize_alias
+from .frontmatter import mapping_items, position
 from .model import Topic
+from .problems import Diagnostic, Invalid, problem
 from .slugs import is_valid_slug, slugify
+from .tags import MAX_TAG, MAX_TAGS, tag_key, written_tag
 
 MAX_TITLE = 200
 MAX_SHORT_TEXT = 100
@@ -15,141 +23,125 @@ REQUIRED = ("title", "date", "topic")
 OPTIONAL = ("tags", "asker", "summary", "slug", "draft", "updated", "aliases", "follow_up_of")
 
 
-def read_fields(node, first_line: int, topics: dict[str, Topic], report) -> dict:
-    """The typed values of an entry's keys; each problem goes to ``report(line, col, code, message)``."""
-    values: dict = {}
-    items, problems = fm.mapping_items(node, first_line)
-    for problem in problems:
-        report(problem.line, problem.col, problem.code, problem.message)
+@dataclass
+class Fields:
+    """The typed values read, where each value (and each list item) is, and the problems."""
+
+    values: dict = field(default_factory=dict)
+    where: dict[str, tuple[int, int]] = field(default_factory=dict)
+    items_where: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def read_fields(node: MappingNode, topics: dict[str, Topic]) -> Fields:
+    """The typed values of an entry's keys and a problem for each key that is wrong."""
+    result = Fields()
+    items, result.problems = mapping_items(node)
     for key, key_node, value_node in items:
-        line, col = fm.position(key_node, first_line)
         reader = _FIELD_READERS.get(key)
         if reader is None:
             hint = difflib.get_close_matches(key, REQUIRED + OPTIONAL, n=1)
-            suggestion = (
-                f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(REQUIRED + OPTIONAL)}"
-            )
-            report(line, col, "QA021", f"unknown key '{key}'{suggestion}")
+            allowed = f"did you mean '{hint[0]}'?" if hint else f"allowed: {', '.join(REQUIRED + OPTIONAL)}"
+            message = f"unknown key '{key}'; {allowed}"
+            result.problems.append(problem(*position(key_node), codes.UNKNOWN_KEY, message))
             continue
+        result.where[key] = position(value_node)
+        if isinstance(value_node.value, list):
+            result.items_where[key] = [position(item) for item in value_node.value if isinstance(item, Node)]
         try:
-            value = reader(value_node, key, topics)
-        except fm.FieldError as error:
-            report(*fm.position(value_node, first_line), error.code, str(error))
-        except ValueProblem as problem:
-            report(*fm.position(problem.node or value_node, first_line), problem.code, problem.message)
-        else:
-            values[key] = value
+            result.values[key] = reader(value_node, key, topics)
+        except Invalid as error:
+            result.problems.append(error.diagnostic)
     present = {key for key, _, _ in items}
     for key in REQUIRED:
-        if key in present:
-            continue
-        report(first_line - 1, 1, "QA020", f"missing required key '{key}'")
-    if "updated" in values and "date" in values and values["updated"] < values["date"]:
-        updated_node = next(value for key, _, value in items if key == "updated")
-        message = f"'updated' ({values['updated']}) is before 'date' ({values['date']})"
-        report(*fm.position(updated_node, first_line), "QA023", message)
-    return values
+        if key not in present:  # at the '---' that opens the front matter
+            result.problems.append(problem(1, 1, codes.MISSING_KEY, f"missing required key '{key}'"))
+    found = result.values
+    if "updated" in found and "date" in found and found["updated"] < found["date"]:
+        message = f"'updated' ({found['updated']}) is before 'date' ({found['date']})"
+        result.problems.append(problem(*result.where["updated"], codes.BAD_DATE, message))
+    return result
 
 
-class ValueProblem(Exception):
-    """A value of the right type that is still not allowed."""
-
-    def __init__(self, code: str, message: str, node=None) -> None:
-        super().__init__(message)
-        self.code, self.message, self.node = code, message, node
+def _title(node: Node, key: str, topics) -> str:
+    return values.read_line(node, key, MAX_TITLE)
 
 
-def _title(node, key, topics) -> str:
-    return bounded_text(node, key, MAX_TITLE)
-
-
-def bounded_text(node, key: str, limit: int) -> str:
-    value = fm.read_text(node, key).strip()
-    if not value:
-        raise ValueProblem("QA025", f"'{key}' is empty")
-    if len(value) > limit:
-        raise ValueProblem("QA025", f"'{key}' is {len(value)} characters; the limit is {limit}")
-    if "\n" in value:
-        raise ValueProblem("QA025", f"'{key}' must be one line")
-    return value
-
-
-def _topic(node, key, topics) -> str:
-    value = fm.read_text(node, key).strip()
+def _topic(node: Node, key: str, topics: dict[str, Topic]) -> str:
+    value = values.read_text(node, key).strip()
     # Without topics the topics file is broken or empty, and says so once; not once per entry.
     if topics and value not in topics:
         hint = difflib.get_close_matches(value, list(topics), n=1)
         suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        valid = ", ".join(sorted(topics))
-        raise ValueProblem("QA024", f"unknown topic '{value}'; {suggestion}valid: {valid}")
+        message = f"unknown topic '{value}'; {suggestion}valid: {', '.join(sorted(topics))}"
+        raise Invalid(problem(*position(node), codes.UNKNOWN_TOPIC, message))
     return value
 
 
-def _tags(node, key, topics) -> tuple[str, ...]:
+def _tags(node: Node, key: str, topics) -> tuple[str, ...]:
     tags: list[str] = []
-    seen: set[str] = set()
-    for tag, item in fm.read_text_list(node, key):
-        tag = " ".join(tag.split())
-        if not tag or len(tag) > MAX_SHORT_TEXT:
-            raise ValueProblem("QA025", f"each tag must be 1 to {MAX_SHORT_TEXT} characters", item)
-        if tag.casefold() in seen:
-            raise ValueProblem("QA029", f"tag '{tag}' is listed twice (tags ignore case)", item)
-        seen.add(tag.casefold())
+    seen: dict[str, str] = {}
+    for tag, item in values.read_text_list(node, key, MAX_TAGS):
+        tag = written_tag(tag)
+        where = position(item)
+        if not tag or len(tag) > MAX_TAG:
+            message = f"each tag must be 1 to {MAX_TAG} characters"
+            raise Invalid(problem(*where, codes.BAD_LENGTH, message))
+        if message := values.line_problem(tag, f"tag {tag!r}", label=True):
+            raise Invalid(problem(*where, codes.MARKUP_IN_TEXT, message))
+        if (identity := tag_key(tag)) in seen:
+            message = (
+                f"tag '{tag}' is listed twice ('{seen[identity]}' is the same tag: "
+                "tags ignore case, spaces, '-' and '_')"
+            )
+            raise Invalid(problem(*where, codes.DUPLICATE_TAG, message))
+        seen[identity] = tag
         tags.append(tag)
     return tuple(tags)
 
 
-def _slug(node, key, topics) -> str:
-    value = fm.read_text(node, key).strip()
-    if not is_valid_slug(value):
-        suggestion = slugify(value)
-        hint = f"; try '{suggestion}'" if suggestion else ""
-        raise ValueProblem(
-            "QA026",
-            f"slug {value!r} must be lowercase letters, digits and single hyphens{hint}",
-        )
+def _slug(node: Node, key: str, topics) -> str:
+    value = values.read_text(node, key).strip()
+    if message := slug_problem(value):
+        raise Invalid(problem(*position(node), codes.BAD_SLUG, message))
     return value
 
 
-def _aliases(node, key, topics) -> tuple[str, ...]:
+def slug_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an entry's slug, or None when it can."""
+    if value == "index":
+        return "slug 'index' is the name of the folder's own page; choose another"
+    if not is_valid_slug(value):
+        suggestion = slugify(value)
+        hint = f"; try '{suggestion}'" if suggestion else ""
+        return f"slug {value!r} must be lowercase letters, digits and single hyphens{hint}"
+    return None
+
+
+def _aliases(node: Node, key: str, topics) -> tuple[str, ...]:
     aliases = []
-    for alias, item in fm.read_text_list(node, key):
+    for alias, item in values.read_text_list(node, key, MAX_ALIASES):
         path = normalize_alias(alias)
-        if path is None:
-            raise ValueProblem(
-                "QA028",
-                f"alias {alias!r} must be a path on this site like '2019/12/old-post/' "
-                "(no scheme, host, '..', '?' or '#')",
-                item,
-            )
+        if message := alias_problem(alias, path):
+            raise Invalid(problem(*position(item), codes.BAD_ALIAS, message))
         aliases.append(path)
     return tuple(aliases)
 
 
-def normalize_alias(alias: str) -> str | None:
-    """An old site path as ``a/b/``, or None when it could lead off the site or out of it."""
-    path = alias.strip().strip("/")
-    parts = path.split("/")
-    if (
-        not path
-        or any(part in ("", ".", "..") for part in parts)
-        or any(char in path for char in "\\?#:%<>\"'`{}|^ \t")
-        or not path.isprintable()
-    ):
-        return None
-    return path + "/"
+def _short_text(limit: int):
+    return lambda node, key, topics: values.read_line(node, key, limit)
 
 
 _FIELD_READERS = {
     "title": _title,
-    "date": lambda node, key, topics: fm.read_date(node, key),
+    "date": lambda node, key, topics: values.read_date(node, key),
     "topic": _topic,
     "tags": _tags,
-    "asker": lambda node, key, topics: bounded_text(node, key, MAX_SHORT_TEXT),
-    "summary": lambda node, key, topics: bounded_text(node, key, MAX_SUMMARY),
+    "asker": _short_text(MAX_SHORT_TEXT),
+    "summary": _short_text(MAX_SUMMARY),
     "slug": _slug,
-    "draft": lambda node, key, topics: fm.read_bool(node, key),
-    "updated": lambda node, key, topics: fm.read_date(node, key),
+    "draft": lambda node, key, topics: values.read_bool(node, key),
+    "updated": lambda node, key, topics: values.read_date(node, key),
     "aliases": _aliases,
-    "follow_up_of": lambda node, key, topics: _slug(node, key, topics),
+    "follow_up_of": _slug,
 }

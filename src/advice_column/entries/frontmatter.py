@@ -1,4 +1,4 @@
-"""Strict YAML front matter: split it off, compose it with line numbers, read typed values.
+"""Strict YAML front matter: split it off and compose it into nodes that know their file line.
 
 MkDocs' own reader swallows YAML errors (mkdocs/utils/meta.py: ``except Exception: pass``),
 so entries are parsed here instead, keeping every node's position for the messages.
@@ -6,12 +6,15 @@ so entries are parsed here instead, keeping every node's position for the messag
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import problems as codes
+from .problems import Diagnostic, Invalid, problem
+from .yaml_hints import yaml_hint
 
 try:  # libyaml's C parser is several times faster; the pure-Python one gives the same nodes
     from yaml import CSafeLoader as SafeLoader
@@ -26,17 +29,11 @@ MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
 PLAIN_TAGS = {STR, BOOL, NULL, TIMESTAMP, MAP, SEQ, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters YAML may not contain (YAML 1.1, 5.1); libyaml's reader error carries no line.
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-class YamlProblem(Exception):
-    """A problem at a 1-based line and column of the file (not of the YAML text)."""
-
-    def __init__(self, code: str, message: str, line: int, col: int = 1) -> None:
-        super().__init__(message)
-        self.code, self.message, self.line, self.col = code, message, line, col
+_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or")
 
 
 @dataclass(frozen=True)
@@ -51,56 +48,66 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> FrontMatter:
     """Split ``---`` front matter from the body; ``text`` has ``\\n`` line endings, no BOM."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        raise YamlProblem("QA010", "file must start with a '---' line opening the front matter", 1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return FrontMatter(
-                yaml_text="\n".join(lines[1:index]),
-                yaml_line=2,
-                body="\n".join(lines[index + 1 :]),
-                body_line=index + 2,
-            )
-    raise YamlProblem("QA011", "front matter opened on line 1 is never closed with '---'", 1)
+    first_end = text.find("\n")
+    if (text if first_end == -1 else text[:first_end]).rstrip() != "---":
+        message = "file must start with a '---' line opening the front matter"
+        raise Invalid(problem(1, 1, codes.NO_FRONT_MATTER, message))
+    closing = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[first_end + 1 :], re.MULTILINE)
+    if first_end == -1 or closing is None:
+        message = "front matter opened on line 1 is never closed with '---'"
+        raise Invalid(problem(1, 1, codes.FRONT_MATTER_OPEN, message))
+    yaml_end = first_end + 1 + closing.start()
+    body_start = first_end + 1 + closing.end() + 1
+    return FrontMatter(
+        yaml_text=text[first_end + 1 : max(yaml_end - 1, first_end + 1)],
+        yaml_line=2,
+        body=text[body_start:],
+        body_line=text.count("\n", 0, yaml_end) + 2,
+    )
 
 
 def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
-    """Compose YAML into a node tree, rejecting what an entry never needs."""
-    for number, line in enumerate(yaml_text.split("\n")):
-        if bad := _NOT_YAML.search(line):
-            raise YamlProblem(
-                "QA012",
-                f"YAML does not parse: control character U+{ord(bad.group()):04X} is not allowed",
-                first_line + number,
-                bad.start() + 1,
-            )
-        if "\t" in line:
-            raise YamlProblem(
-                "QA015",
-                "tab character in front matter; indent with spaces",
-                first_line + number,
-                line.index("\t") + 1,
-            )
+    """Compose YAML into a node tree whose marks are file lines, rejecting what no entry needs."""
+    _reject_bad_characters(yaml_text, first_line)
+    # Blank lines before the YAML put every mark (and every error) on its line in the file.
     try:
-        node = yaml.compose(yaml_text, Loader=SafeLoader)
+        node = yaml.compose("\n" * (first_line - 1) + yaml_text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (first_line + mark.line, mark.column + 1) if mark else (first_line, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        raise YamlProblem("QA012", f"YAML does not parse: {problem}", *where) from None
+        raise Invalid(_syntax_problem(error, yaml_text, first_line)) from None
     except yaml.YAMLError as error:
-        raise YamlProblem("QA012", f"YAML does not parse: {error}", first_line) from None
+        raise Invalid(problem(first_line, 1, codes.YAML_SYNTAX, f"YAML does not parse: {error}")) from None
     if not isinstance(node, MappingNode):
-        line = first_line + node.start_mark.line if node is not None else first_line
-        raise YamlProblem("QA013", "front matter must be a mapping of 'key: value' lines", line)
+        line = position(node)[0] if node is not None else first_line
+        message = "front matter must be a mapping of 'key: value' lines"
+        raise Invalid(problem(line, 1, codes.NOT_A_MAPPING, message))
     # Anchors, aliases, tags and merge keys cannot be written without one of these.
     if "<<" in yaml_text or any(char in yaml_text for char in "&*!"):
-        _reject_aliases_and_tags(node, first_line)
+        _reject_aliases_and_tags(node)
     return node
 
 
-def _reject_aliases_and_tags(root: Node, first_line: int) -> None:
+def _reject_bad_characters(yaml_text: str, first_line: int) -> None:
+    for number, line in enumerate(yaml_text.split("\n")):
+        if bad := _NOT_YAML.search(line):
+            message = f"YAML does not parse: control character U+{ord(bad.group()):04X} is not allowed"
+            raise Invalid(problem(first_line + number, bad.start() + 1, codes.YAML_SYNTAX, message))
+        if "\t" in line:
+            message = "tab character in front matter; indent with spaces"
+            raise Invalid(problem(first_line + number, line.index("\t") + 1, codes.TAB_IN_YAML, message))
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and str(error.problem).startswith(_UNCLOSED):
+        mark = error.context_mark  # where the quote or list was opened, not where the text ends
+    line, col = (mark.line + 1, mark.column + 1) if mark else (first_line, 1)
+    lines = yaml_text.split("\n")
+    text = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
+    found = error.problem or error.context or "invalid YAML"
+    return problem(line, col, codes.YAML_SYNTAX, f"YAML does not parse: {found}{yaml_hint(found, text)}")
+
+
+def _reject_aliases_and_tags(root: Node) -> None:
     """Refuse aliases (a node reached twice was shared through one; this also stops YAML bombs)
     and tags beyond plain YAML. A stack, not recursion: libyaml nests 1,000 levels deep."""
     seen: set[int] = set()
@@ -108,12 +115,12 @@ def _reject_aliases_and_tags(root: Node, first_line: int) -> None:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            raise YamlProblem(
-                "QA016", "YAML anchors and aliases are not allowed", *position(node, first_line)
-            )
+            message = "YAML anchors and aliases are not allowed"
+            raise Invalid(problem(*position(node), codes.YAML_FEATURE, message))
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
-            raise YamlProblem("QA016", f"YAML tag {node.tag!r} is not allowed", *position(node, first_line))
+            message = f"YAML tag {node.tag!r} is not allowed"
+            raise Invalid(problem(*position(node), codes.YAML_FEATURE, message))
         if isinstance(node, MappingNode):
             for key, value in reversed(node.value):
                 stack += (value, key)
@@ -121,81 +128,26 @@ def _reject_aliases_and_tags(root: Node, first_line: int) -> None:
             stack += reversed(node.value)
 
 
-def position(node: Node, first_line: int) -> tuple[int, int]:
+def position(node: Node) -> tuple[int, int]:
     """The file line and column where ``node`` starts."""
-    return first_line + node.start_mark.line, node.start_mark.column + 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def mapping_items(
-    node: MappingNode, first_line: int
-) -> tuple[list[tuple[str, ScalarNode, Node]], list[YamlProblem]]:
+def mapping_items(node: MappingNode) -> tuple[list[tuple[str, ScalarNode, Node]], list[Diagnostic]]:
     """The ``(key, key_node, value_node)`` items, and problems for non-text and repeated keys."""
     items: list[tuple[str, ScalarNode, Node]] = []
-    problems: list[YamlProblem] = []
+    found: list[Diagnostic] = []
     seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        line, col = position(key_node, first_line)
+        line, col = position(key_node)
         if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
-            problems.append(YamlProblem("QA022", "keys must be plain words", line, col))
+            found.append(problem(line, col, codes.WRONG_TYPE, "keys must be plain words"))
             continue
         key = key_node.value
         if key in seen:
             message = f"duplicate key {key!r} (first on line {seen[key]})"
-            problems.append(YamlProblem("QA014", message, line, col))
+            found.append(problem(line, col, codes.DUPLICATE_KEY, message))
             continue
         seen[key] = line
         items.append((key, key_node, value_node))
-    return items, problems
-
-
-class FieldError(Exception):
-    """A value of the wrong kind (QA022) or an impossible date (QA023); the loader adds the place."""
-
-    def __init__(self, message: str, code: str = "QA022") -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def read_text(node: Node, key: str) -> str:
-    """A plain-text scalar; quoted numbers and words are text, bare ``yes``/``12`` are not."""
-    if not isinstance(node, ScalarNode) or node.tag != STR:
-        raise FieldError(f"'{key}' must be text{_got(node)}; put it in quotes if needed")
-    return node.value
-
-
-def read_bool(node: Node, key: str) -> bool:
-    """A ``true``/``false`` scalar."""
-    if not isinstance(node, ScalarNode) or node.tag != BOOL:
-        raise FieldError(f"'{key}' must be true or false{_got(node)}")
-    return node.value.lower() in ("true", "yes", "on", "y")
-
-
-def read_date(node: Node, key: str) -> datetime.date:
-    """A ``YYYY-MM-DD`` date that exists in the calendar."""
-    if not isinstance(node, ScalarNode) or node.tag not in (STR, TIMESTAMP):
-        raise FieldError(f"'{key}' must be a date like 2025-12-28{_got(node)}")
-    value = node.value.strip()
-    if not _DATE.fullmatch(value):
-        raise FieldError(f"'{key}' must be a date like 2025-12-28, not {value!r}", "QA023")
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise FieldError(f"'{key}' is not a real date: {value} ({error})", "QA023") from None
-
-
-def read_text_list(node: Node, key: str) -> list[tuple[str, Node]]:
-    """A list of text items, each with its node for positions."""
-    if not isinstance(node, SequenceNode):
-        raise FieldError(f"'{key}' must be a list like [a, b]{_got(node)}")
-    return [(read_text(item, f"each of '{key}'"), item) for item in node.value]
-
-
-def _got(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return ", not a mapping"
-    if isinstance(node, SequenceNode):
-        return ", not a list"
-    kind = node.tag.rsplit(":", 1)[-1]
-    if kind == "null":
-        return ", but it is empty"
-    return f", not {kind} {node.value!r}" if kind != "str" else ""
+    return items, found

@@ -1,47 +1,94 @@
-"""One problem type for every check, and the two ways to print it."""
+"""One problem type for every check, its stable codes, and the two ways to print it."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
-# Stable codes: tools and people grep for them, so never renumber. Documented in CONTRIBUTING.md.
+# Stable codes: tools and people grep for them, so never renumber. Each meaning has its own code,
+# validators name them by these constants, and CONTRIBUTING.md's table lists every one.
+EMPTY_FILE = "QA001"
+NOT_UTF8 = "QA002"
+TOO_LARGE = "QA003"
+OUTSIDE_QA = "QA004"
+UNREADABLE = "QA005"
+CONTROL_CHARACTER = "QA006"
+NO_FRONT_MATTER = "QA010"
+FRONT_MATTER_OPEN = "QA011"
+YAML_SYNTAX = "QA012"
+NOT_A_MAPPING = "QA013"
+DUPLICATE_KEY = "QA014"
+TAB_IN_YAML = "QA015"
+YAML_FEATURE = "QA016"
+MISSING_KEY = "QA020"
+UNKNOWN_KEY = "QA021"
+WRONG_TYPE = "QA022"
+BAD_DATE = "QA023"
+UNKNOWN_TOPIC = "QA024"
+BAD_LENGTH = "QA025"
+BAD_SLUG = "QA026"
+DUPLICATE_SLUG = "QA027"
+BAD_ALIAS = "QA028"
+DUPLICATE_TAG = "QA029"
+NO_QUESTION = "QA030"
+NO_ANSWER = "QA031"
+EMPTY_SECTION = "QA032"
+BAD_SECTIONS = "QA033"
+BAD_FOLLOW_UP = "QA034"
+TAG_SPELLING = "QA035"
+MARKUP_IN_TEXT = "QA036"
+RAW_HTML = "QA040"
+UNSAFE_URL = "QA041"
+TOO_COMPLEX = "QA042"
+TOPICS_FILE = "QA050"
+SITE_CONFIG = "QA060"
+
 CODES: dict[str, str] = {
-    "QA001": "file is empty",
-    "QA002": "file is not valid UTF-8",
-    "QA003": "file is too large",
-    "QA004": "link or path leads outside qa/",
-    "QA010": "front matter missing",
-    "QA011": "front matter not closed",
-    "QA012": "YAML does not parse",
-    "QA013": "front matter is not a mapping",
-    "QA014": "duplicate key",
-    "QA015": "tab character in front matter",
-    "QA016": "YAML feature not allowed (anchors, aliases, tags)",
-    "QA020": "required key missing",
-    "QA021": "unknown key",
-    "QA022": "value has the wrong type",
-    "QA023": "date is not a real YYYY-MM-DD date",
-    "QA024": "unknown topic",
-    "QA025": "value empty or too long",
-    "QA026": "slug is not URL-safe",
-    "QA027": "slug used by two entries",
-    "QA028": "alias is not a usable site path",
-    "QA029": "tag listed twice",
-    "QA030": "'## Question' section missing",
-    "QA031": "'## Answer' section missing",
-    "QA032": "section is empty",
-    "QA033": "body is not '## Question' then '## Answer'",
-    "QA034": "follow_up_of names no other entry",
-    "QA040": "raw HTML that is not allowed",
-    "QA041": "link with an unsafe URL",
-    "QA050": "topics file problem",
-    "QA060": "site configuration problem",
+    EMPTY_FILE: "file is empty",
+    NOT_UTF8: "file is not valid UTF-8",
+    TOO_LARGE: "file is too large",
+    OUTSIDE_QA: "link or path leads outside qa/",
+    UNREADABLE: "file cannot be read",
+    CONTROL_CHARACTER: "control character in the text",
+    NO_FRONT_MATTER: "front matter missing",
+    FRONT_MATTER_OPEN: "front matter not closed",
+    YAML_SYNTAX: "YAML does not parse",
+    NOT_A_MAPPING: "front matter is not a mapping",
+    DUPLICATE_KEY: "duplicate key",
+    TAB_IN_YAML: "tab character in front matter",
+    YAML_FEATURE: "YAML feature not allowed (anchors, aliases, tags)",
+    MISSING_KEY: "required key missing",
+    UNKNOWN_KEY: "unknown key",
+    WRONG_TYPE: "value has the wrong type",
+    BAD_DATE: "date is not a real YYYY-MM-DD date",
+    UNKNOWN_TOPIC: "unknown topic",
+    BAD_LENGTH: "value or list empty or too long",
+    BAD_SLUG: "slug is not a usable URL segment",
+    DUPLICATE_SLUG: "slug used by two entries",
+    BAD_ALIAS: "alias is not a usable site path",
+    DUPLICATE_TAG: "tag listed twice",
+    NO_QUESTION: "'## Question' section missing",
+    NO_ANSWER: "'## Answer' section missing",
+    EMPTY_SECTION: "section is empty",
+    BAD_SECTIONS: "body is not '## Question' then '## Answer'",
+    BAD_FOLLOW_UP: "follow_up_of names no other entry",
+    TAG_SPELLING: "one tag written two ways",
+    MARKUP_IN_TEXT: "markup or invisible character in a one-line value",
+    RAW_HTML: "raw HTML that is not allowed",
+    UNSAFE_URL: "link with an unsafe URL",
+    TOO_COMPLEX: "text beyond the renderer's limits",
+    TOPICS_FILE: "topics file problem",
+    SITE_CONFIG: "site configuration problem",
 }
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """A problem at a place in a file; lines and columns start at 1."""
+    """A problem at a place in a file; lines and columns start at 1.
+
+    Validators that see only text yield it with an empty ``path``; the loader places it.
+    """
 
     path: str
     line: int
@@ -49,8 +96,25 @@ class Diagnostic:
     code: str
     message: str
 
+    def placed(self, path: str) -> Diagnostic:
+        """The same problem, in the file at ``path``."""
+        return dataclasses.replace(self, path=path)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}")
+
+
+def problem(line: int, col: int, code: str, message: str) -> Diagnostic:
+    """A problem in the text being validated, before the loader says which file it is in."""
+    return Diagnostic("", line, col, code, message)
+
+
+class Invalid(Exception):
+    """Raised by a reader that cannot go on; carries the one problem that stopped it."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
 
 
 def format_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text") -> str:
@@ -61,11 +125,26 @@ def format_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text
 
 def format_github(diagnostic: Diagnostic) -> str:
     """Render as a GitHub Actions workflow command, shown as an annotation on the diff."""
-    message = _escape_github(f"{diagnostic.code} {diagnostic.message}", data=True)
-    path = _escape_github(diagnostic.path, data=False)
+    message = printable(_escape_github(f"{diagnostic.code} {diagnostic.message}", data=True))
+    path = printable(_escape_github(diagnostic.path, data=False))
     return (
         f"::error file={path},line={diagnostic.line},col={diagnostic.col},title={diagnostic.code}::{message}"
     )
+
+
+# C0/C1 controls, bidirectional overrides and isolates, line/paragraph separators: content that
+# could move a terminal's cursor, fake a clean result or reorder the text a person reads.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or bidi character shown as an escape like ``\\x1b``."""
+    return _UNPRINTABLE.sub(_escape_character, text)
+
+
+def _escape_character(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _escape_github(text: str, *, data: bool) -> str:

@@ -13,27 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from .fields import normalize_alias
+from .aliases import normalize_alias
+from .links import Claim
 from .slugs import is_valid_slug
 
 _HEAD_BYTES = 4096  # front matter is a few lines; a longer one is read to its end
 _KEYS = re.compile(rb"^(slug|aliases|follow_up_of)[ \t]*:", re.MULTILINE)
 _FRONT_END = re.compile(rb"^---[ \t]*\r?$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """What one entry file claims: its slug and aliases, and the lines that say so (1 if none)."""
-
-    path: str
-    slug: str
-    aliases: tuple[str, ...] = ()
-    follow_up_of: str | None = None
-    lines: tuple[tuple[str, int], ...] = ()
-
-    def line_of(self, key: str) -> int:
-        """The line of ``key`` in the file, or 1 when the file does not set it."""
-        return dict(self.lines).get(key, 1)
 
 
 @dataclass
@@ -83,15 +69,16 @@ def read_claim(rel: str, path: Path) -> Claim | None:
     head = _front_matter(path)
     if head is None or not _KEYS.search(head):
         return None
-    lines = tuple(
-        (match.group(1).decode(), head.count(b"\n", 0, match.start()) + 2) for match in _KEYS.finditer(head)
+    places = tuple(
+        (match.group(1).decode(), (head.count(b"\n", 0, match.start()) + 2, 1))
+        for match in _KEYS.finditer(head)
     )
     try:
         values = yaml.safe_load(head.decode("utf-8-sig", errors="replace"))
     except yaml.YAMLError:
         values = None  # the file's own problem; checking it reports that
     if not isinstance(values, dict):
-        return Claim(rel, stem, lines=lines)
+        return Claim(rel, stem, places=places)
     slug = values.get("slug")
     follow = values.get("follow_up_of")
     return Claim(
@@ -99,7 +86,7 @@ def read_claim(rel: str, path: Path) -> Claim | None:
         slug.strip() if isinstance(slug, str) and is_valid_slug(slug.strip()) else stem,
         _aliases(values.get("aliases")),
         follow.strip() if isinstance(follow, str) else None,
-        lines,
+        places=places,
     )
 
 

@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
+from . import problems as codes
+from .problems import Diagnostic, problem
+
 MAX_FILE_BYTES = 256 * 1024
+# What XML 1.0 (so every feed) may not hold, and C1 controls: a terminal or a page would act on
+# them. Tab, newline and carriage return (already turned into newlines) stay.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_REPORTED_CONTROLS = 10
 
 
-def read_text_file(path: Path, report) -> str | None:
-    """The file's text with ``\\n`` line endings and no BOM, or None after reporting why not."""
+def read_text_file(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text with ``\\n`` line endings and no BOM, or None and the reason why not."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            report(1, 1, "QA003", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            return None
+            message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            return None, [problem(1, 1, codes.TOO_LARGE, message)]
         data = path.read_bytes()
     except OSError as error:
-        report(1, 1, "QA004", f"cannot read file: {error.strerror}")
-        return None
+        return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
+    return decode_text(data)
+
+
+def decode_text(data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """``data`` as text with ``\\n`` line endings and no BOM, or None and the reason why not."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -26,16 +38,30 @@ def read_text_file(path: Path, report) -> str | None:
         start = error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
         line = data.count(b"\n", 0, start) + 1
         col = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        report(line, col, "QA002", f"file is not valid UTF-8 (byte 0x{data[start]:02x}); save it as UTF-8")
-        return None
+        message = f"file is not valid UTF-8 (byte 0x{data[start]:02x}); save it as UTF-8"
+        return None, [problem(line, col, codes.NOT_UTF8, message)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        report(1, 1, "QA001", "file is empty; an entry needs front matter, '## Question' and '## Answer'")
-        return None
-    if "\x00" in text:
-        report(data.count(b"\n", 0, data.index(b"\x00")) + 1, 1, "QA002", "file contains a NUL byte")
-        return None
-    return text
+        message = "file is empty; an entry needs front matter, '## Question' and '## Answer'"
+        return None, [problem(1, 1, codes.EMPTY_FILE, message)]
+    return text, []
+
+
+def find_control_characters(text: str) -> list[Diagnostic]:
+    """A problem at each control character (the first on a line, the first few lines)."""
+    found: list[Diagnostic] = []
+    position = 0
+    while len(found) < _REPORTED_CONTROLS and (match := CONTROL.search(text, position)):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text.count("\n", 0, line_start) + 1
+        message = (
+            f"control character U+{ord(match.group()):04X} is not allowed; "
+            "delete it (it may be invisible in an editor)"
+        )
+        found.append(problem(line, match.start() - line_start + 1, codes.CONTROL_CHARACTER, message))
+        line_end = text.find("\n", match.start())
+        position = len(text) if line_end == -1 else line_end
+    return found
 
 
 def relative(path: Path, root: Path) -> str:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from . import frontmatter as fm
-from .fields import MAX_SHORT_TEXT, MAX_SUMMARY, ValueProblem, bounded_text
+from yaml.nodes import MappingNode
+
+from . import problems as codes
+from .fields import MAX_SHORT_TEXT, MAX_SUMMARY
+from .frontmatter import compose_mapping, mapping_items, position
 from .model import Topic
-from .problems import Diagnostic
+from .problems import Diagnostic, Invalid, problem
 from .slugs import is_valid_slug
-from .textfile import read_text_file, relative
+from .textfile import find_control_characters, read_text_file, relative
+from .values import read_line
 
 TOPICS_FILE = "topics.yml"
 
@@ -18,59 +23,68 @@ def load_topics(root: Path, qa_dir: str, diagnostics: list[Diagnostic]) -> dict[
     """Read ``qa/topics.yml``: ``key: {title, description}`` for each topic."""
     path = root / qa_dir / TOPICS_FILE
     rel = relative(path, root)
+    topics, found = _load(path)
+    diagnostics += (diagnostic.placed(rel) for diagnostic in found)
+    return topics
 
-    def report(line: int, col: int, code: str, message: str) -> None:
-        diagnostics.append(Diagnostic(rel, line, col, code, message))
 
+def _load(path: Path) -> tuple[dict[str, Topic], list[Diagnostic]]:
     if not path.is_file():
-        report(1, 1, "QA050", "topics file is missing; list topics as 'key: {title: ..., description: ...}'")
-        return {}
-    text = read_text_file(path, report)
+        message = "topics file is missing; list topics as 'key: {title: ..., description: ...}'"
+        return {}, [problem(1, 1, codes.TOPICS_FILE, message)]
+    text, found = read_text_file(path)
     if text is None:
-        return {}
+        return {}, found
+    if found := find_control_characters(text):
+        return {}, found
     try:
-        node = fm.compose_mapping(text, 1)
-        return _read_topics(node, report)
-    except fm.YamlProblem as problem:
-        report(problem.line, problem.col, problem.code, problem.message)
-        return {}
+        return read_topics(compose_mapping(text, 1))
+    except Invalid as error:
+        return {}, [error.diagnostic]
 
 
-def _read_topics(node, report) -> dict[str, Topic]:
+def read_topics(node: MappingNode) -> tuple[dict[str, Topic], list[Diagnostic]]:
+    """The topics of a composed topics file, and a QA050 problem for each thing wrong in it."""
     topics: dict[str, Topic] = {}
-    items, problems = fm.mapping_items(node, 1)
-    for problem in problems:
-        report(problem.line, problem.col, "QA050", problem.message)
+    items, found = mapping_items(node)
     for key, key_node, value_node in items:
-        line, col = fm.position(key_node, 1)
+        where = position(key_node)
         if not is_valid_slug(key):
-            report(line, col, "QA050", f"topic key '{key}' must be lowercase letters, digits and hyphens")
+            message = f"topic key '{key}' must be lowercase letters, digits and hyphens"
+            found.append(problem(*where, codes.TOPICS_FILE, message))
             continue
-        if not isinstance(value_node, fm.MappingNode):
-            report(line, col, "QA050", f"topic '{key}' needs 'title' and 'description' under it")
+        if not isinstance(value_node, MappingNode):
+            message = f"topic '{key}' needs 'title' and 'description' under it"
+            found.append(problem(*where, codes.TOPICS_FILE, message))
             continue
-        fields = {}
-        field_items, problems = fm.mapping_items(value_node, 1)
-        for problem in problems:
-            report(problem.line, problem.col, "QA050", problem.message)
-        for name, name_node, text_node in field_items:
-            if name not in ("title", "description"):
-                report(
-                    *fm.position(name_node, 1),
-                    "QA050",
-                    f"unknown key '{name}' in topic '{key}'; allowed: title, description",
-                )
-                continue
-            try:
-                fields[name] = bounded_text(
-                    text_node, name, MAX_SHORT_TEXT if name == "title" else MAX_SUMMARY
-                )
-            except (fm.FieldError, ValueProblem) as error:
-                report(*fm.position(text_node, 1), "QA050", f"topic '{key}': {error}")
+        fields, field_problems = _topic_fields(key, value_node)
+        found += field_problems
         if "title" not in fields:
-            report(line, col, "QA050", f"topic '{key}' has no 'title'")
+            found.append(problem(*where, codes.TOPICS_FILE, f"topic '{key}' has no 'title'"))
             continue
         topics[key] = Topic(key, fields["title"], fields.get("description", ""))
     if not topics:
-        report(1, 1, "QA050", "no topics defined; add at least one 'key: {title: ..., description: ...}'")
-    return topics
+        message = "no topics defined; add at least one 'key: {title: ..., description: ...}'"
+        found.append(problem(1, 1, codes.TOPICS_FILE, message))
+    # Every problem in this file is a topics-file problem, whatever the reader called it.
+    return topics, [problem(d.line, d.col, codes.TOPICS_FILE, d.message) for d in found]
+
+
+def _topic_fields(key: str, node: MappingNode) -> tuple[dict[str, str], list[Diagnostic]]:
+    fields: dict[str, str] = {}
+    items, found = mapping_items(node)
+    for name, name_node, text_node in items:
+        if name not in ("title", "description"):
+            message = f"unknown key '{name}' in topic '{key}'; allowed: title, description"
+            found.append(problem(*position(name_node), codes.TOPICS_FILE, message))
+            continue
+        try:
+            # The title is a search filter's label: no quotes or markup; see values.py.
+            if name == "title":
+                fields[name] = read_line(text_node, name, MAX_SHORT_TEXT, label=True)
+            else:
+                fields[name] = read_line(text_node, name, MAX_SUMMARY)
+        except Invalid as error:
+            message = f"topic '{key}': {error.diagnostic.message}"
+            found.append(dataclasses.replace(error.diagnostic, message=message))
+    return fields, found

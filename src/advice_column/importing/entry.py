@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..entries.entry_file import entry_text as write_entry_text
 from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
 from ..entries.slugs import slugify
-from ..entries.tags import clean_tag
+from ..entries.tags import MAX_TAGS, clean_tag, tag_key
 from .markdown_text import defuse
 
 NO_CATEGORY = "(no category)"
@@ -210,10 +210,10 @@ def clean_tags(names: list[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     for name in names:
         tag = clean_tag(without_bidi_controls(name))
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
+        if tag and tag_key(tag) not in seen:  # one tag, however it is spelled: see entries/tags.py
+            seen.add(tag_key(tag))
             tags.append(tag)
-    return tuple(tags)
+    return tuple(tags[:MAX_TAGS])
 
 
 def category_key(name: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from markdownify import ATX, MarkdownConverter, abstract_inline_conversion, chomp
 
-from ..entries.body import URL_SCHEMES
+from ..entries.markup_policy import URL_SCHEMES
 from .classic_html import classic_html, repair_tree
 from .markdown_text import INVISIBLE, defuse, escape_text, tidy_markdown
 

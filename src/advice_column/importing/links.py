@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..entries.fields import normalize_alias
+from ..entries.aliases import normalize_alias
 
 ID_KEYS = ("p", "page_id", "attachment_id")
 

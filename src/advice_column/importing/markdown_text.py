@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..entries.body import CODE_SPAN, FENCE, RAW_HTML_ALLOWED, URL_SCHEMES
+from ..entries.markdown_syntax import FenceTracker, code_span_ranges
+from ..entries.markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
 
 _BACKSLASH = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -40,21 +41,16 @@ def escape_text(text: str) -> str:
 
 def defuse(markdown: str) -> str:
     """Break what neighbouring text pieces can form together: tags, bad links, images, '#'/'##'."""
-    lines, fence = [], None
+    lines, fences = [], FenceTracker()
     for line in _TILDE_FENCE.sub(r"\1&#126;", markdown).split("\n"):
-        match = FENCE.match(line)
-        if fence is not None or match:
-            if fence is None:
-                fence = match.group(1)
-            elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
+        if fences.in_code(line):
             lines.append(line)
             continue
         line = _TOP_HEADING.sub(r"\1\\\2", _REFERENCE.sub(r"\1\\[", line))
         pieces, last = [], 0
-        for span in CODE_SPAN.finditer(line):
-            pieces += [_defuse_text(line[last : span.start()]), span.group()]
-            last = span.end()
+        for start, end in code_span_ranges(line):
+            pieces += [_defuse_text(line[last:start]), line[start:end]]
+            last = end
         lines.append("".join([*pieces, _defuse_text(line[last:])]))
     return "\n".join(lines)
 

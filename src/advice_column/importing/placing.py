@@ -6,7 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..entries.loader import RESERVED_PREFIXES, check_across_entries, find_entry_files, read_entry
+from ..entries.aliases import alias_problem
+from ..entries.loader import check_across_entries, find_entry_files, read_entry
 from ..entries.model import Entry, Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, read_claims
@@ -77,8 +78,8 @@ def _usable_aliases(
     for alias in entry.aliases:
         if alias == own:
             continue  # the old address is the new one: nothing to redirect
-        if alias.startswith(RESERVED_PREFIXES) or alias == "search/":
-            notes.append(f"old address /{alias} cannot redirect here: the site generates pages under it")
+        if problem := alias_problem(alias, alias):
+            notes.append(f"old address /{alias} cannot redirect here: {problem}")
         elif claimed.get(alias, rel) != rel:
             notes.append(f"old address /{alias} cannot redirect here: {claimed[alias]} already redirects it")
         else:

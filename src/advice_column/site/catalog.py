@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..entries.model import Entry, Topic
 from ..entries.slugs import stable_slug
+from ..entries.tags import key_digest, tag_key
 
 RELATED_COUNT = 5
 # Only this many neighbours (by date) of a popular tag or topic are scored: a tag on
@@ -45,8 +46,8 @@ class Catalog:
     grouping: tuple = ()  # each entry's slug, date, topic and tags, in order
 
     def tag_of(self, name: str) -> Tag:
-        """The tag a name belongs to; tags match ignoring case."""
-        return self.tags[self.tag_slug[name.casefold()]]
+        """The tag a name belongs to (see entries/tags.py for when two names are one tag)."""
+        return self.tags[self.tag_slug[tag_key(name)]]
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:
@@ -75,7 +76,7 @@ def build_catalog(
         catalog.by_topic[entry.topic].append(entry)
         by_year[entry.date.year].append(entry)
         for tag in entry.tags:
-            key = tag.casefold()
+            key = tag_key(tag)
             spelling.setdefault(key, tag)
             tag_entries[key].append(entry)
     catalog.by_year = dict(sorted(by_year.items(), reverse=True))
@@ -103,15 +104,25 @@ def _grouping_key(entry: Entry) -> tuple:
 
 
 def assign_tag_slugs(keys: list[str]) -> dict[str, str]:
-    """A distinct slug per casefolded tag; 'C++' and 'C' would both be 'c', so later ones get a suffix."""
+    """The slug of each tag key, distinct by construction; a published tag keeps its address.
+
+    Each key's slug is its frozen ``stable_slug`` ('c++', 'c#' and 'c' are all 'c'). Among keys
+    sharing one, the key that is the slug itself ('c') keeps it, else the first in order; the
+    others add '--' and a hash of their key ('c--1a2b3c4d5e'), which no stable slug contains.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        groups[stable_slug(key)].append(key)
     slugs: dict[str, str] = {}
     taken: set[str] = set()
-    for key in keys:
-        slug = stable_slug(key)
-        if slug in taken:
-            slug = f"{slug}-{stable_slug('#' + key)[2:8]}"
-        taken.add(slug)
-        slugs[key] = slug
+    for slug, members in groups.items():
+        owner = next((key for key in members if key.replace(" ", "-") == slug), members[0])
+        for key in members:
+            own = slug if key == owner else f"{slug}--{key_digest(key)}"
+            if own in taken:  # two 40-bit hashes that agree: the whole hash tells them apart
+                own = f"{slug}--{key_digest(key, 64)}"
+            taken.add(own)
+            slugs[key] = own
     return slugs
 
 
@@ -127,7 +138,7 @@ def find_related(
     for index, entry in enumerate(entries):
         scores: dict[int, float] = defaultdict(float)
         for tag in entry.tags:
-            positions = tag_positions[tag.casefold()]
+            positions = tag_positions[tag_key(tag)]
             weight = 1.0 / math.log(2 + len(positions))
             for other in _neighbours(positions, index):
                 scores[other] += weight

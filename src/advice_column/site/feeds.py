@@ -6,6 +6,7 @@ Feeds need absolute links, so they are written only when mkdocs.yml has a ``site
 from __future__ import annotations
 
 import html
+from xml.etree import ElementTree
 
 from .catalog import Catalog
 from .pages import EntryView, render_template
@@ -47,6 +48,17 @@ def _feed(title, page_url, entries, views, catalog: Catalog, settings: Settings,
         full_text=settings.feed_full_text,
         content=feed_content,
     )
+
+
+def feed_problem(xml: bytes) -> str | None:
+    """Why ``xml`` is not a well-formed Atom document, or None when it is."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        return str(error)
+    if root.tag != "{http://www.w3.org/2005/Atom}feed":
+        return f"the root element is {root.tag}, not an Atom feed"
+    return None
 
 
 def feed_content(view: EntryView) -> str:

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 import markdown
 import nh3
 
-from ..entries.body import RAW_HTML_ALLOWED, URL_SCHEMES
+from ..entries.markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
 
 # What the Markdown renderer itself produces, plus the raw tags a contributor may write. No
 # images: a picture from another host would track readers, so `advice check` reports them.

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..entries.problems import Diagnostic
+from ..entries.problems import SITE_CONFIG, Diagnostic
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Leave a reply"
@@ -136,4 +136,4 @@ def _whole_number(value: object, key: str, low: int, high: int) -> int:
 
 
 def _error(line: int, message: str) -> SettingsError:
-    return SettingsError(Diagnostic(CONFIG_FILE, line, 1, "QA060", message))
+    return SettingsError(Diagnostic(CONFIG_FILE, line, 1, SITE_CONFIG, message))
