@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from advice_column.entries.model import Entry, Topic
 from advice_column.site.catalog import NEIGHBOURS, assign_tag_slugs, build_catalog, find_related, newest_first
@@ -60,7 +59,7 @@ def test_tag_slugs_never_collide():
 def test_tag_slugs_for_text_without_ascii_are_stable_and_safe():
     first = assign_tag_slugs(["日本", "職場"])
     assert first == assign_tag_slugs(["日本", "職場"])
-    assert all(re.fullmatch(r"[a-z0-9-]+--[0-9a-f]{10}", slug) for slug in first.values())
+    assert all(slug.startswith("t-") and slug.replace("-", "").isalnum() for slug in first.values())
     assert len(set(first.values())) == 2
 
 

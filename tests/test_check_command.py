@@ -119,8 +119,8 @@ def test_checking_files_points_at_the_line_that_clashes(column, capsys):
     column.entry("two", extra="tags: [a]\nslug: shared\nfollow_up_of: nobody\n")
     assert column.run("check", "qa/two.md") == 1
     lines = capsys.readouterr().out.splitlines()
-    assert "qa/two.md:6:1: QA027 slug 'shared' is also used by qa/one.md;" in "\n".join(lines)
-    assert "qa/two.md:7:1: QA034 follow_up_of 'nobody' is not the slug of another entry" in lines
+    assert "qa/two.md:6:7: QA027 slug 'shared' is also used by qa/one.md;" in "\n".join(lines)
+    assert "qa/two.md:7:15: QA034 follow_up_of 'nobody' is not the slug of another entry" in lines
 
 
 def test_a_symbolic_link_out_of_qa_is_refused_when_named(column, capsys):

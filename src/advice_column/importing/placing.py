@@ -11,6 +11,7 @@ from ..entries.loader import check_across_entries, find_entry_files, read_entry
 from ..entries.model import Entry, Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, read_claims
+from ..entries.tags import tag_key
 from .entry import ImportedEntry, entry_text
 from .report import ImportReport
 
@@ -29,6 +30,7 @@ def place_entries(
     root: Path, entries: list[ImportedEntry], topics: dict[str, Topic], report: ImportReport
 ) -> list[Planned]:
     """Write (or plan, in a dry run) each entry that has a topic, passes the check, clashes with nothing."""
+    entries = one_spelling_per_tag(entries)
     claims = read_claims(find_entry_files(root / "qa", [], root))
     claimed = {alias: claim.path for claim in reversed(claims) for alias in claim.aliases}
     taken = {claim.slug: claim for claim in reversed(claims)}  # the first file keeps a slug
@@ -67,6 +69,18 @@ def place_entries(
             written.append(checked)
             claimed.update(dict.fromkeys(entry.aliases, rel))
     return placed
+
+
+def one_spelling_per_tag(entries: list[ImportedEntry]) -> list[ImportedEntry]:
+    """Each tag written as its first spelling in the batch: 'Holidays' and 'holidays' are one tag."""
+    spelling: dict[str, str] = {}
+    for entry in entries:
+        for tag in entry.tags:
+            spelling.setdefault(tag_key(tag), tag)
+    return [
+        dataclasses.replace(entry, tags=tuple(spelling[tag_key(tag)] for tag in entry.tags))
+        for entry in entries
+    ]
 
 
 def _usable_aliases(
