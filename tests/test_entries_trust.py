@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from advice_column.entries.limits import MAX_NESTING, MAX_OPENERS, MAX_PARAGRAPH
+from advice_column.entries.limits import MAX_BRACKET_WORK, MAX_NESTING, MAX_OPENERS, MAX_PARAGRAPH
 from advice_column.entries.loader import load_column, read_entry
 from advice_column.entries.markdown_syntax import code_span_ranges
 from advice_column.entries.model import Topic
@@ -41,25 +41,37 @@ def problems(text: str, rel: str = "qa/x.md") -> list[tuple[int, int, str]]:
             "".join("  " * i + "- a\n" for i in range(260)), ANSWER_LINE + 20, 1, id="list-260-deep"
         ),
         pytest.param("> " * 30 + "a", ANSWER_LINE, 1, id="quotes-30-deep"),
+        pytest.param(
+            "x\n\n" + "[a " * 40 + "b" * 7000, ANSWER_LINE + 2, 1, id="brackets-in-a-long-paragraph"
+        ),
     ],
 )
 def test_work_beyond_the_renderers_limits_is_reported(answer, line, col):
     found = problems(entry_text(answer=answer))
-    assert found[0] == (line, col, "QA042")
+    assert (line, col, "QA042") in found
     assert {code for *_, code in found} == {"QA042"}
 
 
 def test_text_at_the_limits_is_accepted_and_builds():
     from advice_column.site.markdown_html import render_markdown
 
+    links = "\n\n".join(["[a](https://example.org) " * 10] * (MAX_OPENERS // 20))  # paragraphs of links
     answer = (
-        "[a](https://example.org) " * (MAX_OPENERS // 2)
+        links
         + "\n\n"
         + "".join(" " * (MAX_NESTING - 2) if i == 20 else "  " * i + "- a\n" for i in range(20))
     )
     entry, found = read_entry("qa/x.md", entry_text(answer=answer), TOPICS)
     assert found == []
     assert render_markdown(entry.answer).count("<a ") == MAX_OPENERS // 2
+
+
+def test_bracket_work_adds_up_over_paragraphs():
+    paragraph = "[a " * 30 + "b" * 1000  # 30 '[' in 1,090 characters
+    under = MAX_BRACKET_WORK // (30 * 1091)
+    assert problems(entry_text(answer="\n\n".join([paragraph] * under))) == []
+    over = problems(entry_text(answer="\n\n".join([paragraph] * (under + 1))))
+    assert over == [(ANSWER_LINE + 2 * under, 1, "QA042")]
 
 
 def test_check_stays_linear_on_a_long_line_of_problems():

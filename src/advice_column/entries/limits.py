@@ -1,14 +1,15 @@
 """Bounds on the work one entry can cause: what `advice check` accepts renders in well under 1 s.
 
-Python-Markdown's inline patterns rescan the rest of a paragraph at each '[' (links), '<'
-(autolinks, raw HTML) and '&' (entities): the time grows with their number times the paragraph's
-length (20,000 '[' took 93 s). Its block parser recurses once per level of nested lists and
-quotes (260 levels raised RecursionError). Each limit below is far beyond what an answer needs.
+Python-Markdown's link pattern walks the rest of a paragraph, character by character in Python,
+at each '[' (about 1 µs a character: 20,000 '[' took 93 s), and its other inline patterns rescan
+at each '<' and '&'. Its block parser recurses once per level of nested lists and quotes (260
+levels raised RecursionError). Each limit below is far beyond what an answer needs.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import problems as codes
 from .markdown_syntax import FenceTracker
@@ -16,6 +17,7 @@ from .problems import Diagnostic, problem
 
 MAX_PARAGRAPH = 8_000  # characters between blank lines, outside fenced code
 MAX_OPENERS = 300  # '[', '<' and '&' in a body, outside fenced code
+MAX_BRACKET_WORK = 250_000  # sum over paragraphs of their '[' times their length: under 1 s
 MAX_NESTING = 40  # columns of indentation, '>' and list markers before a line's text
 _OPENERS = re.compile(r"[\[<&]")
 _NESTING = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*")
@@ -24,24 +26,22 @@ _NESTING = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*")
 def find_render_limits(body: str, first_line: int) -> list[Diagnostic]:
     """A problem for each limit the body passes, at the line where it passes it."""
     found: list[Diagnostic] = []
-    openers = paragraph = 0
-    paragraph_line = first_line
+    openers = work = 0
+    paragraph = _Paragraph(first_line)
     fences = FenceTracker()
-    for index, line in enumerate(body.split("\n")):
+    for index, line in enumerate([*body.split("\n"), ""]):
         number = first_line + index
         if fences.in_code(line) or not line.strip():
-            paragraph = 0
+            if paragraph.brackets and work <= MAX_BRACKET_WORK < (work := work + paragraph.work):
+                found.append(_too_many_brackets(paragraph))
+            paragraph = _Paragraph(number + 1)
             continue
-        if paragraph == 0:
-            paragraph_line = number
-        paragraph += len(line) + 1
-        if paragraph > MAX_PARAGRAPH:
-            message = (
-                f"the paragraph starting on line {paragraph_line} is over {MAX_PARAGRAPH:,} characters; "
-                "split it with blank lines"
-            )
-            found.append(problem(paragraph_line, 1, codes.TOO_COMPLEX, message))
-            paragraph = -(10**9)  # once per paragraph
+        paragraph.length += len(line) + 1
+        paragraph.brackets += line.count("[")
+        if paragraph.length > MAX_PARAGRAPH and not paragraph.reported:
+            paragraph.reported = True
+            message = f"this paragraph is over {MAX_PARAGRAPH:,} characters; split it with blank lines"
+            found.append(problem(paragraph.line, 1, codes.TOO_COMPLEX, message))
         if openers <= MAX_OPENERS and (count := len(_OPENERS.findall(line))):
             openers += count
             if openers > MAX_OPENERS:
@@ -54,4 +54,26 @@ def find_render_limits(body: str, first_line: int) -> list[Diagnostic]:
         if depth > MAX_NESTING and not any(d.message.startswith("nested") for d in found):
             message = f"nested {depth} columns deep (lists, quotes, indentation); the limit is {MAX_NESTING}"
             found.append(problem(number, 1, codes.TOO_COMPLEX, message))
-    return found
+    return sorted(found, key=lambda diagnostic: diagnostic.line)
+
+
+@dataclass
+class _Paragraph:
+    """Lines between blank lines: where they start, how long they are, how many '[' they hold."""
+
+    line: int
+    length: int = 0
+    brackets: int = 0
+    reported: bool = False
+
+    @property
+    def work(self) -> int:
+        return self.brackets * self.length
+
+
+def _too_many_brackets(paragraph: _Paragraph) -> Diagnostic:
+    message = (
+        f"this paragraph has {paragraph.brackets} '[' in {paragraph.length:,} characters and the "
+        "renderer reads on to its end at each one: split the paragraph or use fewer '['"
+    )
+    return problem(paragraph.line, 1, codes.TOO_COMPLEX, message)
