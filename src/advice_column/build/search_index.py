@@ -26,6 +26,7 @@ from pathlib import Path
 from pagefind_bin import get_executable
 
 from ..engine.runner import BuildError
+from ..entries.frontmatter import split_front_matter
 from ..site import urls
 from ..site.urls import BUNDLE
 from .lifetime import die_with_parent
@@ -45,7 +46,7 @@ def entry_documents(docs_dir: Path, language: str) -> dict[str, str]:
     documents = {}
     for path in sorted((docs_dir / "qa").glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+        body = split_front_matter(text).body if text.startswith("---\n") else text
         head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
         documents[f"qa/{path.stem}/index.html"] = f"{head}<body>{body}</body></html>"
     return documents
