@@ -186,3 +186,19 @@ def test_every_alias_check_accepts_builds(column):
     assert column.run("build") == 0
     for alias in aliases:
         assert (column.root / "site" / alias / "index.html").is_file()
+
+
+@pytest.mark.parametrize("alias", ["robots.txt", "feed.xml", "about"])
+def test_build_refuses_a_name_it_writes_with_a_message_and_builds_once_it_is_fixed(column, capsys, alias):
+    """The build stopped with a traceback and left a folder behind that broke every later build."""
+    column.write("docs/about.md", "# About\n")
+    column.write("qa/x.md", entry_text(extra=f"aliases: [{alias}]\n"))
+    assert column.run("build") == 1
+    out = capsys.readouterr()
+    assert f"qa/x.md:5:11: QA028 alias '{alias}/'" in out.out
+    assert "Traceback" not in out.err
+    assert not (column.root / "site").exists()
+    column.write("qa/x.md", entry_text(extra="aliases: [2019/old-post]\n"))
+    assert column.run("build") == 0
+    assert (column.root / "site/2019/old-post/index.html").is_file()
+    assert (column.root / "site/robots.txt").is_file()
