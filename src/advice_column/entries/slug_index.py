@@ -16,6 +16,7 @@ import yaml
 from .aliases import normalize_alias
 from .links import Claim
 from .slugs import is_valid_slug
+from .textfile import MAX_FILE_BYTES
 
 _HEAD_BYTES = 4096  # front matter is a few lines; a longer one is read to its end
 _KEYS = re.compile(rb"^(slug|aliases|follow_up_of)[ \t]*:", re.MULTILINE)
@@ -100,7 +101,7 @@ def _front_matter(path: Path) -> bytes | None:
             start = head.index(b"\n") + 1 if b"\n" in head else len(head)
             end = _FRONT_END.search(head, start)
             if end is None and len(head) == _HEAD_BYTES:
-                head += file.read()
+                head += file.read(MAX_FILE_BYTES - _HEAD_BYTES)  # no more than an entry may hold
                 end = _FRONT_END.search(head, start)
     except OSError:
         return None
