@@ -197,3 +197,13 @@ def test_every_file_claims_its_slug_aliases_and_follow_up(column):
     assert (plain.path, plain.slug, plain.aliases, plain.follow_up_of) == ("qa/plain.md", "plain", (), None)
     assert (other.slug, other.aliases, other.follow_up_of) == ("other", ("2019/12/old/",), "plain")
     assert [other.line_of(key) for key in ("slug", "aliases", "follow_up_of")] == [5, 6, 7]
+
+
+def test_the_slug_index_never_expands_yaml_aliases(column, capsys):
+    # Nine levels of ten aliases each would be a billion items if the index constructed them.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    column.write("qa/bomb.md", entry_text(extra="slug: bomb\n" + "\n".join(levels) + "\naliases: *a8\n"))
+    column.entry("fine", extra="follow_up_of: bomb\n")
+    assert column.run("check", "qa/fine.md") == 0
+    assert column.run("check", "qa/bomb.md") == 1  # the file's own check refuses the aliases

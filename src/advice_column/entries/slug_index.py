@@ -74,11 +74,8 @@ def read_claim(rel: str, path: Path) -> Claim | None:
         (match.group(1).decode(), (head.count(b"\n", 0, match.start()) + 2, 1))
         for match in _KEYS.finditer(head)
     )
-    try:
-        values = yaml.safe_load(head.decode("utf-8-sig", errors="replace"))
-    except yaml.YAMLError:
-        values = None  # the file's own problem; checking it reports that
-    if not isinstance(values, dict):
+    values = _key_values(head.decode("utf-8-sig", errors="replace"))
+    if values is None:
         return Claim(rel, stem, places=places)
     slug = values.get("slug")
     follow = values.get("follow_up_of")
@@ -89,6 +86,28 @@ def read_claim(rel: str, path: Path) -> Claim | None:
         follow.strip() if isinstance(follow, str) else None,
         places=places,
     )
+
+
+def _key_values(yaml_text: str) -> dict | None:
+    """The plain values of the indexed keys, read from YAML nodes; None when it is not a mapping.
+
+    Composed, never constructed: an alias (``*a``) stays one shared node, so a file nesting
+    aliases cannot make this expand them; the file's own check reports them.
+    """
+    try:
+        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None  # the file's own problem; checking it reports that
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    values: dict = {}
+    for key, value in root.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else None
+        if name in ("slug", "follow_up_of") and isinstance(value, yaml.ScalarNode):
+            values[name] = value.value
+        elif name == "aliases" and isinstance(value, yaml.SequenceNode):
+            values[name] = [item.value for item in value.value if isinstance(item, yaml.ScalarNode)]
+    return values
 
 
 def _front_matter(path: Path) -> bytes | None:
