@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from ..entries.slugs import slugify
+from ..entries.body import split_sections
+from ..entries.entry_file import entry_path, entry_text
 from .package_source import PackageSource, SourceError, package_source
 
 DEFAULT_TITLE = "Ask the Columnist"
@@ -68,7 +69,8 @@ def render_column(title: str, today: datetime.date, source: PackageSource) -> di
     for rel, text in _templates():
         if rel == EXAMPLE_TEMPLATE:
             front = {"title": EXAMPLE_FRONT["title"], "date": today, **EXAMPLE_FRONT}
-            files[f"qa/{today.year}/{slugify(front['title'])}.md"] = _entry_text(front, text)
+            sections, _ = split_sections(text, 1)
+            files[entry_path(front["title"], today)] = entry_text(front, sections.question, sections.answer)
         elif rel == "mkdocs.yml":
             files[rel] = _with_site_name(text, title)
         else:
@@ -200,8 +202,3 @@ def _with_site_name(template: str, title: str) -> str:
         raise InitError(f"the package's mkdocs.yml template has no {SITE_NAME_LINE.strip()!r} line")
     line = yaml.safe_dump({"site_name": title}, allow_unicode=True, width=10_000)
     return template.replace(SITE_NAME_LINE, line, 1)
-
-
-def _entry_text(front: dict, body: str) -> str:
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
-    return f"---\n{header}---\n\n{body}"
