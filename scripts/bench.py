@@ -652,16 +652,51 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def measure_browser(site: Path, word: str, scratch: Path) -> dict:
-    """Bytes Chromium fetches for the home page, then for the search page answering ``word``.
+TYPICAL_SHARE = 0.01  # a typical query: a word in about 1% of the entries
+WORST_SHARE = 0.60  # the worst case: a word in about 60% of them
+TYPING_DELAY_MS = 120  # between keystrokes, as a quick reader types
+
+
+def query_words(root: Path) -> dict:
+    """Words of the column in about 1% and about 60% of its published entries (as whole words)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    published = 0
+    for path in sorted((root / "qa").rglob("*.md")):
+        text = path.read_text(encoding="utf-8").casefold()
+        front, _, body = text.removeprefix("---\n").partition("\n---\n")
+        if re.search(r"^draft: *true", front, re.MULTILINE):
+            continue
+        published += 1
+        title = re.search(r"^title: *(.*)$", front, re.MULTILINE)
+        counts.update(set(re.findall(r"[a-z]{4,}", (title.group(1) if title else "") + " " + body)))
+
+    def nearest(share: float) -> str:
+        return min(sorted(counts), key=lambda word: abs(counts[word] / published - share))
+
+    typical, worst = nearest(TYPICAL_SHARE), nearest(WORST_SHARE)
+    return {
+        "query_word": typical,
+        "query_word_share": counts[typical] / published,
+        "worst_word": worst,
+        "worst_word_share": counts[worst] / published,
+    }
+
+
+def measure_browser(root: Path, scratch: Path) -> dict:
+    """What Chromium fetches for the home page, then for the search page answering a typical query
+    (and, apart, the worst case), and how soon results follow the last keystroke.
 
     Counted at the server: every file it sent in full (a 304 or a cache hit sends none), as
     ``python -m http.server`` sends it, uncompressed; ``..._gzip_bytes`` is what a host that
     gzips would send instead."""
     from playwright.sync_api import sync_playwright
 
+    site = root / "site"
     if not os.access(CHROMIUM, os.X_OK):
         raise BenchError(f"no Chromium at {CHROMIUM}: install Debian's chromium, or pass --no-browser")
+    words = query_words(root)
     port = _free_port()
     log_path = scratch / "http.log"
     with open(log_path, "w", encoding="utf-8") as log:
@@ -684,7 +719,14 @@ def measure_browser(site: Path, word: str, scratch: Path) -> dict:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                return _fetch_sizes(browser, base, word, site, log_path)
+                figures = {**words, **_fetch_sizes(browser, base, words["query_word"], site, log_path)}
+                worst = _fetch_sizes(browser, base, words["worst_word"], site, log_path)
+                figures["worst_home_plus_query_gzip_bytes"] = worst["home_plus_query_gzip_bytes"]
+                figures["worst_search_first_result_s"] = worst["search_first_result_s"]
+                # The median of three readers, each in a fresh browser context.
+                typed = [_typed_first_result(browser, base, words["query_word"]) for _ in range(3)]
+                figures["typed_first_result_s"] = sorted(typed)[1]
+                return figures
             finally:
                 browser.close()
     finally:
@@ -712,25 +754,31 @@ def _served(site: Path, log_path: Path, skip: int) -> tuple[list[tuple[str, int,
     return sent, len(lines)
 
 
+RESULT = ".advice-result__title"
+
+
 def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> dict:
     context = browser.new_context()
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    _, seen = _served(site, log_path, 0)
     page.goto(base, wait_until="networkidle")
-    home, seen = _served(site, log_path, 0)
+    home, seen = _served(site, log_path, seen)
     start = time.perf_counter()
     page.goto(f"{base}search/?q={word}", wait_until="load")
-    page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
+    page.wait_for_selector(RESULT, timeout=60_000)
     first_result_s = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
-    results = page.locator(".pagefind-ui__result").count()
+    results = page.locator(RESULT).count()
     context.close()
     query, _ = _served(site, log_path, seen)
     outside = sorted({url for url in requested if url.startswith(("http:", "https:", "ws:", "wss:"))})
     outside = [url for url in outside if not url.startswith(base)]
     if outside:
         raise BenchError(f"the pages fetched from other sites: {', '.join(outside[:5])}")
+    if [url for url in requested if "/filter/" in url and "part-" not in url][1:]:
+        raise BenchError("the search page loaded the tag filter before it was opened")
     total = lambda files, column=1: sum(item[column] for item in files)  # noqa: E731
     return {
         "home_bytes": total(home),
@@ -744,6 +792,32 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
         "search_results_shown": results,
         "fetched": {"home": [item[:2] for item in home], "query": [item[:2] for item in query]},
     }
+
+
+def _typed_first_result(browser, base: str, word: str) -> float:
+    """Seconds from the last keystroke of ``word`` in the home page's header box to its first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    box = page.locator("#advice-header-q")
+    box.focus()  # the first focus starts loading Pagefind, while the reader types
+    page.keyboard.type(word[:-1], delay=TYPING_DELAY_MS)
+    page.wait_for_timeout(TYPING_DELAY_MS)
+    page.evaluate(
+        """(word) => { window.adviceBenchDone = new Promise((done) => {
+            const panel = document.querySelector(".advice-panel");
+            new MutationObserver(() => {
+                const title = panel.querySelector(".advice-panel__title");
+                if (title && panel.dataset.query === word) done(performance.now());
+            }).observe(panel, {childList: true, subtree: true, attributes: true});
+        }); }""",
+        word,
+    )
+    start = page.evaluate("performance.now()")
+    page.keyboard.type(word[-1])
+    done = page.evaluate("window.adviceBenchDone")
+    context.close()
+    return (done - start) / 1000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -842,7 +916,12 @@ FIGURES = [
     ("query_pagefind_bytes", "  of which Pagefind", "bytes"),
     ("home_plus_query_bytes", "browser: home + one query, uncompressed", "bytes"),
     ("home_plus_query_gzip_bytes", "  fetched from a host that gzips", "bytes"),
-    ("search_first_result_s", "browser: search page → first result", "s"),
+    ("query_word_share", "  the query: a word in this share of entries", "share"),
+    ("worst_home_plus_query_gzip_bytes", "browser: home + worst-case query, gzip", "bytes"),
+    ("worst_word_share", "  the query: a word in this share of entries", "share"),
+    ("search_first_result_s", "browser: search page opened → first result", "s"),
+    ("worst_search_first_result_s", "  worst-case query", "s"),
+    ("typed_first_result_s", "browser: last keystroke → first result (header)", "s"),
 ]
 BROWSER_FIGURES = {
     "home_bytes",
@@ -851,6 +930,11 @@ BROWSER_FIGURES = {
     "home_plus_query_bytes",
     "home_plus_query_gzip_bytes",
     "search_first_result_s",
+    "query_word_share",
+    "worst_home_plus_query_gzip_bytes",
+    "worst_word_share",
+    "worst_search_first_result_s",
+    "typed_first_result_s",
 }
 
 # (key, label, limit, unit, the sentence for a miss); a limit may depend on N: {up to N: limit}.
@@ -919,6 +1003,13 @@ TARGETS = [
         "the search page shows its first result after {value}{at} (target {limit})",
     ),
     (
+        "typed_first_result_ms",
+        "last keystroke → first result",
+        300.0,
+        "ms",
+        "the first result comes {value} after the last keystroke{at} (target {limit})",
+    ),
+    (
         "build_peak_gb",
         "build peak memory",
         {10_000: 1.5, 50_000: 3.0},
@@ -959,6 +1050,9 @@ def derive(results: dict[int, dict]) -> None:
             "search_first_result_s": r.get("search_first_result_s"),
             "build_peak_gb": r["build_peak_mb"] / 1000,
             "check_file_s": r.get("check_file_s"),
+            "typed_first_result_ms": None
+            if r.get("typed_first_result_s") is None
+            else 1000 * r["typed_first_result_s"],
         }
         r["ratios"] = ratios
         r["targets"] = {}
@@ -1003,6 +1097,8 @@ def _format(value, unit: str) -> str:
         return f"{value:+.1%}"
     if unit == "kb":
         return f"{value:,.0f} kB"
+    if unit == "share":
+        return f"{value:.1%}"
     if unit == "gb":
         return f"{value:.2f} GB"
     raise ValueError(unit)
@@ -1019,6 +1115,7 @@ def _limit_text(limits, unit: str) -> str:
         "kb": f"≤ {limit:g} kB",
         "gb": f"≤ {limit:g} GB",
         "s": f"≤ {limit:g} s",
+        "ms": f"≤ {limit:g} ms",
     }[unit]
 
 
@@ -1095,7 +1192,7 @@ def bench_size(n: int, root: Path, scratch: Path, args: argparse.Namespace, shap
     r.update(measure_pages(root, facts))
     if args.browser:
         say("home page and one search in Chromium")
-        r.update(measure_browser(root / "site", r["search_word"], scratch))
+        r.update(measure_browser(root, scratch))
     else:
         r.update(dict.fromkeys(BROWSER_FIGURES))
     say("preview: build, edit one answer, rebuild")

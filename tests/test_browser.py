@@ -29,12 +29,12 @@ DRAFTS = [entry for entry in COLUMN.entries if entry.draft]
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
 PER_PAGE = read_settings(REPO).per_page
 
-RESULT = ".pagefind-ui__result"
-RESULT_LINK = ".pagefind-ui__result-link"
-RESULT_TOPIC = '.pagefind-ui__result-tag[data-pagefind-ui-meta="topic"]'
-MESSAGE = ".pagefind-ui__message"
-PAGEFIND_INPUT = ".pagefind-ui__search-input"
-# "3 results for job" / "1 result for …" / "No results for …"; not "Searching for …".
+RESULT = ".advice-result"
+RESULT_LINK = ".advice-result__title"
+RESULT_META = ".advice-result__meta"
+MESSAGE = ".advice-results__message"
+SEARCH_INPUT = "#advice-q"
+# "3 results for “job”" / "1 result for …" / "No results for …".
 DONE = re.compile(r"results? for")
 COMMON_WORD = "job"
 
@@ -62,7 +62,7 @@ def result_count(page: Page) -> int:
 
 
 def topic_checkbox(page: Page, title: str) -> Locator:
-    return page.locator(f"input.pagefind-ui__filter-checkbox[name=topic][value={css_string(title)}]")
+    return page.locator(f".advice-filter--topic input[name=topic][value={css_string(title)}]")
 
 
 def css_string(value: str) -> str:
@@ -119,7 +119,7 @@ def assert_every_result_in_topic(page: Page, title: str) -> None:
     results = page.locator(RESULT)
     expect(results.first).to_be_visible()
     for index in range(results.count()):
-        expect(results.nth(index).locator(RESULT_TOPIC)).to_have_text(f"Topic: {title}")
+        expect(results.nth(index).locator(RESULT_META)).to_have_text(re.compile(rf" · {re.escape(title)}$"))
 
 
 def test_ticking_a_topic_filter_narrows_the_results(page: Page, site_url: str) -> None:
@@ -127,28 +127,29 @@ def test_ticking_a_topic_filter_narrows_the_results(page: Page, site_url: str) -
     page.goto(f"{site_url}search/?q={COMMON_WORD}")
     expect(page.locator(RESULT).first).to_be_visible()
     everything = result_count(page)
-    topics_shown = set(page.locator(RESULT_TOPIC).all_inner_texts())
+    topics_shown = {meta.rsplit(" · ", 1)[1] for meta in page.locator(RESULT_META).all_inner_texts()}
     assert len(topics_shown) > 1, f"a search for {COMMON_WORD!r} should span topics: {topics_shown}"
 
     checkbox = topic_checkbox(page, title)
     label = page.locator(f"label[for={css_string(checkbox.get_attribute('id'))}]")
-    in_topic = int(re.search(r"\((\d+)\)\s*$", label.inner_text()).group(1))
+    in_topic = int(re.search(r"(\d+)\s*$", label.inner_text()).group(1))
     assert 0 < in_topic < everything
     checkbox.check()
 
-    expect(page.locator(MESSAGE)).to_have_text(re.compile(rf"^\s*{in_topic} results? for {COMMON_WORD}"))
+    expect(page.locator(MESSAGE)).to_have_text(re.compile(rf"^\s*{in_topic} results? for “{COMMON_WORD}”"))
     assert_every_result_in_topic(page, title)
     assert result_count(page) < everything
 
 
-def test_search_form_on_a_topic_page_starts_filtered(page: Page, site_url: str) -> None:
+def test_search_link_on_a_topic_page_starts_filtered(page: Page, site_url: str) -> None:
     key = topic_with_most_matches(COMMON_WORD)
     title = COLUMN.topics[key].title
     page.goto(f"{site_url}topics/{key}/")
-    page.locator("form.advice-search-form input[name=q]").fill(COMMON_WORD)
-    page.locator("form.advice-search-form input[name=q]").press("Enter")
+    page.locator("a.advice-listing__search").click()
+    expect(topic_checkbox(page, title)).to_be_checked()
+    page.locator(SEARCH_INPUT).fill(COMMON_WORD)
 
-    expect(page).to_have_url(re.compile(r"/search/\?"))
+    expect(page).to_have_url(re.compile(rf"/search/\?q={COMMON_WORD}&"))
     query = parse_qs(urlsplit(page.url).query)
     assert query == {"q": [COMMON_WORD], "topic": [title]}
     expect(topic_checkbox(page, title)).to_be_checked()
@@ -157,7 +158,7 @@ def test_search_form_on_a_topic_page_starts_filtered(page: Page, site_url: str) 
     assert 0 < filtered <= len(CATALOG.by_topic[key])
 
     topic_checkbox(page, title).uncheck()
-    expect(page.locator(MESSAGE)).not_to_have_text(re.compile(rf"^\s*{filtered} results? for"))
+    expect(page.locator(MESSAGE)).not_to_have_text(re.compile(rf"^\s*{filtered} results? for .* in "))
     assert result_count(page) > filtered
 
 
@@ -208,7 +209,7 @@ def test_reply_link_carries_the_title_and_url_encoded(page: Page, site_url: str,
     expected = re.sub(r"\{(\w+)\}", lambda m: quote(values[m.group(1)], safe=""), template)
 
     page.goto(site_url + entry.url)
-    link = page.locator("section.advice-reply a.advice-reply__link")
+    link = page.locator(".advice-reply a.advice-reply__link")
     expect(link).to_have_count(1)
     href = link.get_attribute("href")
     assert href == expected
@@ -262,9 +263,11 @@ def test_pages_load_only_from_the_site_and_nothing_fails(page: Page, site_url: s
 def test_keyboard_reaches_the_search_box_and_finds_results(page: Page, site_url: str) -> None:
     entry = only_entry_whose_answer_has("poinsettia")
     page.goto(f"{site_url}search/")
-    expect(page.locator(PAGEFIND_INPUT)).to_be_visible()
-    focused = "document.activeElement.matches('.pagefind-ui__search-input')"
-    assert tab_until(page, focused, presses=60), "Tab never reached Pagefind's search box"
+    expect(page.locator(SEARCH_INPUT)).to_be_visible()
+    page.locator("body").focus()
+    page.evaluate("document.activeElement.blur()")
+    focused = "document.activeElement.matches('#advice-q')"
+    assert tab_until(page, focused, presses=60), "Tab never reached the search box"
 
     page.keyboard.type("poinsettia")
     expect(page.locator(RESULT_LINK).first).to_have_text(entry.title)

@@ -52,7 +52,7 @@ def test_feed_links_lead_to_valid_feeds(page: Page, site_url: str):
         titles.append([item.title for item in feed.entries])
     assert titles[0] == [entry.title for entry in CATALOG.entries[:20]]
     assert titles[1] == [entry.title for entry in CATALOG.by_topic[topic]]
-    visible = page.locator(".advice-feed a")
+    visible = page.locator("a.advice-feed")
     assert page.request.get(urljoin(page.url, visible.get_attribute("href"))).ok
 
 

@@ -190,11 +190,13 @@ def test_site_overrides_win_over_the_package_templates(column):
         .replace("font: false", "font: false\n  custom_dir: overrides"),
     )
     column.write("overrides/partials/comments.html", '<p class="house-style">Write to us</p>\n')
+    column.write("overrides/partials/column-search.html", '<p class="house-search">Our search</p>\n')
     column.entry("one")
     assert column.run("build") == 0
     tree = html(column.root / "site/qa/one/index.html")
-    assert tree.css_first(".house-style").text() == "Write to us"
-    assert tree.css_first(".advice-reply") is None
+    assert tree.css_first(".house-style").text() == "Write to us"  # Material's hook for comments
+    assert tree.css_first(".house-search").text() == "Our search"
+    assert tree.css_first(".advice-header-search") is None
 
 
 def test_hand_written_page_may_not_replace_a_generated_one(column, capsys):

@@ -10,16 +10,14 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from advice_column.entries.model import Entry, Topic
+from advice_column.site import urls
 from advice_column.site.catalog import build_catalog
-from advice_column.site.pages import (
-    MAX_COMMENT_URL,
-    comment_url,
-    first_sentence,
-    pagination_window,
-    relative_url,
-    render_pages,
-)
+from advice_column.site.entry_page import MAX_COMMENT_URL, comment_url
+from advice_column.site.pages import render_pages
 from advice_column.site.settings import Settings
+from advice_column.site.templates import pagination_window
+from advice_column.site.text import summary
+from advice_column.site.urls import relative as relative_url
 
 TOPICS = {"interviews": Topic("interviews", "Interviews & <more>", "About <b>interviews</b>.")}
 SETTINGS = Settings(
@@ -70,6 +68,7 @@ def test_pages_for_every_entry_topic_tag_year_and_index():
     assert set(pages) == {
         "index.md",
         "search.md",
+        "search/parts.json",
         "qa/a.md",
         "qa/b.md",
         "topics/index.md",
@@ -103,7 +102,9 @@ def test_contributor_text_is_escaped_in_body_and_front_matter():
     assert tree.css_first("h1").text() == hostile
     assert tree.css_first(".advice-question__asker").text() == "<img src=x onerror=alert(1)> asks"
     assert tree.css_first(".advice-tag").text().strip() == "<b>tag</b>"
-    for page in pages.values():
+    for path, page in pages.items():
+        if not path.endswith(".md"):
+            continue
         _, body = split(page)
         assert not body.css("script:not([type='application/ld+json']), img, b"), page
 
@@ -113,7 +114,7 @@ def test_entry_page_parts():
         make("main", tags=("shared",), asker="Shawn", updated=datetime.date(2025, 2, 1)),
         make("other", "2024-01-01", tags=("shared",)),
     ]
-    _, tree = split(render_pages(build_catalog(TOPICS, entries), SETTINGS)["qa/main.md"])
+    front, tree = split(render_pages(build_catalog(TOPICS, entries), SETTINGS)["qa/main.md"])
     assert tree.css_first("article[data-pagefind-body] h1").text() == "Title main"
     assert tree.css_first(".advice-question__asker").text() == "Shawn asks"
     assert [t.attributes["datetime"] for t in tree.css(".advice-byline time")] == ["2025-01-01", "2025-02-01"]
@@ -123,7 +124,9 @@ def test_entry_page_parts():
         "topic",
     )
     assert [a.attributes["href"] for a in tree.css(".advice-tag")] == ["../../tags/shared/"]
-    assert [a.attributes["href"] for a in tree.css(".advice-related a")] == ["../other/"]
+    # The older question of the topic is in the footer, so not again among related questions.
+    assert front["advice"]["older"] == {"url": "qa/other/", "title": "Title other"}
+    assert "newer" not in front["advice"] and not tree.css(".advice-related a")
 
 
 def test_listings_are_paginated():
@@ -192,19 +195,42 @@ def test_mailto_comment_template():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("First. Second.", "First."),
-        ("Is it? Yes.", "Is it?"),
-        ("word " * 60, ("word " * 60)[:159].rsplit(" ", 1)[0] + "…"),
+        (
+            "Yes. Ask for the raise in writing, and do it this week.",
+            "Yes. Ask for the raise in writing, and do it this week.",
+        ),
+        (
+            "Is it fair? Yes, and ask again next month if they say no. Wait.",
+            "Is it fair? Yes, and ask again next month if they say no.",
+        ),
+        (
+            'He said "call me." Then he never called back at all.',
+            'He said "call me." Then he never called back at all.',
+        ),
+        (
+            "Ask (politely.) Then wait for the whole week and see.",
+            "Ask (politely.) Then wait for the whole week and see.",
+        ),
+        (
+            '"Fine?" she said, and we went on with the meeting. Later.',
+            '"Fine?" she said, and we went on with the meeting.',
+        ),
     ],
 )
-def test_first_sentence(text, expected):
-    assert first_sentence(text) == expected
+def test_summary_is_whole_sentences_of_eight_words_or_more(text, expected):
+    assert summary(text) == expected
+
+
+def test_long_summary_is_cut_at_a_word():
+    cut = summary("word " * 60)
+    assert len(cut) <= 160 and cut.endswith(" word…") and cut[:-1] == " ".join(["word"] * (len(cut) // 5))
 
 
 def test_description_falls_back_to_the_answers_first_sentence():
-    pages = render_pages(build_catalog(TOPICS, [make("x", answer="**Yes**, do it. Then rest.")]), SETTINGS)
+    answer = "**Yes**, do it now and keep a copy of every message. Then rest."
+    pages = render_pages(build_catalog(TOPICS, [make("x", answer=answer)]), SETTINGS)
     front, _ = split(pages["qa/x.md"])
-    assert front["description"] == "Yes, do it."
+    assert front["description"] == "Yes, do it now and keep a copy of every message."
 
 
 def test_home_page_keeps_the_hand_written_intro():
@@ -217,3 +243,26 @@ def test_home_page_keeps_the_hand_written_intro():
     assert body.lstrip().startswith('<h1 id="title">Ask us</h1>\n\nWelcome to *the* column.\n')
     assert [a.text() for a in tree.css(".advice-item__title")] == ["Title x"]
     assert tree.css_first(".advice-topics a").attributes["href"] == "topics/interviews/"
+
+
+def test_entry_page_lists_no_entry_twice_and_replies_right_after_the_answer():
+    entries = [
+        make("first", "2025-01-01", tags=("shared",)),
+        make("reply", "2025-02-01", tags=("shared",), follow_up_of="first"),
+        make("third", "2025-03-01", tags=("shared",)),
+        make("fourth", "2024-03-01", tags=("shared",)),
+    ]
+    pages = render_pages(build_catalog(TOPICS, entries), SETTINGS)
+    for entry in entries:
+        url = urls.entry(entry.slug)
+        front, tree = split(pages[urls.entry_source(entry.slug)])
+        hrefs = [urls.resolve(url, a.attributes["href"]) for a in tree.css("a[href]")]
+        footer = [front["advice"][side]["url"] for side in ("newer", "older") if side in front["advice"]]
+        linked = [path for path in hrefs + footer if path.startswith("qa/")]
+        assert sorted(linked) == sorted(set(linked)), (entry.slug, linked)
+        assert url not in linked
+        answer = tree.css_first("section.advice-answer")
+        following = answer.next
+        while following.tag == "-text":
+            following = following.next
+        assert "advice-reply" in following.attributes["class"]

@@ -114,7 +114,10 @@ def test_follow_up_pages_link_to_each_other(catalog, sample_site):
         earlier_page = html(sample_site / earlier.url / "index.html")
         assert later_page.css_first(".advice-follow-up__earlier").text() == earlier.title
         assert earlier_page.css_first(".advice-follow-up__later").text() == later.title
-        assert "The reader wrote back" in earlier_page.css_first("#follow-up").text()
+        assert earlier_page.css_first(".advice-follow-up--later").text().startswith("The reader wrote back: ")
+        # The link to the earlier question is near the top: before the question itself.
+        later_html = later_page.html
+        assert later_html.index("advice-follow-up__earlier") < later_html.index('class="advice-question"')
 
 
 def test_hostile_text_in_feeds_and_json_ld_stays_text(column):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,10 @@ def test_index_is_written_in_parts_and_counted_whole(parted_site):
     assert (parted_site / "pagefind/pagefind-entry.json").exists()
     assert sorted(p.name for p in (parted_site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
     assert count_indexed_pages(parted_site) == len(WORDS)
-    search = LexborHTMLParser((parted_site / "search/index.html").read_text(encoding="utf-8"))
-    assert (
-        search.css_first("#advice-search").attributes["data-parts"]
-        == "../pagefind/part-1/ ../pagefind/part-2/"
-    )
+    parts = json.loads((parted_site / urls.SEARCH_PARTS_FILE).read_text(encoding="utf-8"))
+    assert parts == ["pagefind/part-1/", "pagefind/part-2/"]
+    home = LexborHTMLParser((parted_site / "index.html").read_text(encoding="utf-8"))
+    assert home.css_first("form.advice-header-search").attributes["data-parts"] == "search/parts.json"
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def parted_url(parted_site):
 @pytest.mark.parametrize("number", [0, 7, 11], ids=["part-0", "part-1", "part-2"])
 def test_search_finds_entries_in_every_part(page: Page, parted_url: str, number: int):
     page.goto(f"{parted_url}search/?q={WORDS[number]}")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".advice-result__title")
     expect(results).to_have_count(1)
     expect(results.first).to_have_text(f"Question {number}")
 
@@ -64,9 +64,17 @@ def test_search_finds_entries_in_every_part(page: Page, parted_url: str, number:
 @pytest.mark.browser
 def test_topic_filter_counts_every_part(page: Page, parted_url: str):
     page.goto(f"{parted_url}search/?q=answer")
-    expect(page.locator(".pagefind-ui__message")).to_have_text(f"{len(WORDS)} results for answer")
-    page.locator("input.pagefind-ui__filter-checkbox[value='Salary & pay']").check()
-    expect(page.locator(".pagefind-ui__message")).to_have_text("4 results for answer")
+    message = page.locator(".advice-results__message")
+    expect(message).to_have_text(f"{len(WORDS)} results for “answer”")
+    page.locator(".advice-filter--topic input[value='Salary & pay']").check()
+    expect(message).to_have_text("4 results for “answer” in Salary & pay")
+
+
+@pytest.mark.browser
+def test_header_search_as_you_type_finds_entries_in_every_part(page: Page, parted_url: str):
+    page.goto(parted_url)
+    page.locator("#advice-header-q").fill(WORDS[11])
+    expect(page.locator(".advice-panel__title")).to_have_text(["Question 11"])
 
 
 @pytest.mark.browser
@@ -99,4 +107,4 @@ def test_an_edit_reindexes_only_its_part(tmp_path, monkeypatch, page: Page):
     assert count_indexed_pages(site) == len(WORDS)
     with served(site) as url:  # part 2 was indexed again, from the edited entry
         page.goto(f"{url}search/?q=walrus")
-        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 11"])
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 11"])

@@ -14,8 +14,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..entries.model import Entry
+from ..site import urls
 from ..site.catalog import Catalog
-from ..site.feeds import SITE_FEED, feed_problem, topic_feed_path
+from ..site.feeds import feed_problem
+from ..site.listings import listings
 
 _ITEM_LINK = re.compile(r'<a class="advice-item__title" href="([^"]+)"')
 _TAG_LINK = re.compile(r'<a class="advice-tag" href="([^"]+)"')
@@ -32,26 +34,23 @@ def verify_site(
     The sitemap and feeds are checked when there is a ``site_url`` (neither exists without one).
     """
     expected = {entry.slug for entry in catalog.entries}
-    built = {path.parent.name for path in (site_dir / "qa").glob("*/index.html")}
-    problems = _difference("entry pages", [e.url for e in catalog.entries], [f"qa/{s}/" for s in built])
+    built = {path.parent.name for path in (site_dir / urls.ENTRIES).glob("*/index.html")}
+    problems = _difference("entry pages", _urls(catalog.entries), [urls.entry(slug) for slug in built])
     if indexed != len(expected):
         problems.append(f"search index holds {indexed} pages for {len(expected)} entries")
-    listings = [(f"topics/{key}/", entries) for key, entries in catalog.by_topic.items()]
-    listings += [(f"tags/{tag.slug}/", list(tag.entries)) for tag in catalog.tags.values()]
-    listings += [(f"archive/{year}/", entries) for year, entries in catalog.by_year.items()]
     listed: dict[str, list[str]] = {}
-    for url, entries in listings:
-        listed[url] = listed_entries(site_dir, url)
-        problems += _difference(url, [e.url for e in entries], listed[url])
+    for listing in listings(catalog):
+        listed[listing.url] = listed_entries(site_dir, listing.url)
+        problems += _difference(listing.url, _urls(listing.entries), listed[listing.url])
     problems += _check_tag_links(catalog.entries, site_dir, listed)
     if site_url:
         problems += _check_sitemap(catalog.entries, site_dir, site_url)
         feeds = {
-            path: _feed_problem(site_dir, path) for path in (SITE_FEED, *map(topic_feed_path, catalog.topics))
+            path: _feed_problem(site_dir, path) for path in (urls.SITE_FEED, *map(urls.topic_feed, catalog.topics))
         }
         problems += [problem for problem in feeds.values() if problem]
-        if feeds[SITE_FEED] is None:
-            problems += _check_feed(catalog.entries[:feed_entries], site_dir / SITE_FEED, site_url)
+        if feeds[urls.SITE_FEED] is None:
+            problems += _check_feed(catalog.entries[:feed_entries], site_dir / urls.SITE_FEED, site_url)
     return problems
 
 
@@ -59,15 +58,16 @@ def _check_tag_links(entries: list[Entry], site_dir: Path, listed: dict[str, lis
     """Each entry is on the listing behind every tag link of its own page."""
     problems = []
     for entry in entries:
-        page = site_dir / entry.url / "index.html"
+        own = urls.entry(entry.slug)
+        page = site_dir / own / "index.html"
         if not page.is_file():
             continue  # reported as a missing entry page
         for href in _TAG_LINK.findall(page.read_text(encoding="utf-8")):
-            url = _resolve(entry.url, href)
+            url = urls.resolve(own, href)
             if url not in listed:
                 listed[url] = listed_entries(site_dir, url)
-            if entry.url not in listed[url]:
-                problems.append(f"{entry.url}: its tag link leads to {url}, which does not list it")
+            if own not in listed[url]:
+                problems.append(f"{own}: its tag link leads to {url}, which does not list it")
     return problems
 
 
@@ -87,9 +87,9 @@ def listed_entries(site_dir: Path, url: str) -> list[str]:
         if not path.is_file():
             break  # reported by the caller as entries missing from this listing
         page = path.read_text(encoding="utf-8")
-        found += [_resolve(url, href) for href in _ITEM_LINK.findall(page)]
+        found += [urls.resolve(url, href) for href in _ITEM_LINK.findall(page)]
         following = _NEXT_LINK.search(page)
-        url = _resolve(url, following.group(1)) if following else ""
+        url = urls.resolve(url, following.group(1)) if following else ""
     return found
 
 
@@ -98,8 +98,8 @@ def _check_sitemap(entries: list[Entry], site_dir: Path, site_url: str) -> list[
     if not sitemap.exists():
         return ["sitemap.xml was not written"]
     locations = _LOC.findall(sitemap.read_text(encoding="utf-8"))
-    in_sitemap = [loc[len(site_url) :] for loc in locations if loc.startswith(site_url + "qa/")]
-    return _difference("sitemap.xml", [e.url for e in entries], in_sitemap)
+    in_sitemap = [loc[len(site_url) :] for loc in locations if loc.startswith(site_url + urls.ENTRIES)]
+    return _difference("sitemap.xml", _urls(entries), in_sitemap)
 
 
 def _check_feed(entries: list[Entry], feed: Path, site_url: str) -> list[str]:
@@ -107,8 +107,8 @@ def _check_feed(entries: list[Entry], feed: Path, site_url: str) -> list[str]:
         return [f"{feed.name} was not written"]
     root = ElementTree.parse(feed).getroot()
     links = [link.get("href", "") for link in root.iter(f"{_ATOM}link") if link.get("rel") == "alternate"]
-    in_feed = [link[len(site_url) :] for link in links if link.startswith(site_url + "qa/")]
-    if in_feed != [e.url for e in entries]:
+    in_feed = [link[len(site_url) :] for link in links if link.startswith(site_url + urls.ENTRIES)]
+    if in_feed != _urls(entries):
         return [f"{feed.name} does not list the latest {len(entries)} entries in order"]
     return []
 
@@ -124,13 +124,5 @@ def _difference(where: str, expected: list[str], found: list[str]) -> list[str]:
     return problems
 
 
-def _resolve(base: str, href: str) -> str:
-    """A relative link from the page at site path ``base`` as a site path like 'qa/x/'."""
-    parts = [part for part in base.split("/") if part]
-    for segment in href.split("/"):
-        if segment == "..":
-            if parts:
-                parts.pop()
-        elif segment and segment != ".":
-            parts.append(segment)
-    return "/".join(parts) + "/" if parts else ""
+def _urls(entries: list[Entry]) -> list[str]:
+    return [urls.entry(entry.slug) for entry in entries]

@@ -8,27 +8,26 @@ from __future__ import annotations
 import html
 from xml.etree import ElementTree
 
+from . import urls
 from .catalog import Catalog
-from .pages import EntryView, render_template
 from .settings import Settings
-
-SITE_FEED = "feed.xml"
-
-
-def topic_feed_path(key: str) -> str:
-    """Where a topic's feed is, inside the site."""
-    return f"topics/{key}/feed.xml"
+from .templates import render_template
+from .views import EntryView
 
 
 def render_feeds(catalog: Catalog, views: dict[str, EntryView], settings: Settings) -> dict[str, str]:
     """``{path: Atom XML}`` for the column and each topic; empty without a site_url."""
     if not settings.site_url:
         return {}
-    feeds = {SITE_FEED: _feed(settings.site_name, "", catalog.entries, views, catalog, settings, SITE_FEED)}
+    feeds = {
+        urls.SITE_FEED: _feed(
+            settings.site_name, "", catalog.entries, views, catalog, settings, urls.SITE_FEED
+        )
+    }
     for key, topic in catalog.topics.items():
         title = f"{topic.title} · {settings.site_name}"
-        path = topic_feed_path(key)
-        feeds[path] = _feed(title, f"topics/{key}/", catalog.by_topic[key], views, catalog, settings, path)
+        path = urls.topic_feed(key)
+        feeds[path] = _feed(title, urls.topic(key), catalog.by_topic[key], views, catalog, settings, path)
     return feeds
 
 
@@ -41,7 +40,7 @@ def _feed(title, page_url, entries, views, catalog: Catalog, settings: Settings,
         site_url=settings.site_url,
         self_url=settings.site_url + path,
         page_url=settings.site_url + page_url,
-        author=settings.author or settings.site_name,
+        author=settings.columnist or settings.site_name,
         updated=updated,
         views=latest,
         topics=catalog.topics,

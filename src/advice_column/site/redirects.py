@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
+from . import urls
 from .catalog import Catalog
-from .pages import relative_url
 from .settings import Settings
 
 
@@ -18,8 +18,8 @@ def render_redirects(catalog: Catalog, settings: Settings) -> dict[str, str]:
     pages = {}
     for entry in catalog.entries:
         for alias in entry.aliases:
-            target = relative_url(alias, entry.url)
-            canonical = settings.site_url + entry.url if settings.site_url else target
+            target = urls.relative(alias, urls.entry(entry.slug))
+            canonical = settings.site_url + urls.entry(entry.slug) if settings.site_url else target
             pages[f"{alias}index.html"] = redirect_page(entry.title, target, canonical)
     return pages
 

@@ -12,7 +12,7 @@ import yaml
 from ..entries.problems import SITE_CONFIG, Diagnostic
 
 CONFIG_FILE = "mkdocs.yml"
-DEFAULT_COMMENT_LABEL = "Leave a reply"
+DEFAULT_COMMENT_LABEL = "Reply to this answer"
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
@@ -45,7 +45,7 @@ class Settings:
     comment_url: str = ""
     comment_label: str = DEFAULT_COMMENT_LABEL
     per_page: int = DEFAULT_PER_PAGE
-    author: str = ""
+    columnist: str = ""
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
     raw: dict = field(default_factory=dict, compare=False)
@@ -79,7 +79,7 @@ def read_settings(root: Path) -> Settings:
         comment_url=str(comments.get("url") or default_comment_url(repo_url)),
         comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
         per_page=_whole_number(advice.get("per_page", DEFAULT_PER_PAGE), "per_page", 5, 500),
-        author=str(advice.get("author") or raw.get("site_author") or ""),
+        columnist=str(advice.get("columnist") or advice.get("author") or raw.get("site_author") or ""),
         feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
         feed_full_text=feeds.get("content", "full") == "full",
         raw=raw,

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 
 from ..entries.model import Entry, Topic
+from . import urls
 from .markdown_html import plain_text
 from .settings import Settings
+from .text import shorten
 
 HEADLINE_LENGTH = 110  # Google truncates Article headlines past this
 
@@ -19,10 +21,10 @@ def entry_json_ld(
     entry: Entry, topic: Topic, question_html: str, answer_html: str, description: str, settings: Settings
 ) -> str:
     """The entry's JSON-LD, safe to place inside a <script> element."""
-    url = settings.site_url + entry.url if settings.site_url else None
+    url = settings.site_url + urls.entry(entry.slug) if settings.site_url else None
     columnist = {
-        "@type": "Person" if settings.author else "Organization",
-        "name": settings.author or settings.site_name,
+        "@type": "Person" if settings.columnist else "Organization",
+        "name": settings.columnist or settings.site_name,
     }
     publisher = {"@type": "Organization", "name": settings.site_name}
     question = {"@type": "Question", "name": entry.title, "text": plain_text(question_html), "answerCount": 1}
@@ -32,7 +34,7 @@ def entry_json_ld(
     article = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "headline": _headline(entry.title),
+        "headline": shorten(entry.title, HEADLINE_LENGTH),
         "description": description,
         "datePublished": entry.date.isoformat(),
         "dateModified": (entry.updated or entry.date).isoformat(),
@@ -51,9 +53,3 @@ def script_safe_json(value: object) -> str:
     """JSON that cannot end its <script> element or open a comment: <, > and & as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _headline(title: str) -> str:
-    if len(title) <= HEADLINE_LENGTH:
-        return title
-    return title[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"

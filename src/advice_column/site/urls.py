@@ -1,12 +1,66 @@
-"""Every site path the generator owns, computed in one place so pages, feeds and checks agree."""
+"""Every site path the generator owns, computed in one place so pages, feeds, redirects and the
+build's checks cannot disagree. Paths are relative to the site root: '' is the home page, folders
+end in '/', files do not (``topics/salary/feed.xml``)."""
 
 from __future__ import annotations
 
+import posixpath
+
+ENTRIES = "qa/"
+TOPICS = "topics/"
+TAGS = "tags/"
+ARCHIVE = "archive/"
+SEARCH = "search/"
+SITE_FEED = "feed.xml"
+# The search page's list of extra index parts, fetched only when a reader starts a search.
+SEARCH_PARTS_FILE = "search/parts.json"
 BUNDLE = "pagefind"
+# Folders the site generates; an alias (an entry's old address) may not point inside them.
+RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, "assets/", f"{BUNDLE}/")
 # Pagefind holds a whole index in memory, about 200 kB an entry (2 GB at 10,000). Larger columns
-# are indexed in parts of this many entries, one after another, and the search page merges
-# them (PagefindUI's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
+# are indexed in parts of this many entries, one after another, and the search merges them
+# (Pagefind's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
 PART_ENTRIES = 2500
+
+
+def entry(slug: str) -> str:
+    """An entry's page; it depends on the slug only, so it never moves."""
+    return f"{ENTRIES}{slug}/"
+
+
+def entry_source(slug: str) -> str:
+    """The Markdown file in the docs folder that becomes an entry's page."""
+    return f"{ENTRIES}{slug}.md"
+
+
+def topic(key: str) -> str:
+    """A topic's listing."""
+    return f"{TOPICS}{key}/"
+
+
+def topic_feed(key: str) -> str:
+    """A topic's Atom feed."""
+    return f"{topic(key)}feed.xml"
+
+
+def tag(slug: str) -> str:
+    """A tag's listing."""
+    return f"{TAGS}{slug}/"
+
+
+def year(number: int) -> str:
+    """One year of the archive."""
+    return f"{ARCHIVE}{number}/"
+
+
+def listing_page(url: str, number: int) -> str:
+    """Page ``number`` (from 1) of the listing at ``url``: ``url``, ``url/page/2/``, …"""
+    return url if number == 1 else f"{url}page/{number}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file in the docs folder that becomes the page at ``url``."""
+    return f"{url}index.md"
 
 
 def search_parts(entry_count: int) -> int:
@@ -17,3 +71,17 @@ def search_parts(entry_count: int) -> int:
 def part_folder(number: int) -> str:
     """Where part ``number`` of the index is, inside the site."""
     return BUNDLE if number == 0 else f"{BUNDLE}/part-{number}"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (site paths like 'a/b/' or 'a/f.xml')."""
+    target = posixpath.relpath("/" + to_url, "/" + from_url)
+    if to_url.endswith("/") or to_url == "":
+        target = "./" if target == "." else target + "/"
+    return target
+
+
+def resolve(from_url: str, href: str) -> str:
+    """The site path a relative link ``href`` on the page at ``from_url`` leads to."""
+    path = posixpath.normpath(posixpath.join("/" + from_url, href)).lstrip("/")
+    return "" if path in ("", ".") else path + ("/" if href.endswith("/") or href in ("", ".") else "")

@@ -1,22 +1,244 @@
-// Start Pagefind's UI on the search page; ?q= and &topic= come from the search forms.
+// Search as you type, from the header of every page and on the search page, over the column's
+// Pagefind index. Pagefind is loaded on the first focus of a search box, never on page load.
+// Everything a contributor wrote (titles, topics, tags, excerpts) is inserted as text, never as
+// HTML, whatever the index holds.
 (function () {
-  var element = document.getElementById("advice-search");
-  if (!element || !window.PagefindUI) return;
-  // A large column's index comes in parts (pagefind/part-N/), searched together.
-  var parts = (element.dataset.parts || "").split(" ").filter(Boolean).map(function (part) {
-    return { bundlePath: new URL(part, window.location.href).pathname };
+  "use strict";
+
+  var header = document.querySelector(".advice-header-search");
+  if (!header) return;
+  var pagefind = null;
+  var CHECK_ALL = 40; // up to this many results, every one is checked against the query (below)
+
+  // The index, and its further parts (search/parts.json) merged into one search.
+  function load() {
+    if (pagefind) return pagefind;
+    var bundle = new URL(header.dataset.bundle, location.href);
+    var root = new URL("..", bundle).pathname;
+    var parts = fetch(new URL(header.dataset.parts, location.href))
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+    pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(async function (loaded) {
+      var api = loaded[0];
+      await api.options({ baseUrl: root, excerptLength: 24 });
+      for (var i = 0; i < loaded[1].length; i++) {
+        await api.mergeIndex(new URL(loaded[1][i], new URL(root, location.href)).pathname, { baseUrl: root });
+      }
+      await api.init();
+      return api;
+    });
+    return pagefind;
+  }
+
+  // Pagefind answers a word it does not hold with the longest prefix it does hold ("aaaa" finds
+  // every page with "a", "xyzzyqq" a page with "xy…"): https://github.com/Pagefind/pagefind/pull/315.
+  // A result counts only if, for every word of the query, a word it matched on the page starts
+  // with that query word's stem (roughly: the word less a common English ending, less a letter).
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function queryWords(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function stemLength(word) {
+    var ending = word.match(/(ations?|iness|ness|ments?|ings?|edly|ed|ies|es|s|ly|y|e)$/);
+    var length = ending && word.length - ending[0].length >= 3 ? word.length - ending[0].length : word.length;
+    return Math.max(1, Math.min(word.length, length - 1));
+  }
+
+  function sharedStart(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  }
+
+  function isGenuine(data, words) {
+    var pageWords = data.content.split(/[\r\n\s]+/g);
+    var matched = [];
+    data.locations.forEach(function (at) {
+      fold(pageWords[at] || "").split(/[^\p{L}\p{N}]+/u).forEach(function (part) { matched.push(part); });
+    });
+    matched.push.apply(matched, queryWords(String((data.meta && data.meta.title) || "")));
+    return words.every(function (word) {
+      var needed = stemLength(word);
+      return matched.some(function (found) { return sharedStart(word, found) >= needed; });
+    });
+  }
+
+  // One search: Pagefind's results with the false ones (see above) taken out. ``first`` results
+  // are loaded at once (all of them when there are at most ``checkAll``, so that the count is
+  // exact); ``more(n)`` loads the next ``n``. ``stale()`` says the reader has moved on: no more
+  // is loaded then.
+  async function search(query, filters, how) {
+    how = how || {};
+    var api = await load();
+    var response = await api.search(query, { filters: filters || {} });
+    var words = queryWords(query || "");
+    var results = response.results;
+    var state = { response: response, total: results.length, items: [], next: 0 };
+    state.more = async function (count) {
+      var batch = results.slice(state.next, state.next + count);
+      state.next += batch.length;
+      var data = await Promise.all(batch.map(function (result) { return result.data(); }));
+      var kept = data.filter(function (item) { return !words.length || isGenuine(item, words); });
+      state.total -= data.length - kept.length;
+      state.items = state.items.concat(kept);
+      return kept;
+    };
+    if (!results.length || !words.length || (how.stale && how.stale())) return state;
+    var checkAll = how.checkAll === undefined ? CHECK_ALL : how.checkAll;
+    await state.more(results.length <= checkAll ? results.length : how.first || 10);
+    // Genuine matches rank above prefix stand-ins: a false first result means none is genuine.
+    if (results.length > checkAll && !state.items.length) {
+      state.total = 0;
+      state.next = results.length;
+    }
+    return state;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // Pagefind's excerpt is the page's text with <mark> around matches; it is parsed in an inert
+  // <template> (nothing in it runs or loads) and rebuilt from its text and marks only.
+  function excerpt(html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    var out = element("p", "advice-result__excerpt");
+    parsed.content.childNodes.forEach(function (node) {
+      out.appendChild(node.nodeName === "MARK" ? element("mark", null, node.textContent) : document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function metaLine(data, className) {
+    var meta = data.meta || {};
+    return element("span", className, [meta.date, meta.topic].filter(Boolean).join(" · "));
+  }
+
+  function searchPage(query) {
+    var url = new URL(header.getAttribute("action"), location.href);
+    if (query) url.searchParams.set("q", query);
+    return url.href;
+  }
+
+  window.adviceSearch = { load: load, search: search, element: element, excerpt: excerpt, metaLine: metaLine };
+
+  // The header's box: results in a panel beneath it as the reader types.
+  var input = header.querySelector("input[name=q]");
+  var panel = header.querySelector(".advice-panel");
+  var list = panel.querySelector("[role=listbox]");
+  var status = panel.querySelector(".advice-panel__status");
+  var all = panel.querySelector(".advice-panel__all");
+  var opener = header.querySelector(".advice-header-search__open");
+  var active = -1;
+  var latest = 0;
+  var timer = null;
+  var SHOWN = 5;
+  var MIN_LENGTH = 2; // one letter would fetch the index of every word starting with it
+  var PAUSE_MS = 90; // a search starts when typing pauses this long
+
+  function options() {
+    return Array.prototype.slice.call(list.querySelectorAll("[role=option]"));
+  }
+
+  function highlight(index) {
+    var found = options();
+    active = found.length ? (index + found.length) % found.length : -1;
+    found.forEach(function (option, i) { option.setAttribute("aria-selected", String(i === active)); });
+    if (active >= 0) input.setAttribute("aria-activedescendant", found[active].id);
+    else input.removeAttribute("aria-activedescendant");
+  }
+
+  function open(show) {
+    panel.hidden = !show;
+    input.setAttribute("aria-expanded", String(show));
+    if (!show) highlight(-1);
+  }
+
+  function render(query, state) {
+    panel.dataset.query = query; // what the panel shows results for
+    list.replaceChildren();
+    state.items.slice(0, SHOWN).forEach(function (data, i) {
+      var option = element("a", "advice-panel__option");
+      option.id = "advice-option-" + i;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.tabIndex = -1;
+      option.href = data.url;
+      option.appendChild(element("span", "advice-panel__title", (data.meta && data.meta.title) || data.url));
+      option.appendChild(metaLine(data, "advice-panel__meta"));
+      list.appendChild(option);
+    });
+    status.textContent = state.total ? "" : "No questions match “" + query + "”.";
+    status.hidden = !!state.total;
+    all.hidden = !state.total;
+    all.href = searchPage(query);
+    all.textContent = state.total === 1 ? "Open the search page" : "All " + state.total + " results";
+    active = -1;
+    open(true);
+  }
+
+  // One search at a time, for the words in the box once the reader pauses; a search the reader
+  // has typed past stops before loading its results.
+  var running = null;
+
+  async function update() {
+    var query = input.value.trim();
+    var mine = ++latest;
+    if (query.length < MIN_LENGTH) return open(false);
+    if (running) await running;
+    if (mine !== latest) return;
+    var stale = function () { return mine !== latest; };
+    running = search(query, {}, { checkAll: SHOWN, first: SHOWN, stale: stale });
+    var state = await running;
+    running = null;
+    if (!stale()) render(query, state);
+  }
+
+  input.addEventListener("focus", function () {
+    load();
+    if (input.value.trim() && list.children.length) open(true);
   });
-  var ui = new PagefindUI({
-    element: "#advice-search",
-    mergeIndex: parts,
-    showSubResults: false,
-    showImages: false,
-    openFilters: ["topic"],
-    translations: { placeholder: "Search questions and answers" },
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, PAUSE_MS);
   });
-  var params = new URLSearchParams(window.location.search);
-  var input = element.querySelector("input");
-  if (input) input.setAttribute("aria-label", "Search questions and answers");
-  if (params.get("topic")) ui.triggerFilters({ topic: [params.get("topic")] });
-  if (params.get("q")) ui.triggerSearch(params.get("q"));
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (panel.hidden) return;
+      event.preventDefault();
+      highlight(active + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      location.href = options()[active].href;
+    } else if (event.key === "Escape") {
+      if (!panel.hidden) {
+        event.preventDefault(); // keep the words typed (a search box clears itself on Escape)
+        open(false);
+      } else if (header.classList.contains("advice-header-search--open")) toggle(false);
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!header.contains(event.target)) open(false);
+  });
+
+  function toggle(show) {
+    header.classList.toggle("advice-header-search--open", show);
+    opener.setAttribute("aria-expanded", String(show));
+    if (show) input.focus();
+    else open(false);
+  }
+
+  if (opener) {
+    opener.addEventListener("click", function () {
+      toggle(!header.classList.contains("advice-header-search--open"));
+    });
+  }
 })();

@@ -1,0 +1,171 @@
+// The search page: query, topic and tag filters, results with date, topic and excerpt. The URL
+// follows the query and filters (?q=…&topic=…&tag=…, replaced while typing), so a search can be
+// shared, bookmarked and found again with Back. Built on window.adviceSearch (advice-search.js).
+(function () {
+  "use strict";
+
+  var root = document.getElementById("advice-search-page");
+  var core = window.adviceSearch;
+  if (!root || !core) return;
+  var input = root.querySelector("input[name=q]");
+  var topics = root.querySelector(".advice-filter--topic .advice-filter__options");
+  var tagBox = root.querySelector(".advice-filter--tag");
+  var tags = tagBox.querySelector(".advice-filter__options");
+  var toggle = root.querySelector(".advice-filters__toggle");
+  var filtersPanel = root.querySelector(".advice-filters");
+  var message = root.querySelector(".advice-results__message");
+  var list = root.querySelector(".advice-results__list");
+  var more = root.querySelector(".advice-results__more");
+  var PAGE = 10;
+  var latest = 0;
+  var timer = null;
+  var state = null;
+  var params = new URLSearchParams(location.search);
+  var chosen = { topic: params.getAll("topic"), tag: params.getAll("tag") };
+  // Filter chunks load only when wanted: the topic filter at once, the tag filter when opened.
+  var wanted = { topic: [] };
+  input.value = params.get("q") || "";
+
+  function filters() {
+    var out = {};
+    Object.keys(wanted).forEach(function (name) {
+      out[name] = chosen[name] && chosen[name].length ? { any: chosen[name] } : [];
+    });
+    Object.keys(chosen).forEach(function (name) {
+      if (chosen[name].length && !out[name]) out[name] = { any: chosen[name] };
+    });
+    return out;
+  }
+
+  function updateURL() {
+    var next = new URLSearchParams();
+    if (input.value.trim()) next.set("q", input.value.trim());
+    chosen.topic.forEach(function (value) { next.append("topic", value); });
+    chosen.tag.forEach(function (value) { next.append("tag", value); });
+    var query = next.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  // Checkboxes for one filter: its values by count, zero counts hidden unless chosen.
+  function renderOptions(container, name, counts) {
+    container.replaceChildren();
+    var values = Object.keys(counts || {}).filter(function (value) {
+      return counts[value] > 0 || chosen[name].indexOf(value) >= 0;
+    });
+    values.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
+    values.forEach(function (value, i) {
+      var id = "advice-" + name + "-" + i;
+      var row = core.element("div", "advice-filter__option");
+      var box = core.element("input");
+      box.type = "checkbox";
+      box.id = id;
+      box.name = name;
+      box.value = value;
+      box.checked = chosen[name].indexOf(value) >= 0;
+      var label = core.element("label", null, value + " ");
+      label.htmlFor = id;
+      label.appendChild(core.element("span", "advice-count", counts[value]));
+      row.appendChild(box);
+      row.appendChild(label);
+      container.appendChild(row);
+    });
+    if (!values.length) container.appendChild(core.element("p", "advice-filter__none", "None for this search."));
+  }
+
+  function resultItem(data) {
+    var item = core.element("li", "advice-result");
+    var link = core.element("a", "advice-result__title", (data.meta && data.meta.title) || data.url);
+    link.href = data.url;
+    item.appendChild(link);
+    item.appendChild(core.metaLine(data, "advice-result__meta"));
+    item.appendChild(core.excerpt(data.excerpt || ""));
+    return item;
+  }
+
+  function showMore(kept) {
+    kept.forEach(function (data) { list.appendChild(resultItem(data)); });
+    more.hidden = state.next >= state.response.results.length;
+  }
+
+  function describe(query) {
+    var count = state.total;
+    var what = count === 0 ? "No results" : count + (count === 1 ? " result" : " results");
+    var scope = [].concat(chosen.topic, chosen.tag);
+    return what + (query ? " for “" + query + "”" : "") + (scope.length ? " in " + scope.join(", ") : "");
+  }
+
+  async function run() {
+    var mine = ++latest;
+    var query = input.value.trim();
+    updateURL();
+    var anyFilter = chosen.topic.length || chosen.tag.length;
+    var stale = function () { return mine !== latest; };
+    var found = await core.search(query || (anyFilter ? null : ""), filters(), { first: PAGE, stale: stale });
+    if (!query && !anyFilter) {
+      // Nothing asked yet: the topic filter with every entry's count, no results.
+      found = await core.search(null, filters());
+      found.total = 0;
+      found.items = [];
+      found.next = found.response.results.length;
+    }
+    if (stale()) return;
+    state = found;
+    renderOptions(topics, "topic", state.response.totalFilters.topic);
+    if (wanted.tag) renderOptions(tags, "tag", state.response.filters.tag);
+    list.replaceChildren();
+    if (!query && !anyFilter) {
+      message.textContent = "Type a word or two, or choose a topic.";
+      more.hidden = true;
+      return;
+    }
+    message.textContent = describe(query);
+    if (state.items.length < PAGE && state.next < state.response.results.length) await state.more(PAGE);
+    if (mine !== latest) return;
+    message.textContent = describe(query);
+    showMore(state.items.slice(0, PAGE));
+    state.shown = Math.min(PAGE, state.items.length);
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 60);
+  }
+
+  input.addEventListener("input", schedule);
+  root.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  root.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.type !== "checkbox") return;
+    var values = chosen[box.name];
+    var at = values.indexOf(box.value);
+    if (box.checked && at < 0) values.push(box.value);
+    if (!box.checked && at >= 0) values.splice(at, 1);
+    run();
+  });
+  more.addEventListener("click", async function () {
+    var shown = list.children.length;
+    if (state.items.length <= shown) await state.more(PAGE);
+    showMore(state.items.slice(shown, shown + PAGE));
+    var next = list.children[shown];
+    if (next) next.querySelector("a").focus();
+  });
+  tagBox.addEventListener("toggle", function () {
+    if (tagBox.open && !wanted.tag) {
+      wanted.tag = [];
+      run();
+    }
+  });
+  toggle.addEventListener("click", function () {
+    var show = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(show));
+    filtersPanel.classList.toggle("advice-filters--open", show);
+  });
+  if (chosen.tag.length) {
+    tagBox.open = true;
+    wanted.tag = [];
+  }
+  run();
+})();

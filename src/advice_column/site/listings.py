@@ -1,0 +1,175 @@
+"""Listing pages: every topic, tag and year as pages of entries, and the indexes above them."""
+
+from __future__ import annotations
+
+import functools
+import html
+from dataclasses import dataclass
+
+from ..entries.model import Entry
+from . import urls
+from .catalog import Catalog
+from .page_cache import PageCache
+from .settings import Settings
+from .templates import HIDE_SIDEBARS, page_file
+from .views import EntryView
+
+POPULAR_TAGS = 15  # the most-used tags shown on the home page
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list of entries at ``url`` (split into pages), as readers and the build's checks see it."""
+
+    url: str
+    title: str
+    description: str
+    entries: list[Entry]
+    topic_title: str | None = None  # a topic listing offers a search inside the topic
+    feed: str | None = None
+    months: bool = False  # a year: each month's first entry carries an anchor
+
+
+def listings(catalog: Catalog, with_feeds: bool = True) -> list[Listing]:
+    """Every topic, tag and year listing of the column: the one list pages and checks share."""
+    found = [
+        Listing(
+            urls.topic(key),
+            topic.title,
+            topic.description,
+            catalog.by_topic[key],
+            topic_title=topic.title,
+            feed=urls.topic_feed(key) if with_feeds else None,
+        )
+        for key, topic in catalog.topics.items()
+    ]
+    found += [
+        Listing(
+            urls.tag(tag.slug), f"Tagged “{tag.name}”", f"Questions tagged “{tag.name}”.", list(tag.entries)
+        )
+        for tag in catalog.tags.values()
+    ]
+    found += [
+        Listing(urls.year(year), f"Questions from {year}", "", entries, months=True)
+        for year, entries in catalog.by_year.items()
+    ]
+    return found
+
+
+def month_anchor(entry: Entry) -> str:
+    """The id of a year listing's first entry of a month: 'm03'."""
+    return f"m{entry.date.month:02d}"
+
+
+def month_links(catalog: Catalog, per_page: int) -> dict[int, list[tuple[str, int, str]]]:
+    """For the archive index: each year's months, newest first, as (name, count, site path#anchor)."""
+    years = {}
+    for year, entries in catalog.by_year.items():
+        months: dict[int, list] = {}
+        for index, entry in enumerate(entries):
+            if entry.date.month not in months:
+                page = urls.listing_page(urls.year(year), index // per_page + 1)
+                months[entry.date.month] = [f"{entry.date:%B}", 0, f"{page}#{month_anchor(entry)}"]
+            months[entry.date.month][1] += 1
+        years[year] = [tuple(month) for month in months.values()]
+    return years
+
+
+def render_listing(
+    listing: Listing, views: dict[str, EntryView], catalog: Catalog, settings: Settings, cache: PageCache
+) -> dict[str, str]:
+    """The listing split into pages of ``settings.per_page``: ``url``, ``url/page/2/``, …"""
+    shown_views = [views[e.slug] for e in listing.entries]
+    per_page = settings.per_page
+    count = max(1, -(-len(shown_views) // per_page))
+    pagination = [urls.listing_page(listing.url, number) for number in range(1, count + 1)]
+    anchors = _month_anchors(listing.entries) if listing.months else {}
+    pages = {}
+    for number, page_url in enumerate(pagination, start=1):
+        title = listing.title if number == 1 else f"{listing.title} (page {number} of {count})"
+        shown = shown_views[(number - 1) * per_page : number * per_page]
+        context = {
+            "description": listing.description or title,
+            "heading": listing.title,
+            "intro": listing.description,
+            "views": shown,
+            "total": len(shown_views),
+            "number": number,
+            "pagination": pagination,
+            "topic_title": listing.topic_title,
+            "catalog": catalog,
+            "feed": listing.feed,
+            "anchors": anchors,
+            "meta": {"hide": HIDE_SIDEBARS, "advice": {"kind": "listing", **_feed(listing.feed)}},
+        }
+        items = tuple(_item_key(view, catalog, anchors) for view in shown)
+        key = (title, listing, items, len(shown_views), tuple(pagination))
+        path = urls.source_path(page_url)
+        pages[path] = cache.get(
+            path, key, functools.partial(page_file, page_url, title, "listing.html", **context)
+        )
+    return pages
+
+
+def _feed(feed: str | None) -> dict:
+    return {"feed": feed} if feed else {}
+
+
+def _month_anchors(entries: list[Entry]) -> dict[str, str]:
+    anchors, seen = {}, set()
+    for entry in entries:
+        if (entry.date.year, entry.date.month) not in seen:
+            seen.add((entry.date.year, entry.date.month))
+            anchors[entry.slug] = month_anchor(entry)
+    return anchors
+
+
+def _item_key(view: EntryView, catalog: Catalog, anchors: dict[str, str]) -> tuple:
+    """All that a listing shows of an entry (see _item.html)."""
+    entry = view.entry
+    topic = catalog.topics[entry.topic].title
+    extra = (entry.asker, anchors.get(entry.slug))
+    return entry.slug, entry.title, entry.date, topic, entry.draft, view.description, extra
+
+
+def render_home(
+    catalog: Catalog,
+    views: dict[str, EntryView],
+    settings: Settings,
+    intro: str,
+    meta: dict,
+    latest: int = 10,
+) -> str:
+    """The home page: the hand-written intro (Markdown), latest entries, topics and popular tags."""
+    title = str(meta.get("title") or settings.site_name)
+    popular = sorted(catalog.tags.values(), key=lambda tag: (-len(tag.entries), tag.name.casefold()))
+    front = {key: value for key, value in meta.items() if key not in ("title", "description")}
+    front.setdefault("hide", HIDE_SIDEBARS)
+    front.setdefault("advice", {"kind": "home"})
+    return page_file(
+        "",
+        title,
+        "home.html",
+        description=str(meta.get("description") or ""),
+        meta=front,
+        markdown_before=f'<h1 id="title">{html.escape(title)}</h1>\n\n{intro.strip()}',
+        catalog=catalog,
+        latest=[views[entry.slug] for entry in catalog.entries[:latest]],
+        popular_tags=popular[:POPULAR_TAGS],
+        feed=urls.SITE_FEED if settings.site_url else None,
+    )
+
+
+def render_indexes(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """The topics, tags and archive index pages."""
+    meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "index"}}
+    months = month_links(catalog, settings.per_page)
+    return {
+        urls.source_path(urls.TOPICS): page_file(
+            urls.TOPICS, "Topics", "topics.html", meta=meta, catalog=catalog
+        ),
+        urls.source_path(urls.TAGS): page_file(urls.TAGS, "Tags", "tags.html", meta=meta, catalog=catalog),
+        urls.source_path(urls.ARCHIVE): page_file(
+            urls.ARCHIVE, "Archive", "archive.html", meta=meta, catalog=catalog, months=months
+        ),
+    }

@@ -1,0 +1,30 @@
+"""What a preview server keeps between rebuilds, so that an edit re-renders only what it touched."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .views import EntryView
+
+
+class PageCache:
+    """Pages by path with the inputs they were rendered from, Markdown already rendered, entry
+    views, the last catalog and what the writer last wrote."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[object, str]] = {}
+        self.sections: dict[str, str] = {}
+        self.views: dict[str, EntryView] = {}
+        self.catalog: Catalog | None = None  # the last one, whose related questions may be reused
+        self.written: dict[str, str | bytes] = {}  # what the writer last wrote, by path
+
+    def get(self, path: str, key: object, render) -> str:
+        """The page at ``path``: from the cache when ``key`` is unchanged, else ``render()``."""
+        kept = self._pages.get(path)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = render()
+        self._pages[path] = (key, text)
+        return text

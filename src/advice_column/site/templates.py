@@ -1,0 +1,83 @@
+"""The page templates' Jinja environment, and the Markdown-with-front-matter file every page is.
+
+Templates autoescape, so every contributor string is escaped wherever it lands; Markdown
+passes the rendered HTML blocks through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+
+import jinja2
+import yaml
+
+from . import urls
+
+# libyaml's emitter is some twenty times faster than PyYAML's, and front matter is on every page.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# Generated pages use the whole width: no site navigation or table of contents beside them.
+HIDE_SIDEBARS = ["navigation", "toc"]
+
+
+def pagination_window(number: int, count: int, width: int = 2) -> list[int | None]:
+    """Page numbers to link around page ``number``: first, last, and neighbours; None for a gap."""
+    shown = sorted({1, count, *range(max(1, number - width), min(count, number + width) + 1)})
+    window: list[int | None] = []
+    for page in shown:
+        if window and page - window[-1] > 1:  # type: ignore[operator]
+            window.append(None)
+        window.append(page)
+    return window
+
+
+def long_date(day) -> str:
+    """'7 March 2025'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("advice_column.site", "page_templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters["longdate"] = long_date
+_env.globals.update(pagination_window=pagination_window, urls=urls)
+
+
+def render_template(name: str, **context) -> str:
+    """Render one of this package's page templates (autoescaped)."""
+    return _env.get_template(name).render(**context)
+
+
+def page_file(
+    url: str,
+    title: str,
+    template: str | None,
+    description: str = "",
+    meta: dict | None = None,
+    markdown_before: str = "",
+    **context,
+) -> str:
+    """The Markdown file of the page at ``url``: front matter, then the template's HTML.
+
+    The template gets ``link(path)``, a relative link from this page to any site path.
+    """
+    # Material prints page.meta.title and page.meta.description into the HTML without escaping
+    # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
+    front = {
+        "title": html.escape(title),
+        **({"description": html.escape(description)} if description else {}),
+    }
+    front.update(meta or {})
+    header = yaml.dump(front, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    parts = [f"---\n{header}---\n"]
+    if markdown_before:
+        parts.append(markdown_before + "\n")
+    if template:
+        link = lambda target: urls.relative(url, target)  # noqa: E731 - a closure per page
+        body = render_template(template, url=url, title=title, link=link, **context)
+        parts.append(body.strip() + "\n")
+    return "\n".join(parts)
