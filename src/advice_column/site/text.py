@@ -13,6 +13,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
 
 def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word so that, with a trailing "…", it is at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
