@@ -724,8 +724,9 @@ def measure_browser(root: Path, scratch: Path) -> dict:
                 figures["worst_home_plus_query_gzip_bytes"] = worst["home_plus_query_gzip_bytes"]
                 figures["worst_search_first_result_s"] = worst["search_first_result_s"]
                 # The median of three readers, each in a fresh browser context.
-                typed = [_typed_first_result(browser, base, words["query_word"]) for _ in range(3)]
-                figures["typed_first_result_s"] = sorted(typed)[1]
+                typed = [_typed_query(browser, base, words["query_word"], site, log_path) for _ in range(3)]
+                figures["typed_first_result_s"] = sorted(seconds for seconds, _ in typed)[1]
+                figures["home_plus_typed_query_gzip_bytes"] = typed[0][1]
                 return figures
             finally:
                 browser.close()
@@ -794,10 +795,12 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
     }
 
 
-def _typed_first_result(browser, base: str, word: str) -> float:
-    """Seconds from the last keystroke of ``word`` in the home page's header box to its first result."""
+def _typed_query(browser, base: str, word: str, site: Path, log_path: Path) -> tuple[float, int]:
+    """Seconds from the last keystroke of ``word`` in the home page's header box to its first
+    result, and the gzip bytes of the home page and everything typing it fetched."""
     context = browser.new_context()
     page = context.new_page()
+    _, seen = _served(site, log_path, 0)
     page.goto(base, wait_until="networkidle")
     box = page.locator("#advice-header-q")
     box.focus()  # the first focus starts loading Pagefind, while the reader types
@@ -816,8 +819,10 @@ def _typed_first_result(browser, base: str, word: str) -> float:
     start = page.evaluate("performance.now()")
     page.keyboard.type(word[-1])
     done = page.evaluate("window.adviceBenchDone")
+    page.wait_for_load_state("networkidle")
     context.close()
-    return (done - start) / 1000
+    sent, _ = _served(site, log_path, seen)
+    return (done - start) / 1000, sum(gzip_bytes for _, _, gzip_bytes in sent)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -918,6 +923,7 @@ FIGURES = [
     ("home_plus_query_gzip_bytes", "  fetched from a host that gzips", "bytes"),
     ("query_word_share", "  the query: a word in this share of entries", "share"),
     ("worst_home_plus_query_gzip_bytes", "browser: home + worst-case query, gzip", "bytes"),
+    ("home_plus_typed_query_gzip_bytes", "browser: home + typing the query in the header, gzip", "bytes"),
     ("worst_word_share", "  the query: a word in this share of entries", "share"),
     ("search_first_result_s", "browser: search page opened → first result", "s"),
     ("worst_search_first_result_s", "  worst-case query", "s"),
@@ -932,6 +938,7 @@ BROWSER_FIGURES = {
     "search_first_result_s",
     "query_word_share",
     "worst_home_plus_query_gzip_bytes",
+    "home_plus_typed_query_gzip_bytes",
     "worst_word_share",
     "worst_search_first_result_s",
     "typed_first_result_s",

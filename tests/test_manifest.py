@@ -37,7 +37,7 @@ def check(catalog, site: Path) -> list[str]:
 
 def remove_link(page: Path, slug: str) -> None:
     text = page.read_text(encoding="utf-8")
-    pattern = rf'<li class="advice-item">\s*<a class="advice-item__title" href="[^"]*qa/{slug}/".*?</li>'
+    pattern = rf'<li class="advice-item"[^>]*>\s*<a class="advice-item__title" href="[^"]*qa/{slug}/".*?</li>'
     changed = re.sub(pattern, "", text, count=1, flags=re.S)
     assert changed != text
     page.write_text(changed, encoding="utf-8")
