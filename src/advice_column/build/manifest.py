@@ -46,7 +46,8 @@ def verify_site(
     if site_url:
         problems += _check_sitemap(catalog.entries, site_dir, site_url)
         feeds = {
-            path: _feed_problem(site_dir, path) for path in (urls.SITE_FEED, *map(urls.topic_feed, catalog.topics))
+            path: _feed_problem(site_dir, path)
+            for path in (urls.SITE_FEED, *map(urls.topic_feed, catalog.topics))
         }
         problems += [problem for problem in feeds.values() if problem]
         if feeds[urls.SITE_FEED] is None:
