@@ -202,3 +202,13 @@ def test_build_refuses_a_name_it_writes_with_a_message_and_builds_once_it_is_fix
     assert column.run("build") == 0
     assert (column.root / "site/2019/old-post/index.html").is_file()
     assert (column.root / "site/robots.txt").is_file()
+
+
+def test_checking_one_file_reports_its_alias_on_a_hand_written_page(column, capsys):
+    column.write("docs/about.md", "# About\n")
+    column.write("qa/a.md", entry_text(extra="aliases: [old/]\n"))
+    column.write("qa/x.md", entry_text(extra="aliases: [about, old]\n"))
+    assert column.run("check", "qa/x.md") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" QA")[0] for line in lines] == ["qa/x.md:5:11:", "qa/x.md:5:18:"]
+    assert "hand-written page" in lines[0] and "also claimed by qa/a.md" in lines[1]
