@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -52,7 +53,7 @@ def pages_to_shoot(root: Path) -> dict[str, str]:
         "tag": urls.tag(tag.slug),
         "archive": urls.ARCHIVE,
         "search": urls.SEARCH + "?q=interview",
-        "404": "no-such-page/",
+        "404": "404.html",  # what a host sends for a missing page
     }
 
 
@@ -147,8 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="advice-screenshots-") as work:
         root = build_copy(Path(work))
-        with served(root / "site") as base:
-            written = shoot(base, pages_to_shoot(root), args.out)
+        # Served under site_url's path, as MkDocs builds the 404 page (absolute links) for.
+        from advice_column.site.settings import read_settings
+
+        site_path = urlsplit(read_settings(root).site_url).path.strip("/")
+        served_root = Path(work) / "served"
+        (served_root / site_path).parent.mkdir(parents=True, exist_ok=True)
+        (served_root / site_path).symlink_to(root / "site", target_is_directory=True)
+        with served(served_root) as base:
+            written = shoot(base + (site_path + "/" if site_path else ""), pages_to_shoot(root), args.out)
     print(f"{len(written)} screenshots in {args.out}/")
     return 0
 
