@@ -146,7 +146,7 @@ def test_build_says_how_many_drafts_it_left_out_and_warns_of_example_addresses(t
     assert [line for line in lines if "warning" in line] == [
         "advice build: warning: site_url is still the example address https://example.org/; "
         "set it in mkdocs.yml before publishing",
-        "advice build: warning: extra.advice.comments.url (the 'Leave a reply' link) still goes to "
+        "advice build: warning: extra.advice.comments.url (the reply link) still goes to "
         "example.org; set it in mkdocs.yml before publishing",
     ]
     config = root / "mkdocs.yml"

@@ -15,7 +15,7 @@ def example_addresses(settings: Settings) -> list[str]:
     if _is_example(settings.site_url):
         found.append(f"site_url is still the example address {settings.site_url}")
     if _is_example(settings.comment_url):
-        found.append("extra.advice.comments.url (the 'Leave a reply' link) still goes to example.org")
+        found.append("extra.advice.comments.url (the reply link) still goes to example.org")
     return found
 
 
