@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import expect
+
+from advice_column.build import preview as preview_module
 from advice_column.build.preview import Preview
+from advice_column.build.search_index import count_indexed_pages
+from advice_column.site import urls
+
+from .conftest import served
 
 URL = "http://127.0.0.1:8000/"
 # Not re-rendered by an update: the sitemap (every page's lastmod) and the search index, which
@@ -54,3 +62,27 @@ def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path):
     topics.write_text(topics.read_text().replace("Interviews", "Job interviews"), encoding="utf-8")
     assert preview.rebuild().startswith("built all pages")
     assert "Job interviews" in (tmp_path / "live/qa/one/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_preview_search_finds_an_edit_and_not_the_old_words(column, tmp_path, page, monkeypatch):
+    monkeypatch.setattr(urls, "PREVIEW_PART_ENTRIES", 2)
+    monkeypatch.setattr(preview_module, "PREVIEW_PART_ENTRIES", 2)
+    for number, word in enumerate(["quokka", "bramble", "cobalt", "damson", "ember"]):
+        column.entry(f"e{number}", title=f"Question {number}", answer=f"The answer mentions {word}.")
+    preview = Preview(column.root, tmp_path / "live", URL)
+    assert preview.rebuild()
+    preview.wait_for_search()
+    site = tmp_path / "live"
+    assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    column.entry("e1", title="Question 1", answer="The answer now mentions juniper.")
+    assert preview.rebuild().startswith("rebuilt the changed pages")
+    preview.wait_for_search()
+    assert count_indexed_pages(site) == 5
+    with served(site) as url:
+        page.goto(f"{url}search/?q=juniper")
+        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 1"])
+        page.goto(f"{url}search/?q=bramble")
+        expect(page.locator(".pagefind-ui__message")).to_contain_text("No results")
+        page.goto(f"{url}search/?q=ember")
+        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 4"])

@@ -122,6 +122,7 @@ def generate(
     include_drafts: bool = False,
     progress: Tick | None = None,
     cache: PageCache | None = None,
+    search_part_entries: int | None = None,
 ) -> tuple[Catalog, Path, WriteReport]:
     """Group the entries and write the site's Markdown pages to ``docs_dir``."""
     previous = cache.catalog if cache is not None else None
@@ -130,7 +131,9 @@ def generate(
         cache.catalog = catalog
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog, cache)
-    pages = render_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache)
+    pages = render_pages(
+        catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache, search_part_entries
+    )
     pages |= render_feeds(catalog, views, settings)
     pages |= render_redirects(catalog, settings)
     pages["robots.txt"] = render_robots(settings)
@@ -159,11 +162,13 @@ def engine_config(
     )
 
 
-def search_index(config, source_dir: Path, work_dir: Path, previous: Path) -> BackgroundIndex:
-    """The search index of the generated entries, started in a child process."""
+def search_index(
+    config, source_dir: Path, work_dir: Path, previous: Path, part_entries: int | None = None
+) -> BackgroundIndex:
+    """The search index of the generated entries, made by a child process (see its ``start``)."""
     language = site_language(config)
     docs_dir, key = Path(config.docs_dir), signing_key_file()
-    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous)
+    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous, part_entries)
 
 
 def verify(catalog: Catalog, settings: Settings, built: Path) -> None:

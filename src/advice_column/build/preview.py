@@ -27,7 +27,7 @@ from ..entries.problems import format_diagnostics
 from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
-from ..site.urls import BUNDLE
+from ..site.urls import BUNDLE, PREVIEW_PART_ENTRIES
 from .pipeline import InvalidColumn, engine_config, generate, load_valid, navigation, search_index
 from .search_index import BackgroundIndex, SearchIndexError
 from .writer import WriteReport
@@ -57,7 +57,13 @@ class Preview:
             self.wait_for_search()  # a full build empties the folder the indexer is writing to
             self.work.mkdir(exist_ok=True)
             catalog, docs_dir, report = generate(
-                self.root, settings, column, self.work / "docs", include_drafts=True, cache=self._pages
+                self.root,
+                settings,
+                column,
+                self.work / "docs",
+                include_drafts=True,
+                cache=self._pages,
+                search_part_entries=PREVIEW_PART_ENTRIES,
             )
             layout = self._layout_signature(settings.docs_dir, navigation(settings, catalog, docs_dir))
             dirty = (
@@ -74,7 +80,13 @@ class Preview:
                     serve_url=self.serve_url,
                 )
             self._remove_pages(report.removed)
-            search = search_index(self._config, self.work / "search-pages", self.work, self.site_dir / BUNDLE)
+            search = search_index(
+                self._config,
+                self.work / "search-pages",
+                self.work,
+                self.site_dir / BUNDLE,
+                PREVIEW_PART_ENTRIES,
+            )
             search.start()
             try:
                 if dirty:

@@ -69,10 +69,11 @@ class BackgroundIndex:
         work_dir: Path,
         key_file: Path,
         previous: Path | None = None,
+        part_entries: int | None = None,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
         arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
-        arguments += [urls.PART_ENTRIES, previous or ""]
+        arguments += [part_entries or urls.PART_ENTRIES, previous or ""]
         self._command = [sys.executable, "-m", "advice_column.build.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
 
@@ -137,8 +138,6 @@ def build_index(
     documents = entry_documents(docs_dir, language)
     paths = list(documents)
     parts = [paths[start : start + part_entries] for start in range(0, len(paths), part_entries)]
-    for number, part in enumerate(parts):
-        write_tree({path: documents[path] for path in part}, source_dir / f"part-{number}")
     for stale in source_dir.glob("part-*"):
         if int(stale.name.split("-", 1)[1]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True)
@@ -147,6 +146,8 @@ def build_index(
         digest = _part_digest(language, [(path, documents[path]) for path in part])
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
         if old is None or not copy_signed_part(key, digest, old, output):
+            # Only a part indexed again needs its documents on disk (written where they changed).
+            write_tree({path: documents[path] for path in part}, source_dir / f"part-{number}")
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
 

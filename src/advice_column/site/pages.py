@@ -29,6 +29,7 @@ def render_pages(
     progress: Tick | None = None,
     views: dict[str, EntryView] | None = None,
     cache: PageCache | None = None,
+    search_part_entries: int | None = None,
 ) -> dict[str, str]:
     """Every generated page and file of the site, keyed by its path inside the docs folder.
 
@@ -50,13 +51,14 @@ def render_pages(
     pages.update(render_indexes(catalog, settings))
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
     pages["search.md"] = page_file(urls.SEARCH, "Search", None, meta=search_meta)
-    pages[urls.SEARCH_PARTS_FILE] = render_search_parts(len(catalog.entries))
+    pages[urls.SEARCH_PARTS_FILE] = render_search_parts(len(catalog.entries), search_part_entries)
     return dict(sorted(pages.items()))
 
 
-def render_search_parts(entry_count: int) -> str:
+def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:
     """The index parts beyond the first, as site paths, for the search script to merge."""
-    parts = [urls.part_folder(number) + "/" for number in range(1, urls.search_parts(entry_count))]
+    count = urls.search_parts(entry_count, part_entries)
+    parts = [urls.part_folder(number) + "/" for number in range(1, count)]
     return json.dumps(parts) + "\n"
 
 

@@ -21,6 +21,9 @@ RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, "assets/", f"{BUNDL
 # are indexed in parts of this many entries, one after another, and the search merges them
 # (Pagefind's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
 PART_ENTRIES = 2500
+# A preview indexes in smaller parts: an edit re-indexes its part within a second or two, and
+# the search page merging a few dozen parts is fine on the author's own machine.
+PREVIEW_PART_ENTRIES = 250
 
 
 def entry(slug: str) -> str:
@@ -63,9 +66,9 @@ def source_path(url: str) -> str:
     return f"{url}index.md"
 
 
-def search_parts(entry_count: int) -> int:
+def search_parts(entry_count: int, part_entries: int | None = None) -> int:
     """How many index parts a column of ``entry_count`` entries is split into."""
-    return max(1, -(-entry_count // PART_ENTRIES))
+    return max(1, -(-entry_count // (part_entries or PART_ENTRIES)))
 
 
 def part_folder(number: int) -> str:
