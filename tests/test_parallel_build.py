@@ -26,15 +26,15 @@ from advice_column.site.column import load
 
 root = Path(ROOT)
 settings, column = load(root)
-catalog, docs_dir, _ = generate(root, settings, column, root / "docs-out")
+catalog, docs_dir, _ = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
 report = {}
 for workers in (1, 2):
-    config = engine_config(root, settings, catalog, docs_dir, root / f"out-{workers}")
+    config = engine_config(root, settings, catalog, docs_dir, root / f"out-{workers}", serve_url=SERVE)
     assert threading.active_count() == 1 and one_process_reason(config) is None
     ticks = []
     try:
         tick = lambda done, total: ticks.append((done, total))
-        warnings = run_engine(config, workers=workers, progress=tick)
+        warnings = run_engine(config, workers=workers, progress=tick, serve_url=SERVE)
         report[workers] = {"warnings": warnings, "last_tick": ticks[-1]}
     except EngineError as error:
         report[workers] = {"error": str(error)}
@@ -47,8 +47,8 @@ print(json.dumps(report))
 """
 
 
-def build_both(root) -> dict:
-    return run_fresh(f"ROOT = {str(root)!r}\n" + BUILD_BOTH)
+def build_both(root, serve: str | None = None) -> dict:
+    return run_fresh(f"ROOT, SERVE = {str(root)!r}, {serve!r}\n" + BUILD_BOTH)
 
 
 @pytest.fixture
@@ -63,8 +63,9 @@ def sample_column(tmp_path):
     return root
 
 
-def test_pages_rendered_in_two_processes_are_the_pages_one_process_renders(sample_column):
-    report = build_both(sample_column)
+@pytest.mark.parametrize("serve", [None, "http://127.0.0.1:8000/"], ids=["build", "preview"])
+def test_pages_rendered_in_two_processes_are_the_pages_one_process_renders(sample_column, serve):
+    report = build_both(sample_column, serve)
     assert report["1"]["warnings"] == report["2"]["warnings"] == []
     assert report["files"] > 150  # entries, listings, feeds, sitemap, Material's assets
     assert report["different"] == []

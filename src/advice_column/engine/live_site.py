@@ -12,29 +12,10 @@ from __future__ import annotations
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
 from .runner import EngineError, _captured_warnings, run_engine
-
-_RECORDER = "advice-live-site"
-
-
-class _Recorder(BasePlugin):
-    """Keeps what MkDocs' build made once per site, after every other plugin changed it."""
-
-    site: tuple | None = None
-
-    @event_priority(-100)
-    def on_env(self, env, *, config, files):
-        self.site = (config, files, self.nav, env)
-        return env
-
-    @event_priority(-100)
-    def on_nav(self, nav, *, config, files):
-        self.nav = nav
-        return nav
 
 
 class LiveSite:
@@ -53,10 +34,9 @@ class LiveSite:
         self._site = None
         # A plugin may keep state across pages; its sites are always built in full.
         plain = not len(config.plugins)
-        recorder = _Recorder()
-        config.plugins[_RECORDER] = recorder
-        warnings = run_engine(config, serve_url=serve_url)
-        self._site = recorder.site if plain else None
+        kept: list[tuple] = []
+        warnings = run_engine(config, serve_url=serve_url, on_site=kept.append)
+        self._site = kept[0] if plain and kept else None
         return warnings
 
     def update(self, written: list[str], removed: list[str]) -> list[str]:

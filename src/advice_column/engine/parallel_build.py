@@ -41,11 +41,14 @@ MKDOCS_INTERNALS = (
 _PROGRESS_EVERY = 32  # pages between a worker's progress messages
 
 
-def build_in_processes(config, workers: int, progress: Tick | None = None) -> None:
-    """MkDocs' ``build(config)`` with pages rendered by ``workers`` forked processes.
+def build_in_processes(
+    config, workers: int, progress: Tick | None = None, serve_url: str | None = None
+) -> tuple:
+    """MkDocs' ``build(config, serve_url=...)`` with pages rendered by ``workers`` forked processes.
 
-    Only for a full build (not dirty, not served) of a site without plugins: a plugin may keep
-    state across pages, which forked workers would each see only a share of.
+    Only for a full build (not dirty) of a site without plugins: a plugin may keep state across
+    pages, which forked workers would each see only a share of. Returns MkDocs' objects of the
+    site (config, files, nav, env), each page's front matter and title filled in.
     """
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
@@ -53,7 +56,7 @@ def build_in_processes(config, workers: int, progress: Tick | None = None) -> No
         logging.getLogger("mkdocs").addHandler(warning_counter)
     try:
         try:
-            _build(config, workers, progress)
+            site = _build(config, workers, progress, serve_url)
             if counts := warning_counter.get_counts():
                 messages = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
                 raise Abort(f"Aborted with {messages} in strict mode!")
@@ -65,9 +68,10 @@ def build_in_processes(config, workers: int, progress: Tick | None = None) -> No
             raise
     finally:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
+    return site
 
 
-def _build(config, workers: int, progress: Tick | None) -> None:
+def _build(config, workers: int, progress: Tick | None, serve_url: str | None) -> tuple:
     # The same steps, in the same order, as mkdocs.commands.build.build up to the pages.
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
@@ -79,12 +83,14 @@ def _build(config, workers: int, progress: Tick | None) -> None:
     set_exclusions(files, config)
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    # A preview (served) shows draft_docs pages too, marked as drafts.
+    inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
+    doc_files = files.documentation_pages(inclusion=inclusion)
     for file in doc_files:
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
     env = config.plugins.on_env(env, config=config, files=files)
-    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    files.copy_static_files(inclusion=inclusion)
     pages = [file.page for file in doc_files]
     site = (config, files, doc_files, nav, env)
     with _Workers(site, [pages[start::workers] for start in range(workers)], progress) as team:
@@ -94,6 +100,7 @@ def _build(config, workers: int, progress: Tick | None) -> None:
         _build_templates(config, files, nav, env, {page.file.abs_dest_path for page in pages})
         team.collect("done")
     config.plugins.on_post_build(config=config)
+    return config, files, nav, env
 
 
 def _build_templates(config, files, nav, env, page_paths: set[str]) -> None:
@@ -218,7 +225,8 @@ def _render_share(pipe: Connection, pages: list, site: tuple) -> None:
         pipe.send(("summary", {"summaries": summaries, "records": _take(recorder)}))
         _apply_summaries([file.page for file in doc_files], pipe.recv())
         for number, page in enumerate(pages, 1):
-            mkdocs_build._build_page(page, config, doc_files, nav, env)
+            excluded = page.file.inclusion.is_excluded()
+            mkdocs_build._build_page(page, config, doc_files, nav, env, excluded=excluded)
             _report(pipe, "built", number, len(pages))
         log_level = config.validation.links.anchors
         for page in pages:

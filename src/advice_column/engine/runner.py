@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -108,11 +109,13 @@ def run_engine(
     serve_url: str | None = None,
     progress: Tick | None = None,
     workers: int | None = None,
+    on_site: Callable[[tuple], None] | None = None,
 ) -> list[str]:
     """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts.
 
     A full build of a big site renders its pages in ``workers`` processes (default: one per
-    core) when that gives the same site; see ``one_process_reason``.
+    core) when that gives the same site; see ``one_process_reason``. ``on_site`` is given
+    MkDocs' objects of the built site: (config, files, nav, env).
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -125,10 +128,14 @@ def run_engine(
             if parallel:
                 from .parallel_build import build_in_processes
 
-                build_in_processes(config, workers, progress)
+                site = build_in_processes(config, workers, progress, serve_url)
             else:
+                recorder = config.plugins[_RECORDER] = _make_recorder()
                 with _counted_pages(progress, total):
                     build(config, dirty=dirty, serve_url=serve_url)
+                site = recorder.site
+            if on_site is not None:
+                on_site(site)
         except MkDocsException as error:
             details = "".join(f"\n  {w}" for w in warnings)
             raise EngineError(f"{error}{details}") from None
@@ -137,8 +144,8 @@ def run_engine(
 
 def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = None) -> str | None:
     """Why this build must render in one process, or None when several give the same site."""
-    if dirty or serve_url:
-        return "previews render only what changed, in the process that serves them"
+    if dirty:
+        return "a dirty build renders only what changed, in the process that asked for it"
     if len(config.plugins):
         # A plugin may keep state across pages (a blog, tags, a search index): each forked
         # worker would see only its share, so MkDocs' own one-process build runs instead.
@@ -146,6 +153,30 @@ def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = N
     if threading.active_count() > 1:
         return "forking is only safe from a process that runs one thread"
     return None
+
+
+def _make_recorder():
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class Recorder(BasePlugin):
+        """Keeps what MkDocs' build made once per site, after every other plugin changed it."""
+
+        site: tuple | None = None
+
+        @event_priority(-100)
+        def on_nav(self, nav, *, config, files):
+            self.nav = nav
+            return nav
+
+        @event_priority(-100)
+        def on_env(self, env, *, config, files):
+            self.site = (config, files, self.nav, env)
+            return env
+
+    return Recorder()
+
+
+_RECORDER = "advice-site-recorder"
 
 
 def _cache_compiled_templates(config, folder: Path) -> None:
