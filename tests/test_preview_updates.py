@@ -81,8 +81,8 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(column, tmp_path
     assert count_indexed_pages(site) == 5
     with served(site) as url:
         page.goto(f"{url}search/?q=juniper")
-        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 1"])
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 1"])
         page.goto(f"{url}search/?q=bramble")
-        expect(page.locator(".pagefind-ui__message")).to_contain_text("No results")
+        expect(page.locator(".advice-results__message")).to_contain_text("No results")
         page.goto(f"{url}search/?q=ember")
-        expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Question 4"])
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 4"])
