@@ -155,10 +155,11 @@ def _join(paragraphs: list[str]) -> str:
 def find_asker(question: str, answer: str) -> str | None:
     """The reader's name from the answer's salutation ('Shawn, it is...') or a signed question."""
     opening = re.sub(r"^[*_\\]+", "", answer.lstrip())
-    if match := _SALUTATION.match(opening):
-        # 'Dear reader,' and 'Dear friend,' greet everyone: they name no asker.
-        return None if match.group(1).casefold() in _NOT_NAMES else _name(match.group(1))
-    match = _NAME_FIRST.match(opening)
+    salutation = _SALUTATION.match(opening)
+    # 'Dear reader,' and 'Dear friend,' greet everyone: they name no asker, a signature may.
+    if salutation and salutation.group(1).casefold() not in _NOT_NAMES:
+        return _name(salutation.group(1))
+    match = None if salutation else _NAME_FIRST.match(opening)
     if match and _looks_like_name(match.group(1)):
         return _name(match.group(1))
     last = question.strip().rsplit("\n\n", 1)[-1].strip().strip("*_")

@@ -28,6 +28,8 @@ _BLOCKS = [
     "td", "th", "table", "ul", "ol", "dl", "figure", "figcaption", "section", "article", "header",
     "footer", "aside", "address", "hr",
 ]  # fmt: skip
+_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()n", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₙ")
 _URL_NOISE = "\"'“”‘’„«»<> \t\r\n"
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -68,6 +70,11 @@ def html_to_text(html: str) -> str:
         element.decompose()
     for element in soup.find_all(_BLOCKS):
         element.insert_after(" ")
+    for element in soup.find_all(["sup", "sub"]):
+        # 'E=mc<sup>2</sup>' reads 'E=mc²' in a plain-text title; other markup is only dropped.
+        text = element.get_text("")
+        table = _SUPERSCRIPT if element.name == "sup" else _SUBSCRIPT
+        element.replace_with(text.translate(table) if text and text.strip("0123456789+-=()n") == "" else text)
     return " ".join(soup.get_text("").translate(INVISIBLE).split())
 
 

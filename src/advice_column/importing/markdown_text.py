@@ -22,7 +22,8 @@ _LINK_TARGET = re.compile(r"\]\((?=\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):)")
 _IMAGE_SHAPE = re.compile(r"!(?=\[[^\]]*\]\s*[\[(])")
 _REFERENCE = re.compile(r"^(\s{0,3})\[(?=[^\]]+\]:)")
 _TOP_HEADING = re.compile(r"^( {0,3})(#{1,2}(?!#))")
-_NBSP_RUN = re.compile(r"[ \t\u00a0]*\u00a0[ \t\u00a0]*")
+# Any run of blanks; those with a non-breaking space in them are tidied (one pass: linear).
+_BLANK_RUN = re.compile(r"[ \t\u00a0]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -69,9 +70,14 @@ def tidy_spaces(text: str) -> str:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         rest = line[len(indent) :].strip(" \t\u00a0")
         # One NBSP between two words ("10\u00a0a.m.") is typography and stays.
-        rest = _NBSP_RUN.sub(lambda m: m.group() if m.group() == "\u00a0" else " ", rest)
+        rest = _BLANK_RUN.sub(_tidy_blank_run, rest)
         lines.append(indent + rest if rest else "")
     return "\n".join(lines)
+
+
+def _tidy_blank_run(match: re.Match) -> str:
+    run = match.group()
+    return run if run == "\u00a0" or "\u00a0" not in run else " "
 
 
 def tidy_markdown(markdown: str) -> str:
