@@ -217,7 +217,9 @@ def test_saved_web_page_is_refused_with_what_to_do(column, capsys, tmp_path):
 
 
 def test_export_writes_one_entry_per_post(column, capsys):
-    assert advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 0
+    assert (
+        advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 1
+    )  # a link to a post left on the old blog needs a look
     out = capsys.readouterr().out
     assert sorted(md_files(column.root)) == [
         "qa/2012/should-i-call.md",
@@ -227,6 +229,10 @@ def test_export_writes_one_entry_per_post(column, capsys):
     ]
     assert (column.root / "qa/2012/should-i-call.md").read_text(encoding="utf-8") == CALL_ENTRY
     assert "advice import: 4 imported, 0 unchanged, 0 conflict(s), 0 not imported" in out
+    assert (
+        "qa/2012/should-i-call.md: links to files or pages left on the old blog (copy them or change the "
+        "links): https://oldblog.example.com/2012/11/02/thank-you-notes/"
+    ) in out
     column_ = load_column(column.root)
     assert column_.diagnostics == []
     entries = {entry.slug: entry for entry in column_.entries}
@@ -285,7 +291,9 @@ def test_unmapped_category_without_fallback_is_reported_with_counts(column, caps
 
 
 def test_unmapped_category_with_fallback_is_listed_but_fine(column, capsys):
-    assert advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 0
+    assert (
+        advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 1
+    )  # a link to a post left on the old blog needs a look
     out = capsys.readouterr().out
     assert "categories with no topic (put under 'interviews')" in out and "  Miscellany: 1 post" in out
 
@@ -315,7 +323,9 @@ def test_attention_is_reported_and_exits_1(column, capsys, tmp_path):
 
 
 def test_second_run_writes_nothing_and_reports_unchanged(column, capsys):
-    assert advice(column.root, str(EXPORT), str(SAVED), *MAP, "--topic", "interviews") == 0
+    assert (
+        advice(column.root, str(EXPORT), str(SAVED), *MAP, "--topic", "interviews") == 1
+    )  # a link to a post left on the old blog needs a look
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (column.root / "qa").rglob("*.md")}
     capsys.readouterr()
     assert advice(column.root, str(EXPORT), str(SAVED), *MAP, "--topic", "interviews") == 0
@@ -351,7 +361,9 @@ def test_slug_taken_by_another_file_is_a_conflict(column, capsys):
 
 
 def test_dry_run_writes_nothing(column, capsys):
-    assert advice(column.root, str(EXPORT), str(SAVED), *MAP, "--topic", "interviews", "--dry-run") == 0
+    assert (
+        advice(column.root, str(EXPORT), str(SAVED), *MAP, "--topic", "interviews", "--dry-run") == 1
+    )  # a link to a post left on the old blog needs a look
     out = capsys.readouterr().out
     assert "would write qa/2012/should-i-call.md  Should I call to follow up on an interview?" in out
     assert (
@@ -464,6 +476,12 @@ HTML_PIECES = st.sampled_from(
         "&amp;", "&nbsp;", "<", ">", "[", "]", "(", ")", "!", "#", "##", " ", "\n", "\n\n", "*", "_",
         "`", "~~~", "-", "=", "Q:", "A:", "Shawn, ", "text", "javascript:", "<div>", "</div>", "<br>",
         "<!--", "-->", "<code>", "</code>", "<pre>", "</pre>", "<del>", "</del>", "[r]: data:x",
+        "[caption]", "[/caption]", "[gallery ids='1']", "[audio src='https://x.example/a.mp3']", "[embed]",
+        "[/embed]", "[contact-form-7 id='1']", "[[gallery]]", "[video src='javascript:x']",
+        "<sup data-fn='a'>",
+        "</sup>", "<dl><dt>", "</dt><dd>", "</dd></dl>", "<table><tr><td>", "|", "</td></tr></table>",
+        "<tfoot><tr><td>", "https://x.example/a\n", "&D;", "\u202e", "<!-- wp:footnotes /-->", "#MeToo",
+        "<figure class='wp-block-embed'><div class='wp-block-embed__wrapper'>", "</div></figure>",
     ]
 )  # fmt: skip
 
@@ -523,7 +541,9 @@ def test_imported_column_builds_and_old_links_redirect(column, capsys):
 
     from advice_column.cli import main
 
-    assert advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 0
+    assert (
+        advice(column.root, str(EXPORT), *MAP, "--topic", "interviews") == 1
+    )  # a link to a post left on the old blog needs a look
     assert main(["--root", str(column.root), "build"]) == 0
     site = column.root / "site"
     published = [entry for entry in load_column(column.root).entries if not entry.draft]

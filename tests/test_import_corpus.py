@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,10 @@ def new_column(root: Path) -> Path:
 
 
 def export_bytes(path: Path) -> bytes:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            (name,) = archive.namelist()
+            return archive.read(name)
     data = path.read_bytes()
     return gzip.decompress(data) if path.suffix == ".gz" else data
 

@@ -298,12 +298,12 @@ def test_category_without_domain_is_a_category(imported):
 
 def test_links_between_posts_point_at_the_new_entries(imported):
     answer = entry(imported[0], "should-i-call-or-email").answer
-    assert "[my note on R&amp;D; teams](../rd-team/)" in answer
+    assert "[my poem](../poem-in-a-classic-post/) and [my note on R&amp;D; teams](../rd-team/)" in answer
 
 
 def test_links_to_uploaded_files_are_listed(imported):
     assert (
-        "links to files on the old blog (copy them or remove the links): "
+        "links to files or pages left on the old blog (copy them or change the links): "
         "https://askdana.example.net/wp-content/uploads/2021/answer.mp3, "
         "https://askdana.example.net/wp-content/uploads/2021/checklist.pdf"
     ) in imported[1]

@@ -1,7 +1,8 @@
 """The blog's own addresses: old permalinks, ``?p=N`` links and uploaded files, mapped to the column.
 
-Links between the blog's posts are rewritten to the entries' new pages; links to files the blog
-hosted (``wp-content/uploads``) are collected so the report can list them.
+Links between the blog's posts are rewritten to the entries' new pages; links to what stays
+behind (files in ``wp-content/uploads``, attachment pages, pages not imported) are collected so
+the report can list them.
 """
 
 from __future__ import annotations
@@ -81,13 +82,14 @@ class PostLinks:
     """A rewriter for one post's links: other posts' addresses become their entries' pages."""
 
     addresses: BlogAddresses
-    uploads: list[str] = field(default_factory=list)
+    left_behind: list[str] = field(default_factory=list)
 
     def __call__(self, url: str) -> str:
         slug = self.addresses.new_slug(url)
         if slug is not None:
             fragment = urlsplit(url).fragment
             return f"../{slug}/" + (f"#{fragment}" if fragment else "")
-        if is_uploaded_file(url) and url not in self.uploads:
-            self.uploads.append(url)
+        # A file, an attachment page or a page that was not imported stays on the old blog.
+        if (is_uploaded_file(url) or self.addresses.on_blog(url)) and url not in self.left_behind:
+            self.left_behind.append(url)
         return url

@@ -43,11 +43,12 @@ def place_entries(
             continue
         rel = f"qa/{entry.date.year}/{entry.slug}.md"
         entry, notes = _usable_aliases(entry, rel, claimed)
-        text = entry_text(entry)
-        checked, problems = read_entry(rel, text, topics)
+        entry, text, checked, problems = _checked(entry, rel, topics)
         if checked is None:
             report.not_imported.append(f"{entry.source}: would not pass 'advice check': {_first(problems)}")
             continue
+        if problems:  # the old addresses were the trouble: the entry comes in without them
+            notes += (f"its old addresses cannot redirect here ({_first(problems)}); they were left out",)
         kind, where = _outcome(root, rel, entry, text, taken, planned)
         if kind == "conflict":
             report.conflicts.append(where)
@@ -99,6 +100,21 @@ def _usable_aliases(
         else:
             kept.append(alias)
     return dataclasses.replace(entry, aliases=tuple(kept)), tuple(notes)
+
+
+def _checked(
+    entry: ImportedEntry, rel: str, topics: dict[str, Topic]
+) -> tuple[ImportedEntry, str, Entry | None, list[Diagnostic]]:
+    """The entry, its text and what `advice check` makes of it; tried again without aliases if they fail."""
+    text = entry_text(entry)
+    checked, problems = read_entry(rel, text, topics)
+    if checked is None and entry.aliases:
+        bare = dataclasses.replace(entry, aliases=())
+        bare_text = entry_text(bare)
+        bare_checked, _ = read_entry(rel, bare_text, topics)
+        if bare_checked is not None:
+            return bare, bare_text, bare_checked, problems
+    return entry, text, checked, problems
 
 
 def _across(others: list[Entry], entry: Entry) -> str | None:

@@ -130,10 +130,12 @@ def _entry(
     hidden = post.status == "private" or bool(post.password)
     alias = addresses.old_path(post.link) if post.status == "publish" and not hidden else None
     attention = title_notes + split.notes
-    if links.uploads:
+    if links.left_behind:
         attention += (
-            f"links to files on the old blog (copy them or remove the links): {', '.join(links.uploads)}",
+            "links to files or pages left on the old blog (copy them or change the links): "
+            + ", ".join(links.left_behind),
         )
+
     if post.date is None:
         attention += (f"the post has no date; used {day.isoformat()} from the export: correct 'date:'",)
     if hidden:
