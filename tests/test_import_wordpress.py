@@ -442,3 +442,11 @@ def test_an_old_query_link_arrives_at_its_entry(moved_site, page):
     page.goto(url + "?p=105")  # password-protected: not in the map, so the home page stays
     page.wait_for_load_state("networkidle")
     assert page.url == url + "?p=105"
+
+
+def test_a_link_to_a_post_that_is_not_published_is_listed(imported):
+    answer = entry(imported[0], "long-spaces").answer
+    assert answer == "It works, as [my draft](../a-draft/) says."
+    assert (
+        "qa/2021/long-spaces.md: links to posts that are not published here (drafts or not imported): a-draft"
+    ) in imported[1]

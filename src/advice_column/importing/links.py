@@ -83,10 +83,13 @@ class PostLinks:
 
     addresses: BlogAddresses
     left_behind: list[str] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)  # the slugs linked to
 
     def __call__(self, url: str) -> str:
         slug = self.addresses.new_slug(url)
         if slug is not None:
+            if slug not in self.rewritten:
+                self.rewritten.append(slug)
             fragment = urlsplit(url).fragment
             return f"../{slug}/" + (f"#{fragment}" if fragment else "")
         # A file, an attachment page or a page that was not imported stays on the old blog.

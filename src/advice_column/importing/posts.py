@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from ..entries.fields import MAX_SUMMARY
@@ -56,18 +56,33 @@ def export_entries(export: Export, source: str, options: Options) -> ExportEntri
         slug = _slug(post, {slug for _, slug in kept})
         addresses.add(post.post_id, post.link, post.guid, slug)
         kept.append((post, slug))
+    links_of: dict[str, PostLinks] = {}
     for post, slug in kept:
         if post.approved_comments:
             result.skipped["comment"] = result.skipped.get("comment", 0) + post.approved_comments
+        links_of[slug] = PostLinks(addresses)
         try:
-            entry = _entry(post, slug, export, addresses, source, options)
+            entry = _entry(post, slug, export, links_of[slug], source, options)
         except RecursionError:
             entry = "its HTML is nested too deeply to convert; simplify the post in WordPress"
         if isinstance(entry, str):
             result.not_imported.append(f"{source}: {_name(post)}: {entry}")
         else:
             result.entries.append(entry)
+    result.entries = [
+        _with_link_notes(entry, links_of[entry.slug], result.entries) for entry in result.entries
+    ]
     return result
+
+
+def _with_link_notes(entry: ImportedEntry, links: PostLinks, entries: list[ImportedEntry]) -> ImportedEntry:
+    """A note when a rewritten link leads to a post that will not be published."""
+    published = {other.slug for other in entries if not other.draft}
+    unpublished = [slug for slug in links.rewritten if slug not in published]
+    if not unpublished:
+        return entry
+    note = f"links to posts that are not published here (drafts or not imported): {', '.join(unpublished)}"
+    return replace(entry, attention=(*entry.attention, note))
 
 
 def _left_out(post: WordPressPost, options: Options) -> str | None:
@@ -112,10 +127,9 @@ def _slug(post: WordPressPost, taken: set[str]) -> str:
 
 
 def _entry(
-    post: WordPressPost, slug: str, export: Export, addresses: BlogAddresses, source: str, options: Options
+    post: WordPressPost, slug: str, export: Export, links: PostLinks, source: str, options: Options
 ) -> ImportedEntry | str:
     """The post as an entry, or why it cannot be one."""
-    links = PostLinks(addresses)
     markdown, notes = post_markdown(post, export.base_url, links)
     if not markdown.strip():
         dropped = "; ".join(notes) or "the post has no text"
@@ -128,18 +142,9 @@ def _entry(
         html_to_text(post.title_html), split.answer if split.uncertain else split.question
     )
     hidden = post.status == "private" or bool(post.password)
-    alias = addresses.old_path(post.link) if post.status == "publish" and not hidden else None
-    attention = title_notes + split.notes
-    if links.left_behind:
-        attention += (
-            "links to files or pages left on the old blog (copy them or change the links): "
-            + ", ".join(links.left_behind),
-        )
-
-    if post.date is None:
-        attention += (f"the post has no date; used {day.isoformat()} from the export: correct 'date:'",)
-    if hidden:
-        attention += (f"{_HIDDEN}: imported as a draft",)
+    public = post.status == "publish" and not hidden
+    alias = links.addresses.old_path(post.link) if public else None
+    attention = title_notes + split.notes + _to_look_at(post, day, export, links, hidden)
     return ImportedEntry(
         source=f"{source}: '{title}'",
         title=title,
@@ -153,10 +158,26 @@ def _entry(
         draft=post.status in DRAFT_STATUSES or hidden or split.uncertain,
         aliases=(alias,) if alias else (),
         categories=post.categories,
-        old_ids=(post.post_id,) if post.post_id.isdigit() and post.status == "publish" and not hidden else (),
+        old_ids=(post.post_id,) if post.post_id.isdigit() and public else (),
         attention=attention,
         changes=notes,
     )
+
+
+def _to_look_at(
+    post: WordPressPost, day: datetime.date, export: Export, links: PostLinks, hidden: bool
+) -> tuple[str, ...]:
+    """What a person should check in the entry made from this post."""
+    notes = []
+    if links.left_behind:
+        where = ", ".join(links.left_behind)
+        notes.append(f"links to files or pages left on the old blog (copy them or change the links): {where}")
+    if post.date is None:
+        origin = "the export's date" if export.date else "--date"
+        notes.append(f"the post has no date; used {origin} {day.isoformat()}: correct 'date:'")
+    if hidden:
+        notes.append(f"{_HIDDEN}: imported as a draft")
+    return tuple(notes)
 
 
 def _summary(post: WordPressPost) -> str | None:
