@@ -78,27 +78,23 @@ def build_column(root: Path, progress: Progress) -> Published:
     """``advice build``: every stage, in order; the old site stays unless all of them succeed."""
     with progress.stage("loading entries") as tick:
         settings, column = load_valid(root, tick)
-    site_dir, cache, work = root / settings.site_dir, column_cache(root), work_folder(root)
-    refuse_unless_folder(site_dir, root)
-    with build_lock(work, lambda: progress.note("waiting for another build of this column to finish")):
-        recover(cache)
-        build_dir = fresh_build_folder(work)
-        try:
-            with _file_errors_reported():
-                with progress.stage("generating pages") as tick:
-                    catalog, docs_dir, _ = generate(root, settings, column, cache / "docs", progress=tick)
-                config = engine_config(root, settings, catalog, docs_dir, build_dir)
-                with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
-                    progress.start_background("indexing for search")
-                    with progress.stage("rendering pages") as tick:
-                        warnings = run_engine(config, progress=tick)
-                    with progress.wait_for("indexing for search") as took:
-                        took(search.finish(build_dir))
-                with progress.stage("verifying and publishing"):
-                    verify(catalog, settings, build_dir)
-                    publish(build_dir, site_dir, cache)
-        finally:
-            remove(build_dir)
+    site_dir, waiting = root / settings.site_dir, "waiting for another build of this column to finish"
+    with _file_errors_reported():
+        cache, work = column_cache(root), work_folder(root)
+        refuse_unless_folder(site_dir, root)
+        with build_lock(work, lambda: progress.note(waiting)), _fresh_build_folder(cache, work) as build_dir:
+            with progress.stage("generating pages") as tick:
+                catalog, docs_dir, _ = generate(root, settings, column, cache / "docs", progress=tick)
+            config = engine_config(root, settings, catalog, docs_dir, build_dir)
+            with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
+                progress.start_background("indexing for search")
+                with progress.stage("rendering pages") as tick:
+                    warnings = run_engine(config, progress=tick)
+                with progress.wait_for("indexing for search") as took:
+                    took(search.finish(build_dir))
+            with progress.stage("verifying and publishing"):
+                verify(catalog, settings, build_dir)
+                publish(build_dir, site_dir, cache)
     drafts = sum(entry.draft for entry in column.entries)
     return Published(len(catalog.entries), settings.site_dir, warnings, drafts, example_addresses(settings))
 
@@ -179,13 +175,24 @@ def verify(catalog: Catalog, settings: Settings, built: Path) -> None:
 
 
 @contextmanager
+def _fresh_build_folder(cache: Path, work: Path) -> Iterator[Path]:
+    """A new folder to build in, after undoing a cut-short publish; removed when the build ends."""
+    recover(cache)
+    build_dir = fresh_build_folder(work)
+    try:
+        yield build_dir
+    finally:
+        remove(build_dir)
+
+
+@contextmanager
 def _file_errors_reported() -> Iterator[None]:
     """A full disk or an unwritable folder ends the build with a message, not a traceback."""
     try:
         yield
     except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        raise BuildError(f"cannot write{where}: {error.strerror or error}") from None
+        where = f"{error.filename}: " if error.filename else ""
+        raise BuildError(f"cannot build: {where}{error.strerror or error}") from None
 
 
 def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> list:

@@ -6,6 +6,7 @@ engine's dirty rebuild re-renders just what an edit touched and deleted entries 
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,12 +40,14 @@ class HandWritten:
 def read_hand_written(docs_dir: Path) -> HandWritten:
     """Read ``docs/``; its ``index.md`` becomes the home page's intro, the rest is copied."""
     files: dict[str, bytes] = {}
+    if docs_dir.is_symlink():  # `advice check` reports every link; this never follows one either
+        raise OSError(errno.ELOOP, "a symbolic link is never read", str(docs_dir))
     if docs_dir.is_dir():
-        for folder, dirnames, filenames in os.walk(docs_dir):
+        for folder, dirnames, filenames in os.walk(docs_dir):  # never into a linked folder
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 path = Path(folder, name)
-                files[path.relative_to(docs_dir).as_posix()] = path.read_bytes()
+                files[path.relative_to(docs_dir).as_posix()] = _read_unlinked(path)
     home = files.pop(HOME_PAGE, b"").decode("utf-8-sig").replace("\r\n", "\n")
     meta: dict = {}
     if home.startswith("---"):
@@ -55,6 +58,12 @@ def read_hand_written(docs_dir: Path) -> HandWritten:
         except (Invalid, yaml.YAMLError):
             pass  # MkDocs would show it as text too; the page still builds
     return HandWritten(home, meta if isinstance(meta, dict) else {}, files)
+
+
+def _read_unlinked(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)  # ELOOP for a link
+    with os.fdopen(fd, "rb") as file:
+        return file.read()
 
 
 def merge_pages(

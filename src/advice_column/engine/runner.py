@@ -8,6 +8,8 @@ replaces it), and this package's theme folder between the site's ``overrides/`` 
 from __future__ import annotations
 
 import html
+import importlib
+import io
 import logging
 import os
 import threading
@@ -16,8 +18,10 @@ from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
 
+import yaml
+
 from ..entries.model import Tick, Topic
-from ..site.settings import CONFIG_FILE, Settings
+from ..site.settings import CONFIG_FILE, PYTHON_NAME_TAG, Settings, allowed_tag
 
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
@@ -75,14 +79,19 @@ def load_engine_config(
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
-    raw = settings.raw
-    theme = dict(raw.get("theme") or {"name": "material"})
+    # MkDocs reads mkdocs.yml with PyYAML's unsafe loader: give it the values, read safely here.
+    raw = _config_values(root)
+    theme = dict(raw.pop("theme", None) or {"name": "material"})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
-    plugins = [p for p in raw.get("plugins") or [] if _plugin_name(p) not in _SEARCH_PLUGINS]
-    not_in_nav = "\n".join(filter(None, [str(raw.get("not_in_nav") or ""), NOT_IN_NAV]))
+    plugins = [p for p in raw.pop("plugins", None) or [] if _plugin_name(p) not in _SEARCH_PLUGINS]
+    not_in_nav = "\n".join(filter(None, [str(raw.pop("not_in_nav", None) or ""), NOT_IN_NAV]))
+    for key in ("docs_dir", "site_dir", "nav", "use_directory_urls", "strict"):
+        raw.pop(key, None)  # the generator sets these
     config = load_config(
-        str(root / CONFIG_FILE),
+        io.BytesIO(b"{}"),
+        config_file_path=str(root / CONFIG_FILE),
+        **raw,
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
         nav=nav,
@@ -197,6 +206,28 @@ def _cache_compiled_templates(config, folder: Path) -> None:
         return env
 
     config.theme.get_env = get_env
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data; the allowed ``!!python/name:`` tags become the functions they name."""
+
+
+def _python_name(loader, tag: str, node):
+    if not allowed_tag(tag):  # the settings refused it already; never reached from the CLI
+        raise EngineError(f"{CONFIG_FILE}: the tag {tag!r} is not allowed")
+    module, _, name = tag[len(PYTHON_NAME_TAG) :].rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise EngineError(f"{CONFIG_FILE}: {tag[len(PYTHON_NAME_TAG) :]} does not exist") from None
+
+
+_ConfigLoader.add_multi_constructor("", _python_name)
+
+
+def _config_values(root: Path) -> dict:
+    """The values of mkdocs.yml, read with a safe loader (the settings checked it already)."""
+    return dict(yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {})
 
 
 def site_language(config) -> str:

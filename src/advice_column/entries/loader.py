@@ -22,8 +22,9 @@ from .links import NO_PAGES, Claim, HandWrittenPaths, check_claims, claim_of
 from .model import Column, Entry, Tick, Topic
 from .problems import Diagnostic, Invalid, problem
 from .slugs import slugify
+from .symlinks import link_problem
 from .textfile import CONTROL, find_control_characters, read_text_file, relative
-from .topics import load_topics
+from .topics import TOPICS_FILE, load_topics
 
 _CHUNK = 500  # entries loaded per task (and between progress reports)
 _PARALLEL_FROM_CHUNKS = 5  # 2,500 entries: below that, starting processes costs more than it saves
@@ -113,13 +114,15 @@ def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic], with_text: b
 
 
 def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, Path]]:
-    """``(relative path, path)`` of each ``*.md`` under ``qa_path``, sorted; links leading out are refused."""
+    """``(relative path, path)`` of each ``*.md`` under ``qa_path``, sorted; every link is refused."""
+    if qa_path.is_symlink():
+        diagnostics.append(link_problem(relative(qa_path, root)))
+        return []
     if not qa_path.is_dir():
         diagnostics.append(
             Diagnostic(relative(qa_path, root), 1, 1, codes.TOPICS_FILE, "the qa/ folder is missing")
         )
         return []
-    real_qa = str(qa_path.resolve())
     found: list[tuple[str, str]] = []
     folders = [(str(qa_path), relative(qa_path, root))]
     while folders:  # os.scandir, not pathlib: this runs once per file of a 10,000-entry column
@@ -127,14 +130,10 @@ def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -
         with os.scandir(folder) as items:
             for item in items:
                 rel = f"{rel_folder}/{item.name}"
-                if item.is_symlink():
-                    target = os.path.realpath(item.path)
-                    if target != real_qa and not target.startswith(real_qa + os.sep):
-                        message = "symbolic link leads outside qa/; it is ignored"
-                        diagnostics.append(Diagnostic(rel, 1, 1, codes.OUTSIDE_QA, message))
-                        continue
-                    if os.path.isdir(target):
-                        continue  # the folder it points to is inside qa/ and read anyway
+                if item.is_symlink():  # wherever it leads (see symlinks.py); topics.yml reports its own
+                    if rel != f"{relative(qa_path, root)}/{TOPICS_FILE}":
+                        diagnostics.append(link_problem(rel))
+                    continue
                 if item.is_dir(follow_symlinks=False):
                     folders.append((item.path, rel))
                 elif item.name.endswith(".md"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 from pathlib import Path
 
@@ -19,13 +21,23 @@ _REPORTED_CONTROLS = 10
 def read_text_file(path: Path) -> tuple[str | None, list[Diagnostic]]:
     """The file's text with ``\\n`` line endings and no BOM, or None and the reason why not."""
     try:
-        size = path.stat().st_size
+        # Never through a symbolic link: it could lead to any file of the machine running the build.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return None, [
+                problem(1, 1, codes.OUTSIDE_QA, "cannot read file: is a symbolic link; commit the file")
+            ]
+        return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
+    with os.fdopen(fd, "rb") as file:
+        size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
             return None, [problem(1, 1, codes.TOO_LARGE, message)]
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
+        try:
+            data = file.read()
+        except OSError as error:
+            return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
     return decode_text(data)
 
 

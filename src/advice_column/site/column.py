@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..entries import problems as codes
 from ..entries.entry_cache import EntryCache
 from ..entries.links import NO_PAGES, HandWrittenPaths, hand_written_paths
 from ..entries.loader import load_column
 from ..entries.model import Column, Tick
-from .settings import Settings, SettingsError, read_settings
+from ..entries.problems import Diagnostic
+from ..entries.symlinks import find_links, inside, link_problem
+from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
+
+OVERRIDES = "overrides"
 
 
 def load(
@@ -20,19 +25,41 @@ def load(
         settings, error = read_settings(root), None
     except SettingsError as raised:
         settings, error = None, raised
-    pages = _hand_written(root / settings.docs_dir) if settings else NO_PAGES
+    folders = folder_problems(root, settings) if settings else []
+    pages = _hand_written(root / settings.docs_dir) if settings and not folders else NO_PAGES
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
+    column.diagnostics = sorted(column.diagnostics + folders)
     return settings, column
+
+
+def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:
+    """The hand-written pages and theme overrides must be folders inside the column, without links."""
+    theme = settings.raw.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = [(settings.docs_dir, "docs_dir", "docs"), (OVERRIDES, "", "")]
+    if custom_dir:
+        folders.append((str(custom_dir), "theme.custom_dir", OVERRIDES))
+    problems = []
+    for folder, key, example in folders:
+        if (root / folder).is_symlink():
+            problems.append(link_problem(folder))
+        elif key and not inside(root, folder):
+            message = f"{key} '{folder}' must be a folder inside the column, e.g. '{example}'"
+            problems.append(Diagnostic(CONFIG_FILE, 1, 1, codes.SITE_CONFIG, message))
+        else:
+            problems += find_links(root, folder)
+    return problems
 
 
 def hand_written_pages(root: Path) -> HandWrittenPaths:
     """Site paths of the column's hand-written pages (none when its settings do not read)."""
     try:
-        return _hand_written(root / read_settings(root).docs_dir)
+        settings = read_settings(root)
     except SettingsError:
         return NO_PAGES
+    return NO_PAGES if folder_problems(root, settings) else _hand_written(root / settings.docs_dir)
 
 
 def _hand_written(docs: Path) -> HandWrittenPaths:
