@@ -103,8 +103,9 @@ class Preview:
         except (BuildError, OSError) as error:
             self.problems = [str(error)]
             return None
-        self._layout, self.problems = layout, []
-        return _summary(report, len(catalog.entries), time.perf_counter() - start, dirty, warnings)
+        first, self._layout, self.problems = self._layout is None, layout, []
+        summary = _summary(report, len(catalog.entries), time.perf_counter() - start, not dirty, first)
+        return "\n".join([summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))])
 
     def close(self) -> None:
         """Wait for the search index, then remove the preview's working files."""
@@ -150,13 +151,15 @@ class Preview:
         self._indexer.start()
 
 
-def _summary(report: WriteReport, entries: int, seconds: float, dirty: bool, warnings: list[str]) -> str:
-    """``3 pages changed (qa/one.md, …) in 0.4 s`` plus any warnings, one per line."""
+def _summary(report: WriteReport, entries: int, seconds: float, full: bool, first: bool) -> str:
+    """What a rebuild did and how long it took, e.g. ``rebuilt the changed pages in 0.4 s: qa/one.md``."""
+    if first:
+        return f"built {entries} entr{'y' if entries == 1 else 'ies'} in {seconds:.1f} s"
     changed = [*report.written, *report.removed]
+    if not changed:
+        return f"rebuilt in {seconds:.1f} s; no page changed"
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-    what = f"{len(changed)} page(s) changed ({shown})" if changed else "nothing in the pages changed"
-    kind = "rebuilt the changed pages" if dirty else f"built all pages of {entries} entries"
-    return "\n".join([f"{kind} in {seconds:.1f} s; {what}", *warnings])
+    return f"rebuilt {'all' if full else 'the changed'} pages in {seconds:.1f} s: {shown}"
 
 
 def serve_column(root: Path, dev_addr: str) -> int:
