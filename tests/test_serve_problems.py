@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Error, Page, expect
 
 from .conftest import entry_text, free_port
 from .test_serve import wait_for
@@ -57,12 +57,32 @@ def test_problems_show_on_every_page_until_fixed(column, page: Page):
         page.goto(f"{base}qa/one/")
         expect(page.locator("article h1")).to_have_text("Fixed title")
     finally:
-        out, err = stop(server)
+        _, err = stop(server)
     assert server.returncode == 0
     assert err.count("ready at") == 1
     assert "still serving the last good build" in err
     assert "advice serve: rebuilt the changed pages in " in err
     assert "qa/one.md" in err.split("still serving the last good build", 1)[1]
+
+
+def test_a_column_broken_from_the_start_shows_its_problems(column, page: Page):
+    column.entry("one", topic=BROKEN_TOPIC)
+    port = free_port()
+    server = start_serving(column, port)
+    try:
+        panel = page.locator(PANEL)
+        for _ in range(120):  # the server answers once the first (failed) build is done
+            try:
+                page.goto(f"http://127.0.0.1:{port}/")
+                break
+            except Error:  # not listening yet
+                page.wait_for_timeout(500)
+        expect(panel).to_contain_text("qa/one.md:4:8: QA024", timeout=30_000)
+        column.entry("one", title="Fixed now")
+        expect(panel).to_have_count(0, timeout=30_000)
+        expect(page.locator(".advice-home")).to_contain_text("Fixed now")
+    finally:
+        stop(server)
 
 
 def test_unknown_addresses_get_the_sites_own_404_page(column):
@@ -87,7 +107,7 @@ def test_a_busy_port_is_reported_before_building(column):
         taken.listen()
         port = taken.getsockname()[1]
         server = start_serving(column, port)
-        out, err = server.communicate(timeout=60)
+        _, err = server.communicate(timeout=60)
     assert server.returncode == 1
     assert f"advice serve: cannot listen on 127.0.0.1:{port}: Address already in use" in err
     assert "built" not in err and "ready at" not in err

@@ -21,6 +21,12 @@ _PANEL_STYLE = (
 )
 
 
+_BARE_PAGE = (
+    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>advice serve</title></head>'
+    b"<body><p>No page here (yet): the preview has not built this address.</p></body></html>"
+)
+
+
 def problems_panel(problems: list[str]) -> str:
     """The HTML of the panel listing ``problems``; every problem is escaped."""
     items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
@@ -71,9 +77,9 @@ class PreviewServer(LiveReloadServer):
         return super()._inject_js_into_html(content, epoch)
 
     def _error_page(self, code: int) -> bytes | None:
-        """The site's own 404 page (MkDocs' `mkdocs serve` does the same), with live reload."""
+        """The site's own 404 page (as `mkdocs serve` does), with live reload and any problems."""
         try:
             page = (self._site_dir / f"{code}.html").read_bytes()
-        except OSError:
-            return None
+        except OSError:  # no good build yet: a bare page that still shows the problems and reloads
+            page = _BARE_PAGE
         return self._inject_js_into_html(page, self._visible_epoch)
