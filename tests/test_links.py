@@ -128,3 +128,26 @@ def test_material_and_pymdown_function_names_still_work(column):
     column.entry("one")
     assert column.run("build") == 0
     assert "twemoji" in (column.root / "site/about/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        (
+            "{{ lipsum.__globals__['os'].popen('touch {marker}').read() }}",
+            "access to attribute '__globals__'",
+        ),
+        ("{{ cycler.__init__.__globals__.os.system('touch {marker}') }}", "__init__"),
+        ("{% if %}", "overrides/main.html:1: "),
+    ],
+)
+def test_a_template_in_overrides_cannot_run_code(column, tmp_path, capsys, template, message):
+    column.entry("one")
+    marker = tmp_path / "code-ran"
+    column.write("mkdocs.yml", MKDOCS_YML.replace("font: false", "font: false\n  custom_dir: overrides"))
+    column.write("overrides/main.html", template.replace("{marker}", str(marker)))
+    assert column.run("build") == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not marker.exists()

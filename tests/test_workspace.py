@@ -172,3 +172,14 @@ def test_a_second_build_waits_for_the_first(column: ColumnDir):
     assert all("Traceback" not in err for err in errors)
     assert len(list((column.root / "site/qa").glob("*/index.html"))) == 40
     assert sorted(p.name for p in (column.root / ".advice").iterdir()) == [".gitignore", "lock"]
+
+
+def test_modules_planted_in_the_column_are_never_imported(column, tmp_path):
+    column.entry("one")
+    marker = tmp_path / "code-ran"
+    for module in ("yaml", "markdown", "hmac", "jinja2", "pagefind_bin", "selectolax"):
+        column.write(f"{module}.py", f"open({str(marker)!r}, 'w').close()\n")
+    command = [sys.executable, "-m", "advice_column", "build"]
+    build = subprocess.run(command, cwd=column.root, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert not marker.exists()

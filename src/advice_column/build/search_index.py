@@ -74,7 +74,8 @@ class BackgroundIndex:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
         arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
         arguments += [part_entries or urls.PART_ENTRIES, previous or ""]
-        self._command = [sys.executable, "-m", "advice_column.build.search_index", *map(str, arguments)]
+        # -P: the column's folder (the working directory) is never on the child's import path.
+        self._command = [sys.executable, "-P", "-m", "advice_column.build.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
 
     def start(self) -> BackgroundIndex:

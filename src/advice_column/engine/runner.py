@@ -22,6 +22,7 @@ import yaml
 
 from ..entries.model import Tick, Topic
 from ..site.settings import CONFIG_FILE, PYTHON_NAME_TAG, Settings, allowed_tag
+from .templates import use_sandboxed_templates
 
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
@@ -104,8 +105,7 @@ def load_engine_config(
     # Theme.dirs is the template search path: site overrides first, Material last.
     config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
-    if template_cache is not None:
-        _cache_compiled_templates(config, template_cache)
+    use_sandboxed_templates(config, template_cache)
     if serve_url:
         config.site_url = serve_url
     return config
@@ -126,6 +126,7 @@ def run_engine(
     core) when that gives the same site; see ``one_process_reason``. ``on_site`` is given
     MkDocs' objects of the built site: (config, files, nav, env).
     """
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -148,6 +149,9 @@ def run_engine(
         except MkDocsException as error:
             details = "".join(f"\n  {w}" for w in warnings)
             raise EngineError(f"{error}{details}") from None
+        except TemplateError as error:  # a broken or unsafe template in overrides/
+            where = f"{error.filename}:{error.lineno}: " if getattr(error, "filename", None) else ""
+            raise EngineError(f"template {where}{error.message or error}") from None
     return warnings
 
 
@@ -186,26 +190,6 @@ def _make_recorder():
 
 
 _RECORDER = "advice-site-recorder"
-
-
-def _cache_compiled_templates(config, folder: Path) -> None:
-    """Keep Material's compiled templates between builds (compiling them is half a rebuild's time).
-
-    MkDocs makes a new Jinja environment for each build (mkdocs/theme.py: Theme.get_env) and has
-    no option for a bytecode cache, so the environment it returns gets one here. Compiled
-    templates are code: ``folder`` must be one no pull request can write to (never the column).
-    """
-    import jinja2
-
-    cache = jinja2.FileSystemBytecodeCache(str(folder))
-    make_env = config.theme.get_env
-
-    def get_env():
-        env = make_env()
-        env.bytecode_cache = cache
-        return env
-
-    config.theme.get_env = get_env
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -48,7 +48,7 @@ CODES: dict[str, str] = {
     EMPTY_FILE: "file is empty",
     NOT_UTF8: "file is not valid UTF-8",
     TOO_LARGE: "file is too large",
-    OUTSIDE_QA: "link or path leads outside qa/",
+    OUTSIDE_QA: "symbolic link (in qa/, docs/ or overrides/, wherever it leads)",
     UNREADABLE: "file cannot be read",
     CONTROL_CHARACTER: "control character in the text",
     NO_FRONT_MATTER: "front matter missing",

@@ -1,0 +1,48 @@
+"""The theme's templates run in Jinja's sandbox, with their compiled form cached outside the column.
+
+``overrides/`` is in the repository, so a pull request can change a template. MkDocs renders
+templates in a plain Jinja environment, where ``{{ lipsum.__globals__ }}`` reaches ``os``: a
+template could run any command during the build. The sandbox refuses such attribute access
+(jinja2.sandbox); Material's own templates need none of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, safe_range
+
+
+def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
+    """Make MkDocs render with a sandboxed copy of the environment it builds (Theme.get_env).
+
+    MkDocs makes a new Jinja environment for each build and has no option for a sandbox or a
+    bytecode cache, so the environment it returns is copied into a sandboxed one here. Compiled
+    templates are code: ``cache_folder`` must be one no pull request can write to.
+    """
+    cache = jinja2.FileSystemBytecodeCache(str(cache_folder)) if cache_folder else None
+    make_env = config.theme.get_env
+
+    def get_env() -> SandboxedEnvironment:
+        return sandboxed_copy(make_env(), cache)
+
+    config.theme.get_env = get_env
+
+
+def sandboxed_copy(env: jinja2.Environment, cache: jinja2.BytecodeCache | None) -> SandboxedEnvironment:
+    """A sandboxed environment with ``env``'s loader, extensions, filters, tests and globals."""
+    safe = SandboxedEnvironment(
+        loader=env.loader,
+        auto_reload=env.auto_reload,
+        extensions=[type(extension) for extension in env.extensions.values()],
+        bytecode_cache=cache,
+    )
+    safe.filters.update(env.filters)
+    safe.tests.update(env.tests)
+    safe.globals.update(env.globals)
+    safe.globals["range"] = safe_range  # the sandbox's own, not the plain one copied over it
+    safe.policies.update(env.policies)
+    if hasattr(env, "newstyle_gettext"):  # set by the i18n extension's install_* methods
+        safe.newstyle_gettext = env.newstyle_gettext  # type: ignore[attr-defined]
+    return safe
