@@ -128,7 +128,7 @@ def test_a_symbolic_link_out_of_qa_is_refused_when_named(column, capsys):
     outside.write_text(entry_text(), encoding="utf-8")
     (column.root / "qa" / "link.md").symlink_to(outside)
     assert column.run("check", "qa/link.md") == 1
-    assert "qa/link.md:1:1: QA004 cannot read file: is a symbolic link" in capsys.readouterr().out
+    assert "qa/link.md:1:1: QA004 qa/link.md is a symbolic link" in capsys.readouterr().out
 
 
 def _parsed(out: str) -> list[tuple[str, str, str]]:

@@ -151,3 +151,51 @@ def test_a_template_in_overrides_cannot_run_code(column, tmp_path, capsys, templ
     assert message in err
     assert "Traceback" not in err
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    "setting, refused",
+    [
+        ("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: ['/']\n", "pymdownx.snippets"),
+        ("markdown_extensions: [pymdownx.b64]\n", "pymdownx.b64"),
+        ("plugins:\n  - material/projects\n", "material/projects"),
+    ],
+)
+def test_extensions_and_plugins_that_read_any_file_are_refused(column, capsys, setting, refused):
+    column.entry("one")
+    column.write("mkdocs.yml", MKDOCS_YML + setting)
+    column.write("docs/about.md", '# About\n\n--8<-- ".git/config"\n')
+    assert column.run("check") == 1
+    assert "is not supported" in capsys.readouterr().out
+    assert column.run("build") == 1
+    assert refused in capsys.readouterr().out
+
+
+def test_material_plugins_keep_their_cache_outside_the_column(column, tmp_path):
+    # Building with these plugins needs the network; the config MkDocs would run with is enough.
+    from advice_column.engine.runner import load_engine_config
+    from advice_column.site.settings import read_settings
+
+    column.write(
+        "mkdocs.yml", MKDOCS_YML + "plugins:\n  - privacy\n  - material/optimize:\n      enabled: false\n"
+    )
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    (tmp_path / "docs").mkdir()
+    config = load_engine_config(
+        column.root,
+        read_settings(column.root),
+        tmp_path / "docs",
+        tmp_path / "site",
+        [],
+        private_cache=private,
+    )
+    caches = {
+        name: plugin.config.cache_dir
+        for name, plugin in config.plugins.items()
+        if "cache_dir" in plugin.config
+    }
+    assert caches == {
+        "material/privacy": str(private / "plugin-privacy"),
+        "material/optimize": str(private / "plugin-optimize"),
+    }

@@ -107,7 +107,7 @@ def test_compiled_templates_are_never_loaded_from_the_column(column, tmp_path):
     plant_compiled_template(column.root / ".advice/templates", marker)
     assert column.run("build") == 0
     assert not marker.exists()
-    templates = cache_folder() / "templates"
+    templates = cache_folder() / "templates-sandboxed"
     assert list(templates.glob("__jinja2_*.cache"))
     assert stat.S_IMODE(templates.stat().st_mode) == 0o700
 

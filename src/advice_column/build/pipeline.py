@@ -35,7 +35,6 @@ from .workspace import (
     cache_folder,
     column_cache,
     fresh_build_folder,
-    private_folder,
     refuse_unless_folder,
     remove,
     signing_key_file,
@@ -152,9 +151,9 @@ def engine_config(
 ):
     """The MkDocs config for the generated docs, with the column's navigation."""
     nav = navigation(settings, catalog, docs_dir)
-    templates = private_folder(cache_folder() / "templates")
+    private = cache_folder()
     return load_engine_config(
-        root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url, template_cache=templates
+        root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url, private_cache=private
     )
 
 

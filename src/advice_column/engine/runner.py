@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 
 from ..entries.model import Tick, Topic
-from ..site.settings import CONFIG_FILE, PYTHON_NAME_TAG, Settings, allowed_tag
+from ..site.config_policy import PYTHON_NAME_TAG, allowed_tag
+from ..site.settings import CONFIG_FILE, Settings
 from .templates import use_sandboxed_templates
 
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
@@ -31,6 +32,7 @@ NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
+_CACHING_PLUGINS = {"social", "privacy", "optimize"}  # their cache_dir defaults to .cache/ in the tree
 
 
 class BuildError(Exception):
@@ -72,11 +74,12 @@ def load_engine_config(
     *,
     strict: bool = True,
     serve_url: str | None = None,
-    template_cache: Path | None = None,
+    private_cache: Path | None = None,
 ):
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
-    ``template_cache`` is a private folder outside the column for compiled templates.
+    ``private_cache`` is a folder outside the column, only the user's: compiled templates and
+    Material's plugin caches go there, never into the working tree.
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
@@ -86,6 +89,8 @@ def load_engine_config(
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
     plugins = [p for p in raw.pop("plugins", None) or [] if _plugin_name(p) not in _SEARCH_PLUGINS]
+    if private_cache is not None:
+        plugins = [_private_plugin_cache(plugin, private_cache) for plugin in plugins]
     not_in_nav = "\n".join(filter(None, [str(raw.pop("not_in_nav", None) or ""), NOT_IN_NAV]))
     for key in ("docs_dir", "site_dir", "nav", "use_directory_urls", "strict"):
         raw.pop(key, None)  # the generator sets these
@@ -105,7 +110,12 @@ def load_engine_config(
     # Theme.dirs is the template search path: site overrides first, Material last.
     config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
-    use_sandboxed_templates(config, template_cache)
+    templates = None
+    if private_cache is not None:
+        # Not the folder of earlier versions, whose templates were compiled without the sandbox.
+        templates = private_cache / "templates-sandboxed"
+        templates.mkdir(mode=0o700, exist_ok=True)
+    use_sandboxed_templates(config, templates)
     if serve_url:
         config.site_url = serve_url
     return config
@@ -217,6 +227,16 @@ def _config_values(root: Path) -> dict:
 def site_language(config) -> str:
     """The site's language code from the theme settings (Material's default is English)."""
     return config.theme.get("language") or "en"
+
+
+def _private_plugin_cache(plugin, private_cache: Path):
+    """Material's plugins that cache downloads read them back: keep them out of the tree's .cache/."""
+    name = _plugin_name(plugin)
+    short = name.removeprefix("material/")
+    if short not in _CACHING_PLUGINS:
+        return plugin
+    options = dict(plugin.get(name) or {}) if isinstance(plugin, dict) else {}
+    return {name: {**options, "cache_dir": str(private_cache / f"plugin-{short}")}}
 
 
 def _plugin_name(plugin) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..entries.problems import SITE_CONFIG, Diagnostic
+from .config_policy import refuse_disallowed_tag, refused_setting
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
@@ -18,37 +19,11 @@ DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
 
 
-# mkdocs.yml is data a pull request can change: no tag may run code or read the environment
-# (MkDocs' own loader is PyYAML's unsafe one, and `!ENV` would publish a secret). Only the
-# names of Material's and PyMdown's own functions are allowed, as their documentation uses.
-PYTHON_NAME_TAG = "tag:yaml.org,2002:python/name:"
-ALLOWED_PYTHON_NAMES = ("material.", "pymdownx.")
-# `hooks` load Python files from the repository; `INHERIT` reads another file as the config.
-REFUSED_KEYS = {"hooks": "runs Python files from the repository", "INHERIT": "reads another file"}
-
-
-def allowed_tag(tag: str) -> bool:
-    """True for the one kind of tag mkdocs.yml may hold: ``!!python/name:`` of Material or PyMdown."""
-    return tag.startswith(PYTHON_NAME_TAG) and tag[len(PYTHON_NAME_TAG) :].startswith(ALLOWED_PYTHON_NAMES)
-
-
-def _refuse_tag(loader, tag: str, node):
-    if not allowed_tag(tag):
-        raise yaml.constructor.ConstructorError(
-            None,
-            None,
-            f"the tag {tag!r} is not allowed (tags could run code or read the environment); "
-            "only !!python/name: of material.* and pymdownx.* names",
-            node.start_mark,
-        )
-    return None  # the engine resolves the name; the settings never need it
-
-
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as data: allowed ``!!python/name:`` values as None, any other tag refused."""
 
 
-_TolerantLoader.add_multi_constructor("", _refuse_tag)
+_TolerantLoader.add_multi_constructor("", refuse_disallowed_tag)
 
 
 class SettingsError(Exception):
@@ -89,9 +64,8 @@ def read_settings(root: Path) -> Settings:
         raise _error(mark.line + 1 if mark else 1, f"cannot read {CONFIG_FILE}: {error}") from None
     if not isinstance(raw, dict):
         raise _error(1, f"{CONFIG_FILE} must be a mapping")
-    for key, why in REFUSED_KEYS.items():
-        if key in raw:
-            raise _error(1, f"'{key}' is not supported: it {why}, which a pull request could change")
+    if refused := refused_setting(raw):
+        raise _error(1, refused)
     advice = ((raw.get("extra") or {}).get("advice")) or {}
     site_url = str(raw.get("site_url") or "")
     repo_url = str(raw.get("repo_url") or "").rstrip("/")
