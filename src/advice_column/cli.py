@@ -193,7 +193,8 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="check, then build the site into site/ (kept as it was if anything fails)",
         description="Check, generate the pages, render them with MkDocs (strict), index them "
-        "with Pagefind, verify that no entry was lost, then replace site/. Drafts are left out.",
+        "with Pagefind, verify that no entry was lost, then replace site/ in one step. Drafts "
+        "are left out. A second build of the same column waits for the first.",
     )
     sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
 
@@ -201,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
         description="Build with drafts into a temporary folder and serve it with live reload; "
-        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes.",
+        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. While an "
+        "entry is invalid, every page shows the problems until they are fixed.",
     )
     sub.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
