@@ -67,3 +67,50 @@ def test_sigkill_at_random_moments_leaves_no_process_and_a_whole_site(column: Co
     assert_whole(site)
     assert "edited at" in (site / "qa/entry-0/index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in (column.root / ".advice").iterdir()) == [".gitignore", "lock"]
+
+
+RENDER_IN_TWO_PROCESSES = """
+import sys
+from pathlib import Path
+from advice_column.build.pipeline import engine_config, generate, load_valid
+from advice_column.engine.runner import run_engine
+root, docs, site = map(Path, sys.argv[1:4])
+settings, column = load_valid(root)
+catalog, docs_dir, _ = generate(root, settings, column, docs)
+run_engine(engine_config(root, settings, catalog, docs_dir, site), workers=2)
+"""
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for child in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(child))
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    deadline = time.monotonic() + 20
+    while (left := {pid for pid in pids if Path(f"/proc/{pid}").exists()}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def test_rendering_processes_die_with_a_killed_build(column: ColumnDir, tmp_path):
+    for number in range(150):
+        column.entry(f"entry-{number}", title=f"Question {number}", answer="An answer. " * 40)
+    arguments = [str(column.root), str(tmp_path / "docs"), str(tmp_path / "site")]
+    build = subprocess.Popen([sys.executable, "-c", RENDER_IN_TWO_PROCESSES, *arguments])
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
+        workers = children_of(build.pid)
+        time.sleep(0.01)
+    assert len(workers) >= 2, "the rendering processes never started"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert alive(workers) == set()

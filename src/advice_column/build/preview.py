@@ -154,12 +154,11 @@ class Preview:
 def _summary(report: WriteReport, entries: int, seconds: float, full: bool, first: bool) -> str:
     """What a rebuild did and how long it took, e.g. ``rebuilt the changed pages in 0.4 s: qa/one.md``."""
     if first:
-        return f"built {entries} entr{'y' if entries == 1 else 'ies'} in {seconds:.1f} s"
+        return f"built all pages of {entries} entr{'y' if entries == 1 else 'ies'} in {seconds:.1f} s"
     changed = [*report.written, *report.removed]
-    if not changed:
-        return f"rebuilt in {seconds:.1f} s; no page changed"
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-    return f"rebuilt {'all' if full else 'the changed'} pages in {seconds:.1f} s: {shown}"
+    what = "built all" if full else "rebuilt the changed"
+    return f"{what} pages in {seconds:.1f} s: {shown or 'none changed'}"
 
 
 def serve_column(root: Path, dev_addr: str) -> int:

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ..engine.lifetime import die_with_parent
 from ..engine.runner import BuildError
 from ..entries.frontmatter import split_front_matter
 from ..site import urls
 from ..site.urls import BUNDLE
-from .lifetime import die_with_parent
 from .signed_parts import copy_signed_part, sign_part
 from .writer import write_tree
 

@@ -26,6 +26,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from ..entries.model import Tick
+from .lifetime import die_with_parent
 
 # What this module takes from MkDocs beyond its public API; tests/test_engine_internals.py
 # fails when the installed MkDocs changes any of them, so the copy of its flow is re-read.
@@ -143,7 +144,8 @@ class _Workers:
         context = multiprocessing.get_context("fork")
         for share in self.shares:
             mine, theirs = context.Pipe()
-            process = context.Process(target=_render_share, args=(theirs, share, self.site), daemon=True)
+            arguments = (theirs, share, self.site, os.getpid())
+            process = context.Process(target=_render_share, args=arguments, daemon=True)
             process.start()
             theirs.close()
             self.pipes.append(mine)
@@ -208,8 +210,9 @@ class _RecordPipe(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _render_share(pipe: Connection, pages: list, site: tuple) -> None:
+def _render_share(pipe: Connection, pages: list, site: tuple, parent: int) -> None:
     """A worker: Markdown of its pages, swap summaries, then templates; reports over ``pipe``."""
+    die_with_parent(parent)  # a killed build would leave it waiting on its pipe for ever
     config, files, doc_files, nav, env = site
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):  # the parent's handlers count and print in the parent
