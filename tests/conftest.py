@@ -17,6 +17,9 @@ import pytest
 from advice_column.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The column the build and browser tests read: a copy of the sample column, so that editing the
+# repository's own entries never changes what a test expects.
+SAMPLE = REPO / "tests" / "fixtures" / "column"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -109,9 +112,9 @@ def column(tmp_path: Path) -> ColumnDir:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This repository's own column, built once with `advice build` into a temporary copy."""
+    """The sample column (tests/fixtures/column), built once with `advice build` into a temporary copy."""
     root = tmp_path_factory.mktemp("sample") / "column"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".advice", "tests"))
+    shutil.copytree(SAMPLE, root)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from ..entries.model import Tick
 from .lifetime import die_with_parent
 
-# What this module takes from MkDocs beyond its public API; tests/test_engine_internals.py
+# What this module takes from MkDocs beyond its public API; tests/engine/test_parallel_build.py
 # fails when the installed MkDocs changes any of them, so the copy of its flow is re-read.
 MKDOCS_INTERNALS = (
     "mkdocs.commands.build.build",

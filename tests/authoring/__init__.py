@@ -1,0 +1,1 @@
+"""`advice new`, `advice init`, `advice check` and the files a new column starts with."""

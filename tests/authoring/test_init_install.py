@@ -1,0 +1,125 @@
+"""A new column installs its own tool: the set-up its README gives and the steps its workflows run
+work in a fresh virtualenv, against a wheel of this checkout, with no network.
+
+The only change made to the column: its requirements.txt names the exact version in the form a
+wheel folder can serve (``advice-column==X``) instead of the repository's tag. Every command runs
+as written, with pip told by its environment to use no index and find wheels in that folder
+(PIP_NO_INDEX, PIP_FIND_LINKS), so nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from advice_column.authoring.init import init_column
+
+from ..conftest import REPO
+from ..wheelhouse import make_wheelhouse, pip_env
+
+VERSION = metadata.version("advice-column")
+REPOSITORY = "https://github.com/advice-column/advice-column"
+
+
+@pytest.fixture(scope="module")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_wheelhouse(REPO, tmp_path_factory.mktemp("wheels"))
+
+
+def shell_block(markdown: str, heading: str) -> list[str]:
+    """The commands of the first ```sh block after ``heading``, comments left out."""
+    section = markdown.split(f"## {heading}\n", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
+    commands = [line.partition("#")[0].strip() for line in block.splitlines()]
+    return [command for command in commands if command]
+
+
+def run(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """One command of the README's as written; ``python3`` is the Python running the tests."""
+    argv = shlex.split(command)
+    if argv[0] == "python3":
+        argv[0] = sys.executable
+    return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def workflow_steps(root: Path, name: str) -> list[dict]:
+    workflow = yaml.safe_load((root / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    return [step for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def test_a_new_column_names_this_exact_version_everywhere(tmp_path):
+    root = tmp_path / "column"
+    init_column(root, "Ask Sam")
+    requirement = f"advice-column @ git+{REPOSITORY}@v{VERSION}"
+    lines = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == [requirement]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    set_up = ["python3 -m venv .venv", ".venv/bin/pip install -r requirements.txt"]
+    assert shell_block(readme, "Set up") == set_up
+    assert "pypi.org" not in readme + (root / "docs" / "about.md").read_text(encoding="utf-8")
+    assert f"{REPOSITORY}/tree/v{VERSION}" in (root / "docs" / "about.md").read_text(encoding="utf-8")
+    for name in ("check.yml", "pages.yml"):
+        installs = [step["run"] for step in workflow_steps(root, name) if "pip install" in step["run"]]
+        assert installs == ["python -m pip install -r requirements.txt"]
+
+
+def test_package_index_option_names_the_release(tmp_path):
+    root = tmp_path / "column"
+    init_column(root, "Ask Sam", from_index=True)
+    lines = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == [f"advice-column=={VERSION}"]
+    about = (root / "docs" / "about.md").read_text(encoding="utf-8")
+    assert f"https://pypi.org/project/advice-column/{VERSION}/" in about
+
+
+def test_the_readme_set_up_and_the_workflow_steps_work_from_a_wheel(tmp_path, wheelhouse):
+    root = tmp_path / "column"
+    init_column(root, "Ask Sam")
+    requirements = root / "requirements.txt"
+    source = f"advice-column @ git+{REPOSITORY}@v{VERSION}"
+    text = requirements.read_text(encoding="utf-8")
+    assert source in text
+    requirements.write_text(text.replace(source, f"advice-column=={VERSION}"), encoding="utf-8")
+
+    env = pip_env(wheelhouse)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for command in shell_block(readme, "Set up"):
+        done = run(command, root, env)
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    venv_bin = root / ".venv" / "bin"
+    assert (venv_bin / "advice").is_file()
+    installed = subprocess.run(
+        [venv_bin / "python", "-c", "import importlib.metadata as m; print(m.version('advice-column'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert installed.stdout.strip() == VERSION
+
+    # The workflows' steps, in that environment, as the runner would: check.yml on a new column,
+    # then pages.yml once site_url and the reply address are set, as the README asks.
+    env = {**env, "PATH": f"{venv_bin}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(root / ".venv")}
+    run_steps(root, "check.yml", env)
+    assert (root / "site" / "index.html").is_file()
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("https://example.org/", "https://sam.example.net/")
+    config.write_text(text.replace("editor@example.org", "editor@sam.example.net"), encoding="utf-8")
+    run_steps(root, "pages.yml", env)
+
+
+def run_steps(root: Path, workflow: str, env: dict[str, str]) -> None:
+    """Every ``run:`` step of the workflow, in order, as bash runs it on the runner."""
+    for step in workflow_steps(root, workflow):
+        command = step["run"]
+        done = subprocess.run(
+            ["bash", "-e", "-c", command], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"{workflow}: {command}\n{done.stdout}\n{done.stderr}"

@@ -1,0 +1,1 @@
+"""What a reader's browser does with the built site (Debian's Chromium through Playwright)."""

@@ -1,0 +1,68 @@
+"""Large columns load and render on every core; the result must equal the one-core result.
+
+Each comparison runs in a fresh interpreter: forking is only done from a process with a single
+thread, and a test session may hold others (the browser tests' driver, for one).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from ..conftest import entry_text
+
+
+def run_fresh(code: str) -> dict:
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def many(column):
+    for number in range(60):
+        extra = "tgas: [x]\n" if number % 17 == 0 else f"tags: [t{number % 5}]\n"
+        column.write(f"qa/{number // 20}/e{number:02d}.md", entry_text(title=f"Q {number}", extra=extra))
+    return column
+
+
+def test_parallel_loading_gives_the_same_column(many):
+    outcome = run_fresh(
+        f"""
+        import json, threading
+        from pathlib import Path
+        from advice_column.entries import loader
+        sequential = loader.load_column(Path({str(many.root)!r}))
+        loader._CHUNK, loader._PARALLEL_FROM_CHUNKS = 7, 2
+        assert threading.active_count() == 1
+        parallel = loader.load_column(Path({str(many.root)!r}))
+        light = loader.load_column(Path({str(many.root)!r}), with_text=False)
+        print(json.dumps({{
+            "same": parallel.entries == sequential.entries and parallel.diagnostics == sequential.diagnostics,
+            "light": light.diagnostics == sequential.diagnostics
+            and [e.slug for e in light.entries] == [e.slug for e in sequential.entries]
+            and not any(e.question or e.answer for e in light.entries),
+            "entries": len(parallel.entries), "problems": len(parallel.diagnostics),
+        }}))
+        """
+    )
+    assert outcome == {"same": True, "light": True, "entries": 56, "problems": 4}
+
+
+def test_parallel_rendering_gives_the_same_html():
+    outcome = run_fresh(
+        """
+        import json, threading
+        from advice_column.site import markdown_html as render
+        texts = [f"Answer **{n}**, [link](https://example.org/{n}).\\n\\n- one\\n- two" for n in range(50)]
+        sequential = render.render_many(texts)
+        render._PARALLEL_FROM = 10
+        assert threading.active_count() == 1
+        print(json.dumps({"same": render.render_many(texts) == sequential, "seventh": sequential[7][:30]}))
+        """
+    )
+    assert outcome == {"same": True, "seventh": "<p>Answer <strong>7</strong>, "}

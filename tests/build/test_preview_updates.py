@@ -1,0 +1,88 @@
+"""Preview updates re-render only what an edit rewrote; the pages must be those a full build makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from advice_column.build import preview as preview_module
+from advice_column.build.preview import Preview
+from advice_column.build.search_index import count_indexed_pages
+from advice_column.site import urls
+
+from ..conftest import served
+
+URL = "http://127.0.0.1:8000/"
+# Not re-rendered by an update: the sitemap (every page's lastmod) and the search index, which
+# follows in the background.
+NOT_UPDATED = ("sitemap.xml", "sitemap.xml.gz", "pagefind/")
+
+
+def pages(site: Path) -> dict[str, bytes]:
+    files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+    return {rel: path.read_bytes() for rel, path in files.items() if not rel.startswith(NOT_UPDATED)}
+
+
+def test_edits_additions_and_deletions_give_the_pages_of_a_full_build(column, tmp_path):
+    column.entry("kept", title="Kept as it is", extra="tags: [pay]\n")
+    column.entry("edited", title="Before the edit", date="2024-05-01", extra="tags: [pay, offers]\n")
+    gone = column.entry("deleted", title="Soon deleted", date="2019-03-03", extra="tags: [rare]\n")
+    preview = Preview(column.root, tmp_path / "live", URL)
+    assert preview.rebuild().startswith("built all pages")
+    preview.wait_for_search()
+
+    column.entry(
+        "edited", title="After the edit", date="2024-05-01", extra="tags: [pay]\n", answer="New words."
+    )
+    column.entry("added", title="A new question", topic="salary", extra="tags: [offers]\n")
+    gone.unlink()
+    summary = preview.rebuild()
+    preview.wait_for_search()
+    assert summary.startswith("rebuilt the changed pages"), summary
+
+    live = pages(tmp_path / "live")
+    assert "New words." in live["qa/edited/index.html"].decode()
+    assert "qa/added/index.html" in live and "qa/deleted/index.html" not in live
+    assert "tags/rare/index.html" not in live and "archive/2019/index.html" not in live
+    fresh = Preview(column.root, tmp_path / "fresh", URL)
+    assert fresh.rebuild().startswith("built all pages")
+    fresh.wait_for_search()
+    full = pages(tmp_path / "fresh")
+    assert sorted(live) == sorted(full)
+    assert [rel for rel in full if live[rel] != full[rel]] == []
+
+
+def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path):
+    column.entry("one")
+    preview = Preview(column.root, tmp_path / "live", URL)
+    assert preview.rebuild().startswith("built all pages")
+    topics = column.root / "qa/topics.yml"
+    topics.write_text(topics.read_text().replace("Interviews", "Job interviews"), encoding="utf-8")
+    assert preview.rebuild().startswith("built all pages")
+    assert "Job interviews" in (tmp_path / "live/qa/one/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_preview_search_finds_an_edit_and_not_the_old_words(column, tmp_path, page, monkeypatch):
+    monkeypatch.setattr(urls, "PREVIEW_PART_ENTRIES", 2)
+    monkeypatch.setattr(preview_module, "PREVIEW_PART_ENTRIES", 2)
+    for number, word in enumerate(["quokka", "bramble", "cobalt", "damson", "ember"]):
+        column.entry(f"e{number}", title=f"Question {number}", answer=f"The answer mentions {word}.")
+    preview = Preview(column.root, tmp_path / "live", URL)
+    assert preview.rebuild()
+    preview.wait_for_search()
+    site = tmp_path / "live"
+    assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    column.entry("e1", title="Question 1", answer="The answer now mentions juniper.")
+    assert preview.rebuild().startswith("rebuilt the changed pages")
+    preview.wait_for_search()
+    assert count_indexed_pages(site) == 5
+    with served(site) as url:
+        page.goto(f"{url}search/?q=juniper")
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 1"])
+        page.goto(f"{url}search/?q=bramble")
+        expect(page.locator(".advice-results__message")).to_contain_text("No results")
+        page.goto(f"{url}search/?q=ember")
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 4"])

@@ -1,0 +1,1 @@
+"""The MkDocs engine and the theme."""

@@ -1,0 +1,73 @@
+"""The package's theme stays in step with the Material version installed."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+from advice_column.engine.runner import THEME_DIR
+
+
+def test_header_is_materials_header_with_only_the_search_swapped():
+    material = (files("material") / "templates/partials/header.html").read_text(encoding="utf-8")
+    ours = (THEME_DIR / "partials/header.html").read_text(encoding="utf-8")
+    start = material.index('    {% if "material/search" in config.plugins %}')
+    end = material.index("    {% if config.repo_url %}")
+    expected = material[material.index("{% set class") :].replace(
+        material[start:end], '    {% include "partials/column-search.html" %}\n'
+    )
+    assert ours[ours.index("{% set class") :] == expected
+
+
+def test_source_partial_differs_from_materials_only_by_the_api_component():
+    material = (files("material") / "templates/partials/source.html").read_text(encoding="utf-8")
+    assert 'data-md-component="source"' in material
+    ours = (THEME_DIR / "partials/source.html").read_text(encoding="utf-8")
+    assert "data-md-component" not in ours.split("-#}", 1)[1]
+
+
+def test_every_problem_code_is_documented():
+    from advice_column.entries.problems import CODES
+
+    from ..conftest import REPO
+
+    table = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for code, meaning in CODES.items():
+        assert f"| {code} | {meaning} |" in table
+    assert set(re.findall(r"^\| (QA\d{3}) \|", table, re.MULTILINE)) == set(CODES)
+
+
+def test_problem_codes_are_named_constants_not_literals():
+    """Validators name codes by the constants of entries/problems.py, so no code drifts from CODES."""
+    from ..conftest import REPO
+
+    package = REPO / "src" / "advice_column"
+    for module in package.rglob("*.py"):
+        if module.name == "problems.py":
+            continue
+        literals = re.findall(r"[\"']QA\d{3}[\"']", module.read_text(encoding="utf-8"))
+        assert not literals, (module, literals)
+
+
+def test_every_template_and_asset_ships_in_the_package():
+    """What `advice init` and `advice build` read from the package is covered by package-data."""
+    import glob
+    import tomllib
+
+    from ..conftest import REPO
+
+    package = REPO / "src" / "advice_column"
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    shipped = {
+        f"{wing.removeprefix('advice_column').replace('.', '/').strip('/')}/{path}"
+        for wing, wing_patterns in patterns.items()
+        for pattern in wing_patterns
+        for path in glob.glob(pattern, root_dir=package.parent / wing.replace(".", "/"), recursive=True)
+    }
+    needed = {
+        path.relative_to(package).as_posix()
+        for folder in ("engine/theme", "site/page_templates", "authoring/scaffold")
+        for path in (package / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert needed and needed <= shipped, sorted(needed - shipped)

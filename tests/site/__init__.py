@@ -1,0 +1,1 @@
+"""What the site is made of, as pure functions."""
