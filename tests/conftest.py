@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
+import importlib.util
 import shutil
 import socket
 import subprocess
@@ -20,17 +20,18 @@ REPO = Path(__file__).resolve().parent.parent
 # The column the build and browser tests read: a copy of the sample column, so that editing the
 # repository's own entries never changes what a test expects.
 SAMPLE = REPO / "tests" / "fixtures" / "column"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+
+def _load_launch_settings():
+    """scripts/chromium.py: the flags the tests share with the benchmark and the screenshots."""
+    spec = importlib.util.spec_from_file_location("chromium_launch", REPO / "scripts" / "chromium.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_LAUNCH = _load_launch_settings()
+CHROMIUM, CHROMIUM_ARGS = _LAUNCH.CHROMIUM, _LAUNCH.CHROMIUM_ARGS
 
 MKDOCS_YML = """\
 site_name: Test Column
