@@ -11,6 +11,7 @@ from ..entries.entry_file import entry_text as write_entry_text
 from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
 from ..entries.slugs import slugify
 from ..entries.tags import MAX_TAGS, clean_tag, tag_key
+from ..site.text import shorten
 from .markdown_text import defuse
 
 NO_CATEGORY = "(no category)"
@@ -179,6 +180,9 @@ def _name(text: str) -> str | None:
     return name if has_letter and len(name) <= MAX_SHORT_TEXT else None
 
 
+_TITLE_FROM_TEXT = 100  # a first sentence taken as the title is cut shorter than a real title
+
+
 def clean_title(title: str, text_below: str = "") -> tuple[str, tuple[str, ...]]:
     """The title without a 'Q&A:' prefix, on one line and within the limit, and any note about it.
 
@@ -191,12 +195,11 @@ def clean_title(title: str, text_below: str = "") -> tuple[str, tuple[str, ...]]
         text = re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]*>|\[([^\]]*)\]\([^)]*\)", r"\1", first)).strip("*_ ")
         if not text:
             return "Untitled", ("the post has no title and no text to take one from; write one in 'title:'",)
-        if len(text) > 100:
-            text = text[:99].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        return text, ("the post has no title; took the first sentence of its text: check 'title:'",)
+        note = "the post has no title; took the first sentence of its text: check 'title:'"
+        return shorten(text, _TITLE_FROM_TEXT), (note,)
     if len(text) > MAX_TITLE:
-        cut = text[: MAX_TITLE - 1].rsplit(" ", 1)[0]
-        return f"{cut}…", (f"the title was longer than {MAX_TITLE} characters and was shortened",)
+        note = f"the title was longer than {MAX_TITLE} characters and was shortened"
+        return shorten(text, MAX_TITLE), (note,)
     return text, ()
 
 
