@@ -57,12 +57,13 @@ def test_parallel_rendering_gives_the_same_html():
     outcome = run_fresh(
         """
         import json, threading
-        from advice_column.site import markdown_html as render
+        from advice_column.site.forked import forked_map
+        from advice_column.site.markdown_html import render_markdown
         texts = [f"Answer **{n}**, [link](https://example.org/{n}).\\n\\n- one\\n- two" for n in range(50)]
-        sequential = render.render_many(texts)
-        render._PARALLEL_FROM = 10
+        sequential = [render_markdown(text) for text in texts]
         assert threading.active_count() == 1
-        print(json.dumps({"same": render.render_many(texts) == sequential, "seventh": sequential[7][:30]}))
+        parallel = forked_map(render_markdown, texts, fewest=10)
+        print(json.dumps({"same": parallel == sequential, "seventh": sequential[7][:30]}))
         """
     )
     assert outcome == {"same": True, "seventh": "<p>Answer <strong>7</strong>, "}

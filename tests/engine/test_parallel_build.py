@@ -26,10 +26,12 @@ from advice_column.site.column import load
 
 root = Path(ROOT)
 settings, column = load(root)
-catalog, docs_dir, _ = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
+catalog, docs_dir, written = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
 report = {}
 for workers in (1, 2):
-    config = engine_config(root, settings, catalog, docs_dir, root / f"out-{workers}", serve_url=SERVE)
+    config = engine_config(
+        root, settings, catalog, docs_dir, root / f"out-{workers}", written.html_pages, serve_url=SERVE
+    )
     assert threading.active_count() == 1 and one_process_reason(config) is None
     ticks = []
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from advice_column.entries.aliases import RESERVED_FIRST_SEGMENTS
@@ -22,6 +24,11 @@ def test_a_relative_link_leads_back_to_its_target(page, target):
     link = urls.relative(page, path)
     assert not link.startswith("/")
     assert urls.resolve(page, link) == path
+    # The link MkDocs' own rule (a path relative to the page's folder) makes.
+    expected = posixpath.relpath("/" + path, "/" + page)
+    assert link == (
+        ("./" if expected == "." else expected + "/") if path.endswith("/") or not path else expected
+    )
 
 
 def test_generated_folders_are_the_ones_validation_keeps_aliases_out_of():

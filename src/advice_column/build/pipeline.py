@@ -83,8 +83,8 @@ def build_column(root: Path, progress: Progress) -> Published:
         refuse_unless_folder(site_dir, root)
         with build_lock(work, lambda: progress.note(waiting)), _fresh_build_folder(cache, work) as build_dir:
             with progress.stage("generating pages") as tick:
-                catalog, docs_dir, _ = generate(root, settings, column, cache / "docs", progress=tick)
-            config = engine_config(root, settings, catalog, docs_dir, build_dir)
+                catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
+            config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
             with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
@@ -145,15 +145,27 @@ def engine_config(
     catalog: Catalog,
     docs_dir: Path,
     site_dir: Path,
+    html_pages: frozenset[str] = frozenset(),
     *,
     strict: bool = True,
     serve_url: str | None = None,
 ):
-    """The MkDocs config for the generated docs, with the column's navigation."""
+    """The MkDocs config for the generated docs, with the column's navigation.
+
+    ``html_pages`` are the generated pages that are HTML only (``WriteReport.html_pages``).
+    """
     nav = navigation(settings, catalog, docs_dir)
     private = cache_folder()
     return load_engine_config(
-        root, settings, docs_dir, site_dir, nav, strict=strict, serve_url=serve_url, private_cache=private
+        root,
+        settings,
+        docs_dir,
+        site_dir,
+        nav,
+        strict=strict,
+        serve_url=serve_url,
+        private_cache=private,
+        html_pages=html_pages,
     )
 
 

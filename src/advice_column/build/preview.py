@@ -76,6 +76,7 @@ class Preview:
                     catalog,
                     docs_dir,
                     self.site_dir,
+                    report.html_pages,
                     strict=False,
                     serve_url=self.serve_url,
                 )
@@ -90,7 +91,7 @@ class Preview:
             search.start()
             try:
                 if dirty:
-                    warnings = self._site.update(report.written, report.removed)
+                    warnings = self._site.update(report.written, report.removed, report.html_pages)
                 else:
                     warnings = self._site.build(self._config, self.serve_url)
             except BaseException:

@@ -15,17 +15,20 @@ import yaml
 
 from ..entries.frontmatter import split_front_matter
 from ..entries.problems import SITE_CONFIG, Diagnostic, Invalid
+from ..site.templates import HtmlPage
 
 HOME_PAGE = "index.md"
 
 
 @dataclass
 class WriteReport:
-    """Which files of the output folder were written, left as they were, and removed."""
+    """Which files of the output folder were written, left as they were, and removed, and which
+    of its pages are HTML only (for the engine to skip Markdown)."""
 
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    html_pages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,10 @@ def write_tree(
     ``known`` is what this process wrote there last time (a preview keeps it, updated here):
     files are then compared with it instead of being read back, and nothing else is looked at.
     """
+    html_pages = frozenset(rel for rel, content in files.items() if isinstance(content, HtmlPage))
     if known:
-        return _write_changes(files, out_dir, known)
-    report = WriteReport()
+        return _write_changes(files, out_dir, known, html_pages)
+    report = WriteReport(html_pages=html_pages)
     out_dir.mkdir(parents=True, exist_ok=True)
     folders = {out_dir}
     for rel, content in files.items():
@@ -115,9 +119,9 @@ def write_tree(
 
 
 def _write_changes(
-    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes]
+    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes], html_pages: frozenset[str]
 ) -> WriteReport:
-    report = WriteReport()
+    report = WriteReport(html_pages=html_pages)
     for rel, content in files.items():
         before = known.get(rel)
         if before is content or before == content:  # a page from the page cache is the same object

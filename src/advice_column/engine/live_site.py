@@ -15,7 +15,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
-from .runner import EngineError, _captured_warnings, run_engine
+from .html_pages import use_html_pages
+from .runner import EngineError, _captured_warnings, run_engine, site_plugins
 
 
 class LiveSite:
@@ -33,15 +34,19 @@ class LiveSite:
         """A full MkDocs build of ``config``, kept for updates; returns MkDocs' warnings."""
         self._site = None
         # A plugin may keep state across pages; its sites are always built in full.
-        plain = not len(config.plugins)
+        plain = not site_plugins(config)
         kept: list[tuple] = []
         warnings = run_engine(config, serve_url=serve_url, on_site=kept.append)
         self._site = kept[0] if plain and kept else None
         return warnings
 
-    def update(self, written: list[str], removed: list[str]) -> list[str]:
-        """Re-render the files ``written`` (paths inside docs_dir) and forget ``removed`` ones."""
+    def update(self, written: list[str], removed: list[str], html_pages: frozenset[str]) -> list[str]:
+        """Re-render the files ``written`` (paths inside docs_dir) and forget ``removed`` ones.
+
+        ``html_pages``: the site's pages that are HTML only now (see html_pages.py).
+        """
         config, files, nav, env = self._site
+        use_html_pages(config, html_pages)
         for rel in removed:
             if (file := files.get_file_from_path(rel)) is not None:
                 files.remove(file)

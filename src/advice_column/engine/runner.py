@@ -23,6 +23,8 @@ import yaml
 from ..entries.model import Tick, Topic
 from ..site.config_policy import PYTHON_NAME_TAG, allowed_tag
 from ..site.settings import CONFIG_FILE, Settings
+from .html_pages import PLUGIN_NAME as _HTML_PAGES
+from .html_pages import use_html_pages
 from .templates import use_sandboxed_templates
 
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
@@ -75,11 +77,13 @@ def load_engine_config(
     strict: bool = True,
     serve_url: str | None = None,
     private_cache: Path | None = None,
+    html_pages: frozenset[str] = frozenset(),
 ):
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
     ``private_cache`` is a folder outside the column, only the user's: compiled templates and
-    Material's plugin caches go there, never into the working tree.
+    Material's plugin caches go there, never into the working tree. ``html_pages`` are the
+    generated pages (docs paths) whose body is HTML only (see html_pages.py).
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
@@ -116,6 +120,7 @@ def load_engine_config(
         templates = private_cache / "templates-sandboxed"
         templates.mkdir(mode=0o700, exist_ok=True)
     use_sandboxed_templates(config, templates)
+    use_html_pages(config, html_pages)
     if serve_url:
         config.site_url = serve_url
     return config
@@ -169,13 +174,18 @@ def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = N
     """Why this build must render in one process, or None when several give the same site."""
     if dirty:
         return "a dirty build renders only what changed, in the process that asked for it"
-    if len(config.plugins):
+    if plugins := site_plugins(config):
         # A plugin may keep state across pages (a blog, tags, a search index): each forked
         # worker would see only its share, so MkDocs' own one-process build runs instead.
-        return f"the site configures plugins: {', '.join(config.plugins)}"
+        return f"the site configures plugins: {', '.join(plugins)}"
     if threading.active_count() > 1:
         return "forking is only safe from a process that runs one thread"
     return None
+
+
+def site_plugins(config) -> list[str]:
+    """The plugins mkdocs.yml configures (not the engine's own, which keep no state across pages)."""
+    return [name for name in config.plugins if name not in (_RECORDER, _HTML_PAGES)]
 
 
 def _make_recorder():

@@ -13,6 +13,8 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
+from .nav_cache import use_nav_cache
+
 
 def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
     """Make MkDocs render with a sandboxed copy of the environment it builds (Theme.get_env).
@@ -25,14 +27,33 @@ def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
     make_env = config.theme.get_env
 
     def get_env() -> SandboxedEnvironment:
-        return sandboxed_copy(make_env(), cache)
+        env = sandboxed_copy(make_env(), cache)
+        use_nav_cache(env, config)
+        return env
 
     config.theme.get_env = get_env
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, remembering its verdict on each kind of object and attribute name."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        # The sandbox's rule reads only the object's type and the name (jinja2.sandbox:
+        # is_internal_attribute), and a page asks it hundreds of times for the same few pairs.
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 def sandboxed_copy(env: jinja2.Environment, cache: jinja2.BytecodeCache | None) -> SandboxedEnvironment:
     """A sandboxed environment with ``env``'s loader, extensions, filters, tests and globals."""
-    safe = SandboxedEnvironment(
+    safe = _Sandbox(
         loader=env.loader,
         auto_reload=env.auto_reload,
         extensions=[type(extension) for extension in env.extensions.values()],

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import html
-import multiprocessing
-import os
 import re
-import threading
-from concurrent.futures import ProcessPoolExecutor
 
 import markdown
 import nh3
 
 from ..entries.markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
+from .forked import forked_map
 
 # What the Markdown renderer itself produces, plus the raw tags a contributor may write. No
 # images: a picture from another host would track readers, so `advice check` reports them.
@@ -29,7 +26,6 @@ _ATTRIBUTES = {
 }
 
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|hr|blockquote|pre|table|tr|td|th)\b[^>]*>")
-_PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 
 
@@ -46,13 +42,7 @@ def render_markdown(text: str) -> str:
 
 def render_many(texts: list[str]) -> list[str]:
     """:func:`render_markdown` of each text, on every core when there are enough of them."""
-    workers = min(os.cpu_count() or 1, 4)
-    # Forking is only safe while this process runs one thread (a build's generate step does).
-    if len(texts) < _PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
-        return [render_markdown(text) for text in texts]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(render_markdown, texts, chunksize=64))
+    return forked_map(render_markdown, texts)
 
 
 def sanitize_html(html: str) -> str:

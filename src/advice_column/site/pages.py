@@ -12,6 +12,7 @@ from ..entries.model import Tick
 from . import urls
 from .catalog import Catalog
 from .entry_page import render_entry_page, topic_neighbours
+from .forked import forked_map
 from .listings import listings, render_home, render_indexes, render_listing
 from .page_cache import PageCache
 from .settings import Settings
@@ -37,10 +38,21 @@ def render_pages(
     last call are taken from it instead of being rendered again.
     """
     views = views if views is not None else view_entries(catalog)
-    cache = cache if cache is not None else PageCache()
     neighbours = topic_neighbours(catalog)
     pages: dict[str, str] = {}
-    for done, entry in enumerate(catalog.entries, start=1):
+    if cache is None:  # a whole build: every entry page is new, render them on every core
+        cache = PageCache()
+        entries = catalog.entries
+
+        def render_entry(index: int) -> str:
+            entry = entries[index]
+            return render_entry_page(entry, views, catalog, settings, None, neighbours[entry.slug])
+
+        texts = forked_map(render_entry, range(len(entries)))
+        pages = {urls.entry_source(entry.slug): text for entry, text in zip(entries, texts, strict=True)}
+        if progress:
+            progress(len(entries), len(entries))
+    for done, entry in enumerate(catalog.entries if not pages else [], start=1):
         path = urls.entry_source(entry.slug)
         pages[path] = render_entry_page(entry, views, catalog, settings, cache, neighbours[entry.slug])
         if progress:

@@ -19,6 +19,10 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HIDE_SIDEBARS = ["navigation", "toc"]
 
 
+class HtmlPage(str):
+    """A page file whose body, after the front matter, is HTML only: no Markdown to convert."""
+
+
 def pagination_window(number: int, count: int, width: int = 2) -> list[int | None]:
     """Page numbers to link around page ``number``: first, last, and neighbours; None for a gap."""
     shown = sorted({1, count, *range(max(1, number - width), min(count, number + width) + 1)})
@@ -63,7 +67,8 @@ def page_file(
 ) -> str:
     """The Markdown file of the page at ``url``: front matter, then the template's HTML.
 
-    The template gets ``link(path)``, a relative link from this page to any site path.
+    The template gets ``link(path)``, a relative link from this page to any site path. Without
+    ``markdown_before`` the result is an :class:`HtmlPage`.
     """
     # Material prints page.meta.title and page.meta.description into the HTML without escaping
     # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
@@ -80,4 +85,5 @@ def page_file(
         link = lambda target: urls.relative(url, target)  # noqa: E731 - a closure per page
         body = render_template(template, url=url, title=title, link=link, **context)
         parts.append(body.strip() + "\n")
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    return text if markdown_before else HtmlPage(text)

@@ -78,7 +78,16 @@ def part_folder(number: int) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (site paths like 'a/b/' or 'a/f.xml')."""
-    target = posixpath.relpath("/" + to_url, "/" + from_url)
+    # posixpath.relpath("/" + to_url, "/" + from_url), without its normalising: a listing page
+    # has hundreds of links and site paths are normal already.
+    here, there = from_url.split("/"), to_url.split("/")
+    here, there = [part for part in here if part], [part for part in there if part]
+    shared = 0
+    for mine, theirs in zip(here, there, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    target = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
     if to_url.endswith("/") or to_url == "":
         target = "./" if target == "." else target + "/"
     return target

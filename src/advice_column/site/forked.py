@@ -1,0 +1,40 @@
+"""Pure work spread over the machine's cores by forked processes, when there is enough of it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+_MAX_WORKERS = 4
+_CHUNK = 64  # items per message: fewer round trips, still an even spread at the end
+
+
+def forked_map(function: Callable, items: Sequence, *, fewest: int = 400) -> list:
+    """``[function(item) for item in items]``, in forked processes when there are ``fewest`` or more.
+
+    Forked children see this process's memory as it is now, so ``function`` may read anything
+    built before the call; only the items and the results cross between processes.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(cores, _MAX_WORKERS)
+    # Forking is only safe while this process runs one thread (a build's generate step does).
+    if len(items) < fewest or workers < 2 or threading.active_count() > 1:
+        return [function(item) for item in items]
+    global _job
+    _job = function  # forked children inherit it: a closure need not be pickled
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_run_job, items, chunksize=_CHUNK))
+    finally:
+        _job = None
+
+
+_job: Callable | None = None
+
+
+def _run_job(item):
+    return _job(item)  # type: ignore[misc]

@@ -1,0 +1,72 @@
+"""Rendering shortcuts the engine takes must give the site a reader would get without them.
+
+Generated pages whose body is HTML skip Python-Markdown (engine/html_pages.py), and the site
+navigation is rendered once per place in the site (engine/nav_cache.py). Each test builds a
+copy of the sample column with real MkDocs both ways and compares every file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import material
+import pytest
+
+from advice_column.build.pipeline import engine_config, generate, load_valid
+from advice_column.engine.runner import run_engine
+
+from ..conftest import SAMPLE, entry_text
+
+
+@pytest.fixture
+def sample_column(tmp_path: Path) -> Path:
+    root = tmp_path / "column"
+    shutil.copytree(SAMPLE, root)
+    code = "```\nline one\n\nline three, after a blank line\n```\n"
+    text = entry_text(title="What does a code block keep?", answer="Look:\n\n" + code)
+    (root / "qa" / "code-block.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, out: str, *, markdown_everywhere: bool = False) -> dict[str, str]:
+    """Build ``root`` into ``root/out``; every file of the site by path."""
+    settings, column = load_valid(root)
+    catalog, docs_dir, written = generate(root, settings, column, root / f"{out}-docs")
+    html_pages = frozenset() if markdown_everywhere else written.html_pages
+    run_engine(engine_config(root, settings, catalog, docs_dir, root / out, html_pages), workers=1)
+    site = root / out
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8", "replace") for p in site.rglob("*") if p.is_file()}
+
+
+def without_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
+def test_generated_pages_skip_markdown_and_read_the_same(sample_column):
+    fast = build(sample_column, "fast")
+    slow = build(sample_column, "slow", markdown_everywhere=True)
+    assert fast.keys() == slow.keys()
+    # Python-Markdown drops blank lines between the HTML blocks; nothing else may differ.
+    different = [path for path in fast if without_blank_lines(fast[path]) != without_blank_lines(slow[path])]
+    assert different == []
+    page = fast["qa/code-block/index.html"]
+    assert "line one\n\nline three, after a blank line" in page  # a code block keeps its blank line
+    # A hand-written page is still Markdown: the sample's About page has emphasis and a link.
+    about = fast["about/index.html"]
+    assert "<em>Ask the Career Coach</em>" in about and '<a href="https://github.com/advice-column' in about
+
+
+def test_shared_navigation_is_the_navigation_each_page_would_render(sample_column):
+    shared = build(sample_column, "shared")
+    # A site that overrides a template of the navigation gets it rendered page by page; here the
+    # override is Material's own template, so every page must come out the same.
+    overrides = sample_column / "overrides" / "partials"
+    overrides.mkdir(parents=True, exist_ok=True)
+    own = Path(material.__file__).parent / "templates" / "partials" / "nav-item.html"
+    shutil.copy(own, overrides / "nav-item.html")
+    each = build(sample_column, "each")
+    assert shared.keys() == each.keys()
+    assert [path for path in shared if shared[path] != each[path]] == []
+    drawer = shared["qa/code-block/index.html"]
+    assert 'class="md-nav md-nav--primary"' in drawer and 'href="../../topics/' in drawer
