@@ -266,3 +266,26 @@ def test_entry_page_lists_no_entry_twice_and_replies_right_after_the_answer():
         while following.tag == "-text":
             following = following.next
         assert "advice-reply" in following.attributes["class"]
+
+
+def test_an_edited_answer_renders_again_only_the_pages_that_show_it():
+    from dataclasses import replace
+
+    from advice_column.site.pages import PageCache, view_entries
+
+    entries = [make(f"e{n}", f"2025-0{1 + n % 9}-1{n % 9}", tags=("t",), summary="Same.") for n in range(12)]
+    cache = PageCache()
+
+    def pages_of(column: list[Entry]) -> dict[str, str]:
+        catalog = build_catalog(TOPICS, column)
+        return render_pages(catalog, SETTINGS, views=view_entries(catalog, cache), cache=cache)
+
+    before = pages_of(entries)
+    entries[3] = replace(entries[3], answer="Do this. Then that. And one more thing.")
+    after = pages_of(entries)
+    listing_pages = [path for path in after if path.count("/") >= 2 and not path.startswith("qa/")]
+    assert len(listing_pages) >= 4  # the topic's and the tag's two pages each, and the years
+    # The listings show title, date, topic, asker and summary: none of them changed.
+    assert [path for path in listing_pages if after[path] is not before[path]] == []
+    assert [path for path in after if path.startswith("qa/") and after[path] is not before[path]] == ["qa/e3.md"]
+    assert "one more thing" in after["qa/e3.md"]

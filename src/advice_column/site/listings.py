@@ -103,7 +103,10 @@ def render_listing(
             "meta": {"hide": HIDE_SIDEBARS, "advice": {"kind": "listing", **_feed(listing.feed)}},
         }
         items = tuple(_item_key(view, catalog, anchors) for view in shown)
-        key = (title, listing, items, len(shown_views), tuple(pagination))
+        # What the page shows, not the Entry objects: an edit to an answer changes those, and
+        # would re-render every page of its topic, tags and year.
+        about = (listing.url, listing.description, listing.topic_title, listing.feed, listing.months)
+        key = (title, about, items, len(shown_views), tuple(pagination))
         path = urls.source_path(page_url)
         pages[path] = cache.get(
             path, key, functools.partial(page_file, page_url, title, "listing.html", **context)
@@ -129,7 +132,7 @@ def _item_key(view: EntryView, catalog: Catalog, anchors: dict[str, str]) -> tup
     entry = view.entry
     topic = catalog.topics[entry.topic].title
     extra = (entry.asker, anchors.get(entry.slug))
-    return entry.slug, entry.title, entry.date, topic, entry.draft, view.description, extra
+    return entry.slug, entry.title, entry.date, entry.topic, topic, entry.draft, view.description, extra
 
 
 def render_home(
