@@ -36,7 +36,8 @@ def build(root: Path, out: str, *, markdown_everywhere: bool = False) -> dict[st
     html_pages = frozenset() if markdown_everywhere else written.html_pages
     run_engine(engine_config(root, settings, catalog, docs_dir, root / out, html_pages), workers=1)
     site = root / out
-    return {p.relative_to(site).as_posix(): p.read_text("utf-8", "replace") for p in site.rglob("*") if p.is_file()}
+    files = [path for path in site.rglob("*") if path.is_file()]
+    return {path.relative_to(site).as_posix(): path.read_text("utf-8", "replace") for path in files}
 
 
 def without_blank_lines(text: str) -> str:

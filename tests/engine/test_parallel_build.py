@@ -101,13 +101,15 @@ def test_a_site_with_plugins_is_built_by_mkdocs_in_one_process(column):
 
 # The MkDocs internals the parallel build relies on, as in MkDocs 1.6.1, which these digests were
 # read from. When MkDocs changes one, read the new code against engine/parallel_build.py (which copies
-# the flow of `build` and calls the rest), adapt it, and record the new digest here.
+# the flow of `build` and calls the rest) and engine/html_pages.py, adapt them, and record the new
+# digest here.
 EXPECTED_SOURCES = {
     "mkdocs.commands.build.build": "c476b64474acfaa2",
     "mkdocs.commands.build._populate_page": "31a70ea4caef1e12",
     "mkdocs.commands.build._build_page": "adcdbd14b2361126",
     "mkdocs.commands.build._build_theme_template": "628a78f6a129c8a0",
     "mkdocs.commands.build._build_extra_template": "ecfe1ffd8b50aee7",
+    "mkdocs.structure.pages.Page.render": "320529348f7a8af1",
     "mkdocs.structure.pages.Page.title": "0b79ceaa40829423",
     "mkdocs.structure.pages.Page.validate_anchor_links": "874bc52fc630d5e8",
 }
