@@ -124,6 +124,40 @@ def test_search_page_url_follows_query_and_filters_and_back_returns_to_it(page: 
     expect(page.locator(RESULT_LINK)).to_have_text(titles)
 
 
+def reachable_results(page: Page) -> list[str]:
+    """Every result's address on the search page, pressing "More results" until it is gone."""
+    more = page.locator(".advice-results__more")
+    while more.is_visible():
+        shown = page.locator(RESULT_LINK).count()
+        more.click()
+        expect(page.locator(RESULT_LINK)).not_to_have_count(shown)
+    return [link.get_attribute("href") for link in page.locator(RESULT_LINK).all()]
+
+
+def test_counts_shown_are_the_results_a_reader_can_reach(page: Page, site_url: str):
+    word = max(
+        sorted({w for e in PUBLISHED for w in words(e.answer) if len(w) >= 3}),
+        key=lambda w: len(entries_with(w)),
+    )
+    assert len(entries_with(word)) > 10, "the results span more than one page"
+    page.goto(site_url)
+    page.locator(HEADER_INPUT).fill(word)
+    all_results = page.locator(".advice-panel__all")
+    expect(all_results).to_have_text(re.compile(r"^All \d+ results$"))
+    count = int(all_results.inner_text().split()[1])
+    all_results.click()
+    expect(page.locator(MESSAGE)).to_have_text(f"{count} results for “{word}”")
+    reached = reachable_results(page)
+    assert len(reached) == count and len(set(reached)) == count
+    assert count >= len(entries_with(word))
+
+    topic = max(CATALOG.topics.values(), key=lambda t: len([e for e in PUBLISHED if e.topic == t.key]))
+    page.goto(f"{site_url}search/?topic={quote(topic.title)}")
+    in_topic = len([e for e in PUBLISHED if e.topic == topic.key])
+    expect(page.locator(MESSAGE)).to_have_text(f"{in_topic} results in {topic.title}")
+    assert len(set(reachable_results(page))) == in_topic
+
+
 def test_tag_filter_loads_when_opened_and_hides_zero_counts(page: Page, site_url: str):
     filter_files: list[str] = []
     page.on("request", lambda request: "/filter/" in request.url and filter_files.append(request.url))

@@ -82,9 +82,10 @@
     return item;
   }
 
-  function showMore(kept) {
-    kept.forEach(function (data) { list.appendChild(resultItem(data)); });
-    more.hidden = state.next >= state.response.results.length;
+  // Results from the list's end up to ``state.total`` (the count shown), PAGE at a time.
+  function showMore(found) {
+    found.forEach(function (data) { list.appendChild(resultItem(data)); });
+    more.hidden = list.children.length >= state.total;
   }
 
   function describe(query) {
@@ -99,31 +100,22 @@
     var query = input.value.trim();
     updateURL();
     var anyFilter = chosen.topic.length || chosen.tag.length;
+    var asked = query || anyFilter;
     var stale = function () { return mine !== latest; };
-    var found = await core.search(query || (anyFilter ? null : ""), filters(), { first: PAGE, stale: stale });
-    if (!query && !anyFilter) {
-      // Nothing asked yet: the topic filter with every entry's count, no results.
-      found = await core.search(null, filters());
-      found.total = 0;
-      found.items = [];
-      found.next = found.response.results.length;
-    }
+    // Nothing asked yet: a search of every entry for the topic filter's counts, no results.
+    var found = await core.search(asked ? query || null : null, filters(), { first: asked ? PAGE : 0, stale: stale });
     if (stale()) return;
     state = found;
     renderOptions(topics, "topic", state.response.totalFilters.topic);
     if (wanted.tag) renderOptions(tags, "tag", state.response.filters.tag);
     list.replaceChildren();
-    if (!query && !anyFilter) {
+    if (!asked) {
       message.textContent = "Type a word or two, or choose a topic.";
       more.hidden = true;
       return;
     }
     message.textContent = describe(query);
-    if (state.items.length < PAGE && state.next < state.response.results.length) await state.more(PAGE);
-    if (mine !== latest) return;
-    message.textContent = describe(query);
-    showMore(state.items.slice(0, PAGE));
-    state.shown = Math.min(PAGE, state.items.length);
+    showMore(state.items);
   }
 
   function schedule() {
@@ -147,8 +139,10 @@
   });
   more.addEventListener("click", async function () {
     var shown = list.children.length;
-    if (state.items.length <= shown) await state.more(PAGE);
-    showMore(state.items.slice(shown, shown + PAGE));
+    var mine = latest;
+    var found = await state.more(PAGE);
+    if (mine !== latest) return;
+    showMore(found);
     var next = list.children[shown];
     if (next) next.querySelector("a").focus();
   });

@@ -8,9 +8,10 @@
   var header = document.querySelector(".advice-header-search");
   if (!header) return;
   var pagefind = null;
-  var CHECK_ALL = 40; // up to this many results, every one is checked against the query (below)
 
-  // The index, and its further parts (search/parts.json) merged into one search.
+  // The index, and its further parts (search/parts.json) merged into one search. Pagefind runs
+  // in the page, not in a worker: the worker's script is one more download, and a search of a
+  // few parts takes milliseconds.
   function load() {
     if (pagefind) return pagefind;
     var bundle = new URL(header.dataset.bundle, location.href);
@@ -20,10 +21,10 @@
       .catch(function () { return []; });
     pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(async function (loaded) {
       var api = loaded[0];
-      await api.options({ baseUrl: root, excerptLength: 24 });
-      for (var i = 0; i < loaded[1].length; i++) {
-        await api.mergeIndex(new URL(loaded[1][i], new URL(root, location.href)).pathname, { baseUrl: root });
-      }
+      await api.options({ baseUrl: root, excerptLength: 24, noWorker: true });
+      await Promise.all(loaded[1].map(function (part) {
+        return api.mergeIndex(new URL(part, new URL(root, location.href)).pathname, { baseUrl: root });
+      }));
       await api.init();
       return api;
     });
@@ -67,10 +68,14 @@
     });
   }
 
-  // One search: Pagefind's results with the false ones (see above) taken out. ``first`` results
-  // are loaded at once (all of them when there are at most ``checkAll``, so that the count is
-  // exact); ``more(n)`` loads the next ``n``. ``stale()`` says the reader has moved on: no more
-  // is loaded then.
+  // One search: Pagefind's results, or none when they are prefix stand-ins (above). Within one
+  // index the stand-ins replace a word's every match, so the first results tell: when none of
+  // them is genuine, the search found nothing. Results are never dropped one by one (a check of
+  // every page would load every result), so ``total`` is exactly what "More results" reaches.
+  // (Each part of the index falls back on its own: a word held by one part only may bring
+  // other parts' stand-ins after its genuine matches.) ``first`` results are loaded at once,
+  // ``more(n)`` loads the next ``n``; ``stale()`` says the reader has moved on: nothing more is
+  // loaded then.
   async function search(query, filters, how) {
     how = how || {};
     var api = await load();
@@ -79,21 +84,19 @@
     var results = response.results;
     var state = { response: response, total: results.length, items: [], next: 0 };
     state.more = async function (count) {
-      var batch = results.slice(state.next, state.next + count);
+      var batch = results.slice(state.next, Math.min(state.total, state.next + count));
       state.next += batch.length;
       var data = await Promise.all(batch.map(function (result) { return result.data(); }));
-      var kept = data.filter(function (item) { return !words.length || isGenuine(item, words); });
-      state.total -= data.length - kept.length;
-      state.items = state.items.concat(kept);
-      return kept;
+      state.items = state.items.concat(data);
+      return data;
     };
-    if (!results.length || !words.length || (how.stale && how.stale())) return state;
-    var checkAll = how.checkAll === undefined ? CHECK_ALL : how.checkAll;
-    await state.more(results.length <= checkAll ? results.length : how.first || 10);
-    // Genuine matches rank above prefix stand-ins: a false first result means none is genuine.
-    if (results.length > checkAll && !state.items.length) {
+    var first = how.first === undefined ? 10 : how.first;
+    if (!results.length || !first || (how.stale && how.stale())) return state;
+    var page = await state.more(first);
+    // Checked as soon as loaded: Pagefind hands every search the same object for a page.
+    if (words.length && !page.some(function (data) { return isGenuine(data, words); })) {
       state.total = 0;
-      state.next = results.length;
+      state.items = [];
     }
     return state;
   }
@@ -142,7 +145,7 @@
   var timer = null;
   var SHOWN = 5;
   var MIN_LENGTH = 2; // one letter would fetch the index of every word starting with it
-  var PAUSE_MS = 90; // a search starts when typing pauses this long
+  var PAUSE_MS = 50; // a search starts when typing pauses this long
 
   function options() {
     return Array.prototype.slice.call(list.querySelectorAll("[role=option]"));
@@ -185,20 +188,15 @@
     open(true);
   }
 
-  // One search at a time, for the words in the box once the reader pauses; a search the reader
-  // has typed past stops before loading its results.
-  var running = null;
-
+  // A search for the words in the box once the reader pauses, started at once (an earlier one
+  // still running is not waited for, its results are dropped); while they type, the index
+  // chunks for the words so far are fetched already.
   async function update() {
     var query = input.value.trim();
     var mine = ++latest;
     if (query.length < MIN_LENGTH) return open(false);
-    if (running) await running;
-    if (mine !== latest) return;
     var stale = function () { return mine !== latest; };
-    running = search(query, {}, { checkAll: SHOWN, first: SHOWN, stale: stale });
-    var state = await running;
-    running = null;
+    var state = await search(query, {}, { first: SHOWN, stale: stale });
     if (!stale()) render(query, state);
   }
 
@@ -209,6 +207,10 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(update, PAUSE_MS);
+    var query = input.value.trim();
+    if (query.length >= MIN_LENGTH) {
+      load().then(function (api) { return api.preload(query); }).catch(function () {});
+    }
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
