@@ -748,6 +748,35 @@ def _served(site: Path, log_path: Path, skip: int) -> tuple[list[tuple[str, int,
 
 
 RESULT = ".advice-result__title"
+# What the browser fetched, by what it is for (path patterns tried in order; the rest is pages).
+FETCH_GROUPS = [
+    ("material", re.compile(r"^/assets/(javascripts|stylesheets|images)/")),
+    ("own_assets", re.compile(r"^/assets/")),
+    ("pagefind_runtime", re.compile(r"^/pagefind/(.*/)?(pagefind[\w-]*\.js|wasm\.[\w-]+\.pagefind)$")),
+    ("index_metadata", re.compile(r"(\.pf_meta|/pagefind-entry\.json|/search/parts\.json)$")),
+    ("index_chunks", re.compile(r"\.pf_index$")),
+    ("filter_chunks", re.compile(r"\.pf_filter$")),
+    ("fragments", re.compile(r"\.pf_fragment$")),
+]
+GROUP_LABELS = {
+    "pages": "HTML pages",
+    "material": "Material's CSS, JS and icon",
+    "own_assets": "the column's CSS and JS",
+    "pagefind_runtime": "Pagefind's JS and wasm",
+    "index_metadata": "index metadata (one per part)",
+    "index_chunks": "index chunks for the query",
+    "filter_chunks": "filter chunks (topic counts)",
+    "fragments": "results' fragments",
+}
+
+
+def gzip_by_group(files: list[tuple[str, int, int]]) -> dict[str, int]:
+    """The gzip bytes of ``files`` (path, bytes, gzip bytes) by what they are for."""
+    totals = dict.fromkeys(GROUP_LABELS, 0)
+    for path, _, gzip_bytes in files:
+        group = next((name for name, pattern in FETCH_GROUPS if pattern.search(path)), "pages")
+        totals[group] += gzip_bytes
+    return totals
 
 
 def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> dict:
@@ -781,6 +810,7 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
         "query_pagefind_bytes": total([item for item in query if item[0].startswith("/pagefind/")]),
         "home_plus_query_bytes": total(home) + total(query),
         "home_plus_query_gzip_bytes": total(home, 2) + total(query, 2),
+        **{f"gzip_{group}_bytes": size for group, size in gzip_by_group(home + query).items()},
         "search_first_result_s": first_result_s,
         "search_results_shown": results,
         "fetched": {"home": [item[:2] for item in home], "query": [item[:2] for item in query]},
@@ -913,6 +943,7 @@ FIGURES = [
     ("query_pagefind_bytes", "  of which Pagefind", "bytes"),
     ("home_plus_query_bytes", "browser: home + one query, uncompressed", "bytes"),
     ("home_plus_query_gzip_bytes", "  fetched from a host that gzips", "bytes"),
+    *[(f"gzip_{group}_bytes", f"    {label}", "bytes") for group, label in GROUP_LABELS.items()],
     ("query_word_share", "  the query: a word in this share of entries", "share"),
     ("worst_home_plus_query_gzip_bytes", "browser: home + worst-case query, gzip", "bytes"),
     ("home_plus_typed_query_gzip_bytes", "browser: home + typing the query in the header, gzip", "bytes"),
@@ -927,6 +958,7 @@ BROWSER_FIGURES = {
     "query_pagefind_bytes",
     "home_plus_query_bytes",
     "home_plus_query_gzip_bytes",
+    *[f"gzip_{group}_bytes" for group in GROUP_LABELS],
     "search_first_result_s",
     "query_word_share",
     "worst_home_plus_query_gzip_bytes",
