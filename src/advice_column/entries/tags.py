@@ -8,6 +8,7 @@ width forms), or the spaces, hyphens and underscores between words: "Cover lette
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -33,6 +34,7 @@ def written_tag(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a column has a few hundred tags, met ten thousand times
 def tag_key(name: str) -> str:
     """The identity of a tag: two names with the same key are one tag, on one page."""
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", name).casefold())
