@@ -39,32 +39,36 @@ def render_pages(
     """
     views = views if views is not None else view_entries(catalog)
     neighbours = topic_neighbours(catalog)
-    pages: dict[str, str] = {}
-    if cache is None:  # a whole build: every entry page is new, render them on every core
-        cache = PageCache()
-        entries = catalog.entries
+    entries, found = catalog.entries, listings(catalog, with_feeds=bool(settings.site_url))
+    # A whole build has nothing to reuse: its entry and listing pages are rendered on every core.
+    spread = forked_map if cache is None else _in_this_process
+    tick = progress if cache is not None else None  # never from a forked process
+    cache = cache if cache is not None else PageCache()
 
-        def render_entry(index: int) -> str:
-            entry = entries[index]
-            return render_entry_page(entry, views, catalog, settings, None, neighbours[entry.slug])
+    def entry_page(index: int) -> str:
+        entry = entries[index]
+        if tick:
+            tick(index + 1, len(entries))
+        return render_entry_page(entry, views, catalog, settings, cache, neighbours[entry.slug])
 
-        texts = forked_map(render_entry, range(len(entries)))
-        pages = {urls.entry_source(entry.slug): text for entry, text in zip(entries, texts, strict=True)}
-        if progress:
-            progress(len(entries), len(entries))
-    for done, entry in enumerate(catalog.entries if not pages else [], start=1):
-        path = urls.entry_source(entry.slug)
-        pages[path] = render_entry_page(entry, views, catalog, settings, cache, neighbours[entry.slug])
-        if progress:
-            progress(done, len(catalog.entries))
-    for listing in listings(catalog, with_feeds=bool(settings.site_url)):
-        pages.update(render_listing(listing, views, catalog, settings, cache))
+    texts = spread(entry_page, range(len(entries)))
+    pages = {urls.entry_source(entry.slug): text for entry, text in zip(entries, texts, strict=True)}
+    if progress:
+        progress(len(entries), len(entries))
+    for listing_pages in spread(
+        lambda i: render_listing(found[i], views, catalog, settings, cache), range(len(found)), fewest=64
+    ):
+        pages.update(listing_pages)
     pages["index.md"] = render_home(catalog, views, settings, home_intro, home_meta or {})
     pages.update(render_indexes(catalog, settings))
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
     pages["search.md"] = page_file(urls.SEARCH, "Search", None, meta=search_meta)
     pages[urls.SEARCH_PARTS_FILE] = render_search_parts(len(catalog.entries), search_part_entries)
     return dict(sorted(pages.items()))
+
+
+def _in_this_process(function, items, **_) -> list:
+    return [function(item) for item in items]
 
 
 def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:
