@@ -170,12 +170,23 @@ def engine_config(
 
 
 def search_index(
-    config, source_dir: Path, work_dir: Path, previous: Path, part_entries: int | None = None
+    config,
+    source_dir: Path,
+    work_dir: Path,
+    previous: Path,
+    part_entries: int | None = None,
+    *,
+    previous_is_private: bool = False,
 ) -> BackgroundIndex:
-    """The search index of the generated entries, made by a child process (see its ``start``)."""
+    """The search index of the generated entries, made by a child process (see its ``start``).
+
+    ``previous`` is the published index, whose unchanged parts are reused; ``previous_is_private``
+    when it is in a folder only this user can write (a preview's, not the column's ``site/``).
+    """
     language = site_language(config)
     docs_dir, key = Path(config.docs_dir), signing_key_file()
-    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous, part_entries)
+    private = previous_is_private
+    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous, part_entries, private)
 
 
 def verify(catalog: Catalog, settings: Settings, built: Path) -> None:

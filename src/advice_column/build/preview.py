@@ -87,6 +87,7 @@ class Preview:
                 self.work,
                 self.site_dir / BUNDLE,
                 PREVIEW_PART_ENTRIES,
+                previous_is_private=True,  # in the preview's own temporary folder
             )
             search.start()
             try:

@@ -44,11 +44,14 @@ class SearchIndexError(BuildError):
 def entry_documents(docs_dir: Path, language: str) -> dict[str, str]:
     """``{qa/<slug>/index.html: html}`` for each generated entry page, as Pagefind will see it."""
     documents = {}
-    for path in sorted((docs_dir / "qa").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        body = split_front_matter(text).body if text.startswith("---\n") else text
-        head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
-        documents[f"qa/{path.stem}/index.html"] = f"{head}<body>{body}</body></html>"
+    head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
+    folder = docs_dir / "qa"
+    for name in sorted(os.listdir(folder)) if folder.is_dir() else []:
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), encoding="utf-8") as file:
+                text = file.read()
+            body = split_front_matter(text).body if text.startswith("---\n") else text
+            documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
     return documents
 
 
@@ -70,10 +73,11 @@ class BackgroundIndex:
         key_file: Path,
         previous: Path | None = None,
         part_entries: int | None = None,
+        previous_is_private: bool = False,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
         arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
-        arguments += [part_entries or urls.PART_ENTRIES, previous or ""]
+        arguments += [part_entries or urls.PART_ENTRIES, previous or "", int(previous_is_private)]
         # -P: the column's folder (the working directory) is never on the child's import path.
         self._command = [sys.executable, "-P", "-m", "advice_column.build.search_index", *map(str, arguments)]
         self._process: subprocess.Popen | None = None
@@ -128,12 +132,16 @@ def build_index(
     key: bytes,
     part_entries: int | None = None,
     previous: Path | None = None,
+    *,
+    previous_is_private: bool = False,
 ) -> None:
     """Write the entry documents and index each part; raises SearchIndexError.
 
     A part whose documents are the same as those of the same part in ``previous`` (the index
     now published) is copied from it instead: an edit re-indexes one part, not the column, and
     only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
+    ``previous_is_private``: it is in a folder only this user can write (a preview's), so its
+    files need not be hashed again.
     """
     part_entries = part_entries or urls.PART_ENTRIES
     documents = entry_documents(docs_dir, language)
@@ -146,7 +154,7 @@ def build_index(
         output = bundle if number == 0 else bundle / f"part-{number}"
         digest = _part_digest(language, [(path, documents[path]) for path in part])
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
-        if old is None or not copy_signed_part(key, digest, old, output):
+        if old is None or not copy_signed_part(key, digest, old, output, check_files=not previous_is_private):
             # Only a part indexed again needs its documents on disk (written where they changed).
             write_tree({path: documents[path] for path in part}, source_dir / f"part-{number}")
             run_pagefind(source_dir / f"part-{number}", output, language)
@@ -204,10 +212,11 @@ if __name__ == "__main__":  # the child process of BackgroundIndex
 
     started = time.perf_counter()
     try:
-        docs, language, source, bundle, key_file, part_entries, previous = sys.argv[2:9]
+        docs, language, source, bundle, key_file, part_entries, previous, private = sys.argv[2:10]
         key = Path(key_file).read_bytes()
         old = Path(previous) if previous else None
-        build_index(Path(docs), language, Path(source), Path(bundle), key, int(part_entries), old)
+        folders = Path(docs), language, Path(source), Path(bundle)
+        build_index(*folders, key, int(part_entries), old, previous_is_private=private == "1")
     except SearchIndexError as error:
         raise SystemExit(str(error)) from None
     print(f"{_DONE} {time.perf_counter() - started:.2f} s")

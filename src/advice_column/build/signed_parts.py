@@ -24,22 +24,29 @@ def sign_part(key: bytes, sources: str, part: Path) -> None:
     (part / RECORD).write_text(f"{body}\n{_sign(key, body)}\n", encoding="utf-8")
 
 
-def copy_signed_part(key: bytes, sources: str, old: Path, new: Path) -> bool:
+def copy_signed_part(key: bytes, sources: str, old: Path, new: Path, *, check_files: bool = True) -> bool:
     """Copy the signed part ``old`` to ``new`` if made from ``sources``; False (nothing copied) if not.
 
     Files are linked rather than copied where the file system allows: no file of a published
     index is ever written again (a new index is a new folder), and a preview's edit reuses
-    thousands of them.
+    thousands of them. Without ``check_files`` (``old`` is in a folder only this user can
+    write), the files are not hashed again.
     """
     files = _verified_listing(key, sources, old)
     if files is None:
         return False
     copied: list[Path] = []
+    folders: set[Path] = set()
     for rel, digest in files:
         target = new / rel
         copied.append(target)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if not check_files:
+                os.link(old / rel, target, follow_symlinks=False)
+                continue
             same = _copy_file(old / rel, target) == digest
         except OSError:  # a listed file is gone, or a link now
             same = False
