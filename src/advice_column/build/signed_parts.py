@@ -102,10 +102,7 @@ def _copy_file(source: Path, target: Path) -> str:
     digest = hashlib.sha256()
     fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW)
     with os.fdopen(fd, "rb") as reader:
-        try:
-            # The open file itself, by its descriptor: the same file that is hashed below.
-            os.link(f"/proc/self/fd/{reader.fileno()}", target, follow_symlinks=True)
-        except OSError:  # another file system, or no /proc: copy
+        if not _linked(source, reader.fileno(), target):  # another file system: copy
             with open(target, "wb") as writer:
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
@@ -114,6 +111,19 @@ def _copy_file(source: Path, target: Path) -> str:
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _linked(source: Path, fd: int, target: Path) -> bool:
+    """Link ``target`` to ``source``; True when it is the very file open as ``fd`` (then hashed)."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    opened, linked = os.fstat(fd), os.lstat(target)
+    if (opened.st_dev, opened.st_ino) != (linked.st_dev, linked.st_ino):
+        target.unlink()  # the name now leads to another file: copy the one that was opened
+        return False
+    return True
 
 
 def _sign(key: bytes, body: str) -> str:
