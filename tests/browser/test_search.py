@@ -177,17 +177,24 @@ def test_tag_filter_loads_when_opened_and_hides_zero_counts(page: Page, site_url
 
 
 def test_filters_sit_behind_one_button_on_a_phone(page: Page, site_url: str):
+    filter_files: list[str] = []
+    page.on("request", lambda request: "/filter/" in request.url and filter_files.append(request.url))
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(site_url + "search/?q=job")
+    page.goto(site_url + "search/?q=job", wait_until="networkidle")
     first = page.locator(RESULT_LINK).first
     expect(first).to_be_visible()
     expect(page.locator(".advice-filter--topic")).to_be_hidden()
     assert first.bounding_box()["y"] < 740, "the first result is above the fold"
+    assert not filter_files, "the topic filter loads only once the filters are opened"
     toggle = page.locator(".advice-filters__toggle")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".advice-filter--topic input").first).to_be_visible()
+    in_topic = Counter(CATALOG.topics[e.topic].title for e in entries_with("job"))
+    labels = page.locator(".advice-filter--topic label").all_inner_texts()
+    assert {re.sub(r"\s*\d+$", "", label): int(label.split()[-1]) for label in labels} == in_topic
+    assert len(filter_files) == 1
 
 
 def test_column_name_stays_whole_on_a_phone_and_search_opens_from_an_icon(page: Page, site_url: str):

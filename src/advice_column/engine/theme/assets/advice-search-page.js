@@ -22,8 +22,9 @@
   var state = null;
   var params = new URLSearchParams(location.search);
   var chosen = { topic: params.getAll("topic"), tag: params.getAll("tag") };
-  // Filter chunks load only when wanted: the topic filter at once, the tag filter when opened.
-  var wanted = { topic: [] };
+  // Filter chunks load only when wanted: the topic filter where it is shown (on a phone, once
+  // "Filters" opens it; a topic in the address loads it anyway), the tag filter when opened.
+  var wanted = {};
   input.value = params.get("q") || "";
 
   function filters() {
@@ -106,7 +107,7 @@
     var found = await core.search(asked ? query || null : null, filters(), { first: asked ? PAGE : 0, stale: stale });
     if (stale()) return;
     state = found;
-    renderOptions(topics, "topic", state.response.totalFilters.topic);
+    if (wanted.topic) renderOptions(topics, "topic", state.response.totalFilters.topic);
     if (wanted.tag) renderOptions(tags, "tag", state.response.filters.tag);
     list.replaceChildren();
     if (!asked) {
@@ -152,11 +153,24 @@
       run();
     }
   });
+  // The topic filter's counts, once the filters are on screen.
+  function wantTopics() {
+    if (wanted.topic || getComputedStyle(filtersPanel).display === "none") return false;
+    wanted.topic = [];
+    return true;
+  }
+
   toggle.addEventListener("click", function () {
     var show = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(show));
     filtersPanel.classList.toggle("advice-filters--open", show);
+    if (wantTopics()) run();
   });
+  window.addEventListener("resize", function () {
+    if (wantTopics()) run();
+  });
+  wantTopics();
+  if (chosen.topic.length) wanted.topic = [];
   if (chosen.tag.length) {
     tagBox.open = true;
     wanted.tag = [];
