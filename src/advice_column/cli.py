@@ -15,12 +15,8 @@ from pathlib import Path
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init import add_init_parser
-from .authoring.new import NewEntryError, plan_entry
-from .authoring.similar import find_similar, similar_lines
 from .build.progress import Progress
-from .entries.loader import load_column
 from .entries.problems import Diagnostic, format_diagnostics
-from .entries.topics import load_topics
 from .importing.command import add_import_parser
 
 
@@ -61,6 +57,11 @@ def check(args: argparse.Namespace) -> int:
 
 def new(args: argparse.Namespace) -> int:
     """Write a new draft entry with today's date and placeholder sections to fill."""
+    from .authoring.new import NewEntryError, plan_entry
+    from .authoring.similar import find_similar, similar_lines
+    from .entries.loader import load_column
+    from .entries.topics import load_topics
+
     root: Path = args.root
     problems: list[Diagnostic] = []
     topics = load_topics(root, "qa", problems)

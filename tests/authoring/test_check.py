@@ -163,23 +163,54 @@ def test_the_slug_index_follows_every_edit(column, capsys):
     assert column.run("check", "qa/two.md") == 0
 
 
+def _index_text(claims: str, records: str) -> str:
+    return f"advice-column check slug index 3\n{claims}\n{records}"
+
+
+def _record(column, rel: str, **changed: int) -> str:
+    """The record the index keeps for ``rel``, with some of its numbers changed."""
+    info = (column.root / rel).stat()
+    numbers = {"ino": info.st_ino, "mtime": info.st_mtime_ns, "ctime": info.st_ctime_ns, "size": info.st_size}
+    numbers.update(changed)
+    return f"{rel}\0{numbers['ino']}:{numbers['mtime']}:{numbers['ctime']}:{numbers['size']}"
+
+
 @pytest.mark.parametrize(
-    "stored",
+    ("claims", "changed"),
     [
-        # Another file at that path once (inode, time and size differ): its claim is not believed.
-        '{"version": 2, "files": {"qa/one.md": [1, 2, 3]}, "claims": {"qa/one.md": ["two", [], null, []]}}',
-        '{"version": 2, "files": {"qa/one.md": "x"}, "claims": {"qa/one.md": [5]}}',
-        '{"version": 2, "files": [], "claims": null}',
-        "[1, 2",
+        # Another file at that path once: its claim is not believed, whichever number differs.
+        ('{"qa/one.md": ["two", [], null, []]}', {"ino": 1}),
+        ('{"qa/one.md": ["two", [], null, []]}', {"mtime": 2}),
+        ('{"qa/one.md": ["two", [], null, []]}', {"ctime": 3}),  # same time and size, rewritten
+        ('{"qa/one.md": ["two", [], null, []]}', {"size": 4}),
+        # Damaged: not as the index writes it.
+        ('{"qa/one.md": [5]}', {}),
+        ('{"qa/one.md": ["Not A Slug", [], null, []]}', {}),
+        ('{"qa/one.md": ["two", "aliases", null, []]}', {}),
+        ("null", {}),
+        ("[1, 2", {}),
     ],
 )
-def test_a_stale_or_damaged_slug_index_is_never_believed(column, capsys, stored):
+def test_a_stale_or_damaged_slug_index_is_never_believed(column, capsys, claims, changed):
     column.entry("one")
     column.entry("two", extra="follow_up_of: one\n")
     _age(column.root, 100)
-    (column_cache(column.root) / CACHE_FILE).write_text(stored, encoding="utf-8")
+    records = "\0".join([_record(column, "qa/one.md", **changed), _record(column, "qa/two.md")])
+    (column_cache(column.root) / CACHE_FILE).write_text(_index_text(claims, records), encoding="utf-8")
     assert column.run("check", "qa/two.md") == 0
     assert column.run("check", "qa/one.md") == 0
+
+
+def test_a_slug_index_as_stored_is_believed(column, capsys):
+    """The other side of the test above: the same claim with every number right is used."""
+    column.entry("one")
+    column.entry("two", extra="follow_up_of: one\n")
+    _age(column.root, 100)
+    records = "\0".join([_record(column, "qa/one.md"), _record(column, "qa/two.md")])
+    claims = '{"qa/one.md": ["two", [], null, [["slug", 4]]]}'
+    (column_cache(column.root) / CACHE_FILE).write_text(_index_text(claims, records), encoding="utf-8")
+    assert column.run("check", "qa/two.md") == 1
+    assert "QA027 slug 'two' is also used by qa/one.md" in capsys.readouterr().out
 
 
 def test_checking_files_writes_nothing_into_the_column(column):

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..entries.aliases import alias_key
 from ..entries.links import Claim, check_claims
 from ..entries.loader import load_entries
 from ..entries.model import Tick
@@ -43,6 +44,12 @@ class Targets:
     def selects(self, rel: str) -> bool:
         """True when the file at ``rel`` is one of the targets."""
         return rel in self.files or any(rel.startswith(folder + "/") for folder in self.folders)
+
+    def chosen(self, listing: list[str]) -> list[str]:
+        """The files of ``listing`` that are targets."""
+        if not self.folders:  # only files: no need to look at every other one
+            return list(self.files.intersection(listing))
+        return [rel for rel in listing if self.selects(rel)]
 
 
 @dataclass
@@ -101,24 +108,29 @@ def check_targets(root: Path, targets: Targets, progress: Tick | None = None) ->
 def _check_entries(root: Path, targets: Targets, diagnostics: list[Diagnostic], progress: Tick | None) -> int:
     """Validate the selected entries and compare them with the others' slugs; returns how many."""
     found: list[Diagnostic] = []
-    listing, index = entry_index(root, found)
-    chosen = [(rel, Path(path)) for rel, path in listing if targets.selects(rel)]
+    index = entry_index(root, found)
+    chosen = [(rel, root / rel) for rel in sorted(targets.chosen(index.files))]
     diagnostics += [d for d in found if targets.selects(d.path)]
     topics = load_topics(root, QA_DIR, [])  # its own problems are reported when it is checked
     _, problems, claims = load_entries(root, chosen, topics, with_text=False)
     diagnostics += problems
     if progress:
         progress(len(chosen), len(chosen))
-    diagnostics += cross_check(claims, [rel for rel, _ in listing], index, hand_written_pages(root))
+    diagnostics += cross_check(claims, index, hand_written_pages(root))
     return len(chosen) + len({d.path for d in found if targets.selects(d.path)})
 
 
-def cross_check(claims: list[Claim], listing: list[str], index: SlugIndex, pages) -> list[Diagnostic]:
+def cross_check(claims: list[Claim], index: SlugIndex, pages) -> list[Diagnostic]:
     """The checks between entries for the files of ``claims`` (exact, from validating them),
-    against the slug index of every other file in ``listing``, as a whole check would run them.
+    against the slug index of every other file, as a whole check would run them.
 
-    Tag spellings need every file's tags: the whole column's check and the build report them.
+    Only the files that share a slug or an alias key with ``claims`` (or are the entry a claim
+    follows up) can change what is reported about them, so only those take part. Tag spellings
+    need every file's tags: the whole column's check and the build report them.
     """
     exact = {claim.path: claim for claim in claims}
-    everyone = [exact.get(rel) or index.claim_of(rel) for rel in listing]
+    slugs = {claim.slug for claim in claims} | {claim.follow_up_of for claim in claims} - {None}
+    alias_keys = {alias_key(alias) for claim in claims for alias in claim.aliases}
+    related = sorted({*index.related(slugs, alias_keys), *exact})
+    everyone = [exact.get(rel) or index.claim_of(rel) for rel in related]
     return [d for d in check_claims(everyone, pages, spellings=False) if d.path in exact]

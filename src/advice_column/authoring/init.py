@@ -12,8 +12,6 @@ import datetime
 import re
 import sys
 from collections.abc import Iterator
-from importlib.resources import files as package_files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
@@ -21,6 +19,10 @@ import yaml
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
 from .package_source import PackageSource, SourceError, package_source
+
+TYPE_CHECKING = False  # typing and importlib.resources are slow to import; `advice check` never needs them
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DEFAULT_TITLE = "Ask the Columnist"
 MAX_TITLE = 100
@@ -185,6 +187,8 @@ def _check_target(target: Path) -> None:
 
 def _templates(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
     """Each template's relative path in the new column (``dot-x`` as ``.x``) and its text."""
+    from importlib.resources import files as package_files
+
     folder = folder or package_files("advice_column.authoring") / TEMPLATES
     for item in sorted(folder.iterdir(), key=lambda item: item.name):
         if item.name.startswith((".", "__")):

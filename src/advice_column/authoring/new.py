@@ -54,7 +54,7 @@ def plan_entry(
         raise NewEntryError(f"unknown topic '{topic}'; valid: {', '.join(sorted(topics))}")
     rel = entry_path(title, day)
     slug = Path(rel).stem
-    owner = index_files(find_entry_files(root / "qa", [], root)).slug_owner.get(slug)
+    owner = index_files(find_entry_files(root / "qa", [], root)).owner_of(slug)
     if owner or (root / rel).exists():
         raise NewEntryError(f"{owner or rel} already uses the slug '{slug}'; not overwriting", 1)
     text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)

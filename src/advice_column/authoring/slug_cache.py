@@ -2,8 +2,11 @@
 
 It is kept with the column's other cached state in the user's private cache folder, outside the
 repository (nothing a pull request commits is read). Each file's claim is stored with the file's
-inode, modification time (ns) and size, and used again only when all three still match. A file
-changed in the last two seconds is not stored: its time may not yet tell a second change apart.
+inode, modification and change times (ns) and size, and used again only when all four still
+match; the change time cannot be set back, so a rewritten file never passes for the old one. A
+file modified in the last two seconds is not stored: its time may not yet tell a second change
+apart. The index is plain text, not YAML or JSON, so that reading it and comparing it with the
+files costs little more than the ``stat`` of each file.
 """
 
 from __future__ import annotations
@@ -21,47 +24,54 @@ from ..entries.slug_index import Claim, SlugIndex, read_claim
 from ..entries.slugs import is_valid_slug
 
 QA_DIR = "qa"
-CACHE_FILE = "check-slug-index.json"
-_VERSION = 2
+CACHE_FILE = "check-slug-index.txt"
+_HEADER = "advice-column check slug index 3\n"
 _RACY_NS = 2_000_000_000
+_DAMAGED = Claim("", "")  # a stored claim this module did not write: the file is read again
+# A file's record: its relative path, then "inode:mtime:ctime:size". Names cannot hold NUL.
+_SEP = "\0"
+# File names as the system gives them (undecodable bytes kept), and no newline translation.
+_TEXT = {"errors": "surrogateescape", "newline": ""}
 
 
-def entry_index(root: Path, diagnostics: list[Diagnostic]) -> tuple[list[tuple[str, str]], SlugIndex]:
-    """Every entry file under ``qa/`` as ``(relative path, path)`` in path order, and their slug index.
+def entry_index(root: Path, diagnostics: list[Diagnostic]) -> SlugIndex:
+    """Every entry file under ``qa/`` and the slug index of them all.
 
-    Files that changed are read; the others' claims come from the cache, which is then updated.
+    When no file changed since the index was stored, one comparison of its records with the
+    files' says so; otherwise the changed files are read and the index is stored again.
     """
-    listing = _scan(root / QA_DIR)
-    if listing is None:  # a symbolic link: the loader's own listing knows which ones to refuse
-        listing = [(rel, str(path), None) for rel, path in find_entry_files(root / QA_DIR, diagnostics, root)]
-    stored, stored_claims = _load(root)
-    index = SlugIndex()
-    keys: dict[str, list[int]] = {}
-    claims: dict[str, list] = {}
+    files = _scan(root / QA_DIR)
+    if files is None:  # a symbolic link: the loader's own listing knows which ones to refuse
+        listing = find_entry_files(root / QA_DIR, diagnostics, root)
+        files = [(rel, str(path), _stat(path)) for rel, path in listing]
     racy = time.time_ns() - _RACY_NS
-    for rel, path, entry in listing:
-        try:
-            info = entry.stat() if entry is not None else os.stat(path)
-        except OSError:
-            index.add(rel, read_claim(rel, Path(path)))
-            continue
-        key = [info.st_ino, info.st_mtime_ns, info.st_size]
-        if stored.get(rel) == key and (rel not in stored_claims or _from_json(rel, stored_claims[rel])):
-            claim = _from_json(rel, stored_claims[rel]) if rel in stored_claims else None
-        else:
+    records = [
+        (rel, f"{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_size}")
+        for rel, _, info in files
+        if info is not None and info.st_mtime_ns < racy
+    ]
+    block = _SEP.join(f"{rel}{_SEP}{key}" for rel, key in records)
+    stored_block, stored_claims = _load(root)
+    unchanged = dict(records) if block == stored_block else _unchanged(records, stored_block)
+    index = SlugIndex()
+    damaged = False
+    for rel, path, _ in files:
+        claim = _from_json(rel, stored_claims[rel]) if rel in unchanged and rel in stored_claims else None
+        if claim is _DAMAGED or rel not in unchanged:
+            damaged = damaged or claim is _DAMAGED
             claim = read_claim(rel, Path(path))
         index.add(rel, claim)
-        if info.st_mtime_ns < racy:
-            keys[rel] = key
-            if claim is not None:
-                claims[rel] = _to_json(claim)
-    if keys != stored or claims != stored_claims:
-        _save(root, keys, claims)
-    return [(rel, path) for rel, path, _ in listing], index
+    if block != stored_block or damaged:
+        claims = {rel: _to_json(index.claims[rel]) for rel, _ in records if rel in index.claims}
+        _save(root, block, claims)
+    return index
 
 
-def _scan(qa_path: Path) -> list[tuple[str, str, os.DirEntry]] | None:
-    """Every ``*.md`` under ``qa_path`` by relative path, or None when there is a symbolic link."""
+def _scan(qa_path: Path) -> list[tuple[str, str, os.stat_result | None]] | None:
+    """``(relative path, path, stat)`` of every ``*.md`` under ``qa_path``; None at a symbolic link.
+
+    In directory order: the stored records are in the same order while no folder changes.
+    """
     found = []
     folders = [(str(qa_path), QA_DIR)]
     while folders:
@@ -73,56 +83,71 @@ def _scan(qa_path: Path) -> list[tuple[str, str, os.DirEntry]] | None:
                 if item.is_dir():
                     folders.append((item.path, f"{rel_folder}/{item.name}"))
                 elif item.name.endswith(".md"):
-                    found.append((f"{rel_folder}/{item.name}", item.path, item))
-    found.sort(key=lambda item: item[0])
+                    found.append((f"{rel_folder}/{item.name}", item.path, _stat(item)))
     return found
+
+
+def _stat(item: os.DirEntry | Path) -> os.stat_result | None:
+    try:
+        return item.stat(follow_symlinks=False)
+    except OSError:
+        return None  # read again each time; reading it reports why it cannot be read
+
+
+def _unchanged(records: list[tuple[str, str]], stored_block: str) -> dict[str, str]:
+    """The records that are as stored, by relative path."""
+    fields = stored_block.split(_SEP) if stored_block else []
+    if len(fields) % 2:
+        return {}
+    stored = dict(zip(fields[::2], fields[1::2], strict=True))
+    return {rel: key for rel, key in records if stored.get(rel) == key}
 
 
 def _to_json(claim: Claim) -> list:
     return [claim.slug, list(claim.aliases), claim.follow_up_of, [list(line) for line in claim.lines]]
 
 
-def _from_json(rel: str, fields) -> Claim | None:
-    """The claim stored for ``rel``, or None when anything in it is not as this module writes it."""
+def _from_json(rel: str, fields) -> Claim:
+    """The claim stored for ``rel``, or _DAMAGED when anything in it is not as this module writes it."""
     try:
         slug, aliases, follow, lines = fields
         valid = (
             isinstance(slug, str)
             and is_valid_slug(slug)
+            and isinstance(aliases, list)
             and all(isinstance(alias, str) for alias in aliases)
             and (follow is None or isinstance(follow, str))
+            and isinstance(lines, list)
             and all(isinstance(key, str) and type(line) is int for key, line in lines)
         )
     except (TypeError, ValueError):
-        return None
+        return _DAMAGED
     if not valid:
-        return None
+        return _DAMAGED
     return Claim(rel, slug, tuple(aliases), follow, places=tuple((key, (line, 1)) for key, line in lines))
 
 
-def _load(root: Path) -> tuple[dict, dict]:
-    """The stored ``(inode, time, size)`` of each file, and the claims that are not just the file name."""
+def _load(root: Path) -> tuple[str, dict]:
+    """The stored records and the claims of the files that set a key; nothing when unreadable."""
     try:
-        with open(column_cache(root) / CACHE_FILE, encoding="utf-8") as file:
-            data = json.load(file)
+        with open(column_cache(root) / CACHE_FILE, encoding="utf-8", **_TEXT) as file:
+            header, claims_line, block = file.readline(), file.readline(), file.read()
+        claims = json.loads(claims_line) if header == _HEADER else None
     except (OSError, ValueError, WorkspaceError):
-        return {}, {}
-    if not isinstance(data, dict) or data.get("version") != _VERSION:
-        return {}, {}
-    files, claims = data.get("files"), data.get("claims")
-    return (files, claims) if isinstance(files, dict) and isinstance(claims, dict) else ({}, {})
+        return "", {}
+    return (block, claims) if isinstance(claims, dict) else ("", {})
 
 
-def _save(root: Path, files: dict[str, list], claims: dict[str, list]) -> None:
-    """Write the cache atomically; nothing when the cache folder cannot be trusted or written."""
+def _save(root: Path, block: str, claims: dict[str, list]) -> None:
+    """Write the index atomically; nothing when the cache folder cannot be trusted or written."""
     try:
         folder = column_cache(root)
         handle, temporary = tempfile.mkstemp(prefix=".check-", dir=folder)
     except (OSError, WorkspaceError):
         return  # only a cache: the next check reads the files again
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump({"version": _VERSION, "files": files, "claims": claims}, file, separators=(",", ":"))
+        with open(handle, "w", encoding="utf-8", **_TEXT) as file:
+            file.write(f"{_HEADER}{json.dumps(claims, separators=(',', ':'))}\n{block}")
         os.replace(temporary, folder / CACHE_FILE)
     except OSError:
         os.unlink(temporary)

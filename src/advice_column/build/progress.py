@@ -6,9 +6,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
 
 from ..entries.model import Tick
+
+TYPE_CHECKING = False  # typing takes milliseconds to import, and `advice check` starts on every commit
+if TYPE_CHECKING:
+    from typing import TextIO
 
 """Called with (done, total) as a stage advances."""
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..engine.runner import BuildError
+from ..engine.errors import BuildError
 
 WORK_DIR = ".advice"
 KEY_BYTES = 32

@@ -23,6 +23,7 @@ import yaml
 from ..entries.model import Tick, Topic
 from ..site.config_policy import PYTHON_NAME_TAG, allowed_tag
 from ..site.settings import CONFIG_FILE, Settings
+from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
 from .html_pages import use_html_pages
 from .templates import use_sandboxed_templates
@@ -35,10 +36,6 @@ _SEARCH_PLUGINS = {"search", "material/search"}
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
 _CACHING_PLUGINS = {"social", "privacy", "optimize"}  # their cache_dir defaults to .cache/ in the tree
-
-
-class BuildError(Exception):
-    """The build cannot go on; the message says why, and the published site stays as it was."""
 
 
 class EngineError(BuildError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node
@@ -40,7 +39,7 @@ def read_fields(node: MappingNode, topics: dict[str, Topic]) -> Fields:
     for key, key_node, value_node in items:
         reader = _FIELD_READERS.get(key)
         if reader is None:
-            hint = difflib.get_close_matches(key, REQUIRED + OPTIONAL, n=1)
+            hint = _close_matches(key, REQUIRED + OPTIONAL)
             allowed = f"did you mean '{hint[0]}'?" if hint else f"allowed: {', '.join(REQUIRED + OPTIONAL)}"
             message = f"unknown key '{key}'; {allowed}"
             result.problems.append(problem(*position(key_node), codes.UNKNOWN_KEY, message))
@@ -71,7 +70,7 @@ def _topic(node: Node, key: str, topics: dict[str, Topic]) -> str:
     value = values.read_text(node, key).strip()
     # Without topics the topics file is broken or empty, and says so once; not once per entry.
     if topics and value not in topics:
-        hint = difflib.get_close_matches(value, list(topics), n=1)
+        hint = _close_matches(value, list(topics))
         suggestion = f"did you mean '{hint[0]}'? " if hint else ""
         message = f"unknown topic '{value}'; {suggestion}valid: {', '.join(sorted(topics))}"
         raise Invalid(problem(*position(node), codes.UNKNOWN_TOPIC, message))
@@ -145,3 +144,10 @@ _FIELD_READERS = {
     "aliases": _aliases,
     "follow_up_of": _slug,
 }
+
+
+def _close_matches(word: str, choices) -> list[str]:
+    """The choice closest to a misspelt ``word``, if any is close (only a problem needs it)."""
+    import difflib  # deferred: most files have no misspelt key, and every `advice check` imports this
+
+    return difflib.get_close_matches(word, choices, n=1)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
 from pathlib import Path
 
 from . import problems as codes
@@ -100,6 +99,8 @@ def load_entries(
 
 def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic], with_text: bool):
     """:func:`load_entries` of each chunk in order, on every core for a large column."""
+    import threading  # deferred: checking a few files never forks
+
     workers = min(os.cpu_count() or 1, 4)
     # Forking is only safe while this process runs one thread, and pays off from a few thousand.
     if len(chunks) < _PARALLEL_FROM_CHUNKS or workers < 2 or threading.active_count() > 1:

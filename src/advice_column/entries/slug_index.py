@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .aliases import normalize_alias
+from .aliases import alias_key, normalize_alias
 from .links import Claim
 from .slugs import is_valid_slug
 from .textfile import MAX_FILE_BYTES
@@ -25,25 +25,33 @@ _FRONT_END = re.compile(rb"^---[ \t]*\r?$", re.MULTILINE)
 
 @dataclass
 class SlugIndex:
-    """Which file first claims each slug and alias (in path order), and what each file claims."""
+    """Every entry file, and the claims of those whose front matter sets one of the keys."""
 
-    slug_owner: dict[str, str] = field(default_factory=dict)
-    alias_owner: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
     claims: dict[str, Claim] = field(default_factory=dict)  # only those that set a key
 
     def add(self, rel: str, claim: Claim | None) -> None:
-        """Add the next file in path order; ``None`` when its front matter sets none of the keys."""
-        if claim is None:
-            self.slug_owner.setdefault(stem_of(rel), rel)
-            return
-        self.claims[rel] = claim
-        self.slug_owner.setdefault(claim.slug, rel)
-        for alias in claim.aliases:
-            self.alias_owner.setdefault(alias, rel)
+        """Add a file; ``None`` when its front matter sets none of the keys."""
+        self.files.append(rel)
+        if claim is not None:
+            self.claims[rel] = claim
 
     def claim_of(self, rel: str) -> Claim:
         """What the file at ``rel`` claims."""
         return self.claims.get(rel) or Claim(rel, stem_of(rel))
+
+    def related(self, slugs: set[str], alias_keys: set[str]) -> list[str]:
+        """In path order, the files that claim one of ``slugs`` or an alias with one of ``alias_keys``."""
+        claims = self.claims
+        found = [rel for rel in self.files if rel not in claims and rel[rel.rfind("/") + 1 : -3] in slugs]
+        for rel, claim in claims.items():
+            if claim.slug in slugs or any(alias_key(alias) in alias_keys for alias in claim.aliases):
+                found.append(rel)
+        return sorted(found)
+
+    def owner_of(self, slug: str) -> str | None:
+        """The first file in path order that claims ``slug``."""
+        return next(iter(self.related({slug}, set())), None)
 
 
 def read_claims(paths: list[tuple[str, Path]]) -> list[Claim]:
