@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import problems as codes
@@ -12,7 +13,9 @@ from .markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
 from .problems import Diagnostic, problem
 
 _NEWLINE = re.compile("\n")
-_BLOCK_START = re.compile(r"^ {0,3}(?:#|`{3,}|~{3,})", re.MULTILINE)
+# After a newline, not at '^' in MULTILINE mode: a literal first character lets the regex
+# engine skip ahead to each newline instead of trying every position.
+_BLOCK_START = re.compile(r"\n {0,3}(?:#|`{3,}|~{3,})")
 # Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
@@ -23,10 +26,14 @@ _LINK_URL = re.compile(
     r"|<([a-zA-Z][\w+.-]*:[^>\s]*)>",  # <scheme:autolink>
     re.MULTILINE,
 )
+# The same without its middle branch, which needs ']:': most texts have none, and this one
+# lets the engine skip ahead to each ']' or '<'.
+_LINK_URL_INLINE = re.compile(
+    r"\]\([ \t]*<?([^)\s>]*)"  # [text](url)
+    r"|<([a-zA-Z][\w+.-]*:[^>\s]*)>",  # <scheme:autolink>
+)
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IMAGE = re.compile(r"!\[[^\]\[\n]*\][ \t]*[\[(]")
-# Anything any check above could match; text without it needs no closer look.
-_SUSPICIOUS = re.compile(r"<[A-Za-z/!]|!\[|\]\(|\]:")
 
 
 @dataclass(frozen=True)
@@ -109,19 +116,21 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Diagnostic]:
     inside fenced code blocks and inline code spans. Each line's code spans are found once, so
     the work stays linear however many matches a long line holds.
     """
-    if not _SUSPICIOUS.search(text):
-        return []
-    fenced = fenced_lines(text)
-    line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+    fenced = None
+    line_starts: list[int] = []
     spans: dict[int, list[tuple[int, int]]] = {}
     found = []
     for needles, pattern, describe in _CHECKS:
         if not any(needle in text for needle in needles):
             continue
-        for match in pattern.finditer(text):
+        matches = pattern.finditer(text) if pattern is not _LINK_URL or "]:" in text else _inline_links(text)
+        for match in matches:
             result = describe(match)
             if result is None:
                 continue
+            if fenced is None:  # only once something is found: most links are plain https
+                fenced = fenced_lines(text)
+                line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
             start = match.start()
             index = bisect.bisect_right(line_starts, start) - 1
             line_start = line_starts[index]
@@ -129,6 +138,25 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Diagnostic]:
                 continue
             found.append(problem(first_line + index, start - line_start + 1, *result))
     return sorted(found, key=lambda diagnostic: (diagnostic.line, diagnostic.col))
+
+
+def _inline_links(text: str) -> Iterator[re.Match]:
+    """``_LINK_URL.finditer(text)`` for a text without ']:', found faster.
+
+    The regex engine would try each position of the text in turn; here ``str.find`` skips to
+    each '](' and '<', where alone a match can start, and the matches are the same ones.
+    """
+    link, angle = text.find("]("), text.find("<")
+    while link != -1 or angle != -1:
+        start = min(found for found in (link, angle) if found != -1)
+        match = _LINK_URL_INLINE.match(text, start)
+        position = match.end() if match else start + 1
+        if match:
+            yield match
+        if link != -1 and link < position:
+            link = text.find("](", position)
+        if angle != -1 and angle < position:
+            angle = text.find("<", position)
 
 
 def _in_code_span(text: str, line_start: int, offset: int, spans: dict, index: int) -> bool:
@@ -178,9 +206,9 @@ def _block_lines_outside_code(body: str):
     """
     fences = FenceTracker()
     index = position = 0
-    for match in _BLOCK_START.finditer(body):
+    for match in _BLOCK_START.finditer("\n" + body):  # so that the first line is one too
         index += body.count("\n", position, match.start())
-        position = match.start()
+        position = match.start()  # in the body: one past the newline, less the one added
         end = body.find("\n", position)
         line = body[position : end if end != -1 else len(body)]
         if not fences.in_code(line):

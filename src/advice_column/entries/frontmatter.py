@@ -87,6 +87,8 @@ def compose_mapping(yaml_text: str, first_line: int) -> MappingNode:
 
 
 def _reject_bad_characters(yaml_text: str, first_line: int) -> None:
+    if "\t" not in yaml_text and not _NOT_YAML.search(yaml_text):
+        return  # the usual case, seen in one pass; otherwise find the first line with one
     for number, line in enumerate(yaml_text.split("\n")):
         if bad := _NOT_YAML.search(line):
             message = f"YAML does not parse: control character U+{ord(bad.group()):04X} is not allowed"

@@ -7,7 +7,6 @@ Pure: no printing and no MkDocs. ``advice check`` and ``advice build`` both call
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -88,12 +87,12 @@ def load_entries(
     claims: list[Claim] = []
     for rel, path in paths:
         text, found = read_text_file(path)
-        entry, claim = _read(rel, text, topics, found) if text is not None else (None, None)
+        entry, claim = _read(rel, text, topics, found, with_text) if text is not None else (None, None)
         diagnostics += (diagnostic.placed(rel) for diagnostic in found)
         if claim is not None:
             claims.append(claim)
         if entry is not None:
-            entries.append(entry if with_text else dataclasses.replace(entry, question="", answer=""))
+            entries.append(entry)
     return entries, diagnostics, claims
 
 
@@ -165,9 +164,12 @@ def load_entry(
 
 
 def _read(
-    rel: str, text: str, topics: dict[str, Topic], found: list[Diagnostic]
+    rel: str, text: str, topics: dict[str, Topic], found: list[Diagnostic], with_text: bool = True
 ) -> tuple[Entry | None, Claim | None]:
-    """The entry (when ``text`` has no problem) and what it claims; problems go to ``found``."""
+    """The entry (when ``text`` has no problem) and what it claims; problems go to ``found``.
+
+    ``with_text=False`` leaves the entry's question and answer empty.
+    """
     if controls := find_control_characters(text):
         found += controls
         text = CONTROL.sub(" ", text)  # reported once here; the other checks go on without them
@@ -190,7 +192,8 @@ def _read(
     claim = _claim(rel, fields)
     if found or any(key not in values for key in REQUIRED) or sections is None:
         return None, claim
-    return Entry(path=rel, question=sections.question, answer=sections.answer, **values), claim
+    question, answer = (sections.question, sections.answer) if with_text else ("", "")
+    return Entry(path=rel, question=question, answer=answer, **values), claim
 
 
 def _slug_from_name(rel: str, found: list[Diagnostic]) -> str:

@@ -16,6 +16,8 @@ MAX_FILE_BYTES = 256 * 1024
 # them. Tab, newline and carriage return (already turned into newlines) stay.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _REPORTED_CONTROLS = 10
+# Every ASCII character CONTROL does not match: deleting these leaves only control characters.
+_NOT_CONTROL = bytes(code for code in range(128) if not CONTROL.match(chr(code)))
 
 
 def read_text_file(path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -29,16 +31,26 @@ def read_text_file(path: Path) -> tuple[str | None, list[Diagnostic]]:
                 problem(1, 1, codes.OUTSIDE_QA, "cannot read file: is a symbolic link; commit the file")
             ]
         return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
-    with os.fdopen(fd, "rb") as file:
+    try:
         size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
             return None, [problem(1, 1, codes.TOO_LARGE, message)]
-        try:
-            data = file.read()
-        except OSError as error:
-            return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
+        data = _read_all(fd, size)
+    except OSError as error:
+        return None, [problem(1, 1, codes.UNREADABLE, f"cannot read file: {error.strerror}")]
+    finally:
+        os.close(fd)
     return decode_text(data)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """Everything ``fd`` holds, read straight from it: a buffered file object costs more than
+    reading a small entry does. A file that grew since ``fstat`` is read to its end all the same."""
+    parts = []
+    while part := os.read(fd, size + 1 if not parts else 1 << 16):
+        parts.append(part)
+    return b"".join(parts)
 
 
 def decode_text(data: bytes) -> tuple[str | None, list[Diagnostic]]:
@@ -52,8 +64,9 @@ def decode_text(data: bytes) -> tuple[str | None, list[Diagnostic]]:
         col = start - (data.rfind(b"\n", 0, start) + 1) + 1
         message = f"file is not valid UTF-8 (byte 0x{data[start]:02x}); save it as UTF-8"
         return None, [problem(line, col, codes.NOT_UTF8, message)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         message = "file is empty; an entry needs front matter, '## Question' and '## Answer'"
         return None, [problem(1, 1, codes.EMPTY_FILE, message)]
     return text, []
@@ -61,6 +74,8 @@ def decode_text(data: bytes) -> tuple[str | None, list[Diagnostic]]:
 
 def find_control_characters(text: str) -> list[Diagnostic]:
     """A problem at each control character (the first on a line, the first few lines)."""
+    if text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL):
+        return []  # most files: plain ASCII without control characters, seen in a quick pass
     found: list[Diagnostic] = []
     position = 0
     while len(found) < _REPORTED_CONTROLS and (match := CONTROL.search(text, position)):
