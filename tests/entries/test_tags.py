@@ -65,6 +65,20 @@ def test_check_names_the_one_spelling_to_use(column, capsys):
     # NFD is normalised to NFC when read, so café is café and needs no report
 
 
+def test_on_a_tie_the_spelling_first_in_path_order_is_the_one(column, capsys):
+    for name, tag in (
+        ("a", "Cover Letter"),
+        ("b", "cover-letter"),
+        ("c", "cover-letter"),
+        ("d", "Cover Letter"),
+    ):
+        column.write(f"qa/{name}.md", entry_text(extra=f"tags: [{tag}]\n"))
+    assert column.run("check") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["qa/b.md", "qa/c.md"]
+    assert all("tag 'cover-letter' is written 'Cover Letter' in other entries" in line for line in lines)
+
+
 def test_tags_that_are_not_one_tag_each_list_their_entry(column):
     """'C#' and 'C++' were both tags/c-/: one entry was on no tag page."""
     tags = ["C#", "C++", "C", "cafe", CAFE_NFC, "cover letter"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .links import Claim
@@ -10,6 +11,8 @@ from .problems import Diagnostic
 
 # What reading one file gives: its entry (when valid), its problems, and what it claims.
 FileResult = tuple[Entry | None, list[Diagnostic], Claim | None]
+# ``(relative path, path)`` of entry files.
+Paths = list[tuple[str, str | Path]]
 
 
 class EntryCache:
@@ -23,7 +26,9 @@ class EntryCache:
         self.topics: dict[str, Topic] | None = None
         self.files: dict[str, tuple[tuple, FileResult]] = {}
 
-    def split(self, paths: list[tuple[str, Path]], topics: dict[str, Topic]) -> tuple[list[FileResult], list]:
+    def split(
+        self, paths: list[tuple[str, str | Path]], topics: dict[str, Topic]
+    ) -> tuple[list[FileResult], list]:
         """``(kept, to_read)``: the cached results of unchanged files and the paths to read."""
         if topics != self.topics:  # an entry's topic is checked against them
             self.topics, self.files = topics, {}
@@ -38,7 +43,7 @@ class EntryCache:
 
     def store(
         self,
-        paths: list[tuple[str, Path]],
+        paths: Paths,
         entries: list[Entry],
         problems: list[Diagnostic],
         claims: list[Claim],
@@ -53,9 +58,9 @@ class EntryCache:
             self.files[rel] = (_stat_key(path), (by_path.get(rel), by_file.get(rel, []), claim_of.get(rel)))
 
 
-def _stat_key(path: Path) -> tuple:
+def _stat_key(path: str | Path) -> tuple:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return ()
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)

@@ -131,15 +131,15 @@ def _alias_problems(claims: list[Claim], hand_written: HandWrittenPaths) -> list
 
 def _tag_spelling_problems(claims: list[Claim]) -> list[Diagnostic]:
     """One spelling per tag: the most used one (the first in path order on a tie)."""
-    spellings: dict[str, Counter] = {}
-    for claim in claims:
-        for tag in claim.tags:
-            spellings.setdefault(tag_key(tag), Counter())[tag] += 1
-    chosen = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    keyed = [[(tag_key(tag), tag) for tag in claim.tags] for claim in claims]  # each key made once
+    chosen: dict[str, tuple[str, int]] = {}
+    for (key, tag), count in Counter(pair for pairs in keyed for pair in pairs).items():
+        if key not in chosen or count > chosen[key][1]:  # in path order of first use: a tie keeps it
+            chosen[key] = (tag, count)
     problems = []
-    for claim in claims:
-        for number, tag in enumerate(claim.tags):
-            if (spelling := chosen[tag_key(tag)]) != tag:
+    for claim, pairs in zip(claims, keyed, strict=True):
+        for number, (key, tag) in enumerate(pairs):
+            if (spelling := chosen[key][0]) != tag:
                 place = claim.place(f"tags.{number}")
                 message = f"tag '{tag}' is written '{spelling}' in other entries; use that one spelling"
                 problems.append(Diagnostic(claim.path, *place, codes.TAG_SPELLING, message))

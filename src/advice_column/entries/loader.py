@@ -47,7 +47,7 @@ def load_column(
     column = Column()
     qa_path = root / qa_dir
     column.topics = load_topics(root, qa_dir, column.diagnostics)
-    paths = find_entry_files(qa_path, column.diagnostics, root)
+    paths = entry_files(qa_path, column.diagnostics, root)
     claims: list[Claim] = []
     if cache is not None and with_text:
         kept, paths = cache.split(paths, column.topics)
@@ -79,7 +79,7 @@ def load_column(
 
 
 def load_entries(
-    root: Path, paths: list[tuple[str, Path]], topics: dict[str, Topic], with_text: bool = True
+    root: Path, paths: list[tuple[str, str | Path]], topics: dict[str, Topic], with_text: bool = True
 ) -> tuple[list[Entry], list[Diagnostic], list[Claim]]:
     """The valid entries among ``paths``, the problems of the others, and what each file claims."""
     entries: list[Entry] = []
@@ -115,6 +115,11 @@ def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic], with_text: b
 
 def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, Path]]:
     """``(relative path, path)`` of each ``*.md`` under ``qa_path``, sorted; every link is refused."""
+    return [(rel, Path(path)) for rel, path in entry_files(qa_path, diagnostics, root)]
+
+
+def entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, str]]:
+    """:func:`find_entry_files` with each path as a string: quicker to make and to send to a worker."""
     if qa_path.is_symlink():
         diagnostics.append(link_problem(relative(qa_path, root)))
         return []
@@ -138,7 +143,7 @@ def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -
                     folders.append((item.path, rel))
                 elif item.name.endswith(".md"):
                     found.append((rel, item.path))
-    return [(rel, Path(path)) for rel, path in sorted(found)]
+    return sorted(found)
 
 
 def read_entry(rel: str, text: str, topics: dict[str, Topic]) -> tuple[Entry | None, list[Diagnostic]]:
@@ -197,7 +202,9 @@ def _read(
 
 
 def _slug_from_name(rel: str, found: list[Diagnostic]) -> str:
-    stem, name = Path(rel).stem, Path(rel).name
+    name = rel[rel.rfind("/") + 1 :]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as pathlib's stem, without a Path
     if stem == "index":
         message = f"file name {name!r} is the folder's own page, not an entry; rename it or set 'slug:'"
         found.append(problem(1, 1, codes.BAD_SLUG, message))
