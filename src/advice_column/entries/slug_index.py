@@ -7,6 +7,7 @@ files whose front matter sets ``slug:``, ``aliases:`` or ``follow_up_of:`` are p
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,17 +122,24 @@ def _key_values(yaml_text: str) -> dict | None:
 def _front_matter(path: Path) -> bytes | None:
     """The YAML between the opening and closing ``---`` lines, or None without front matter."""
     try:
-        with open(path, "rb") as file:
-            head = file.read(_HEAD_BYTES)
-            if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-                return None
-            start = head.index(b"\n") + 1 if b"\n" in head else len(head)
-            end = _FRONT_END.search(head, start)
-            if end is None and len(head) == _HEAD_BYTES:
-                head += file.read(MAX_FILE_BYTES - _HEAD_BYTES)  # no more than an entry may hold
-                end = _FRONT_END.search(head, start)
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)  # not a buffered file: this runs 10,000 times
     except OSError:
         return None
+    try:
+        head = os.read(fd, _HEAD_BYTES)
+        if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            return None
+        start = head.index(b"\n") + 1 if b"\n" in head else len(head)
+        end = _FRONT_END.search(head, start)
+        while (
+            end is None and len(head) < MAX_FILE_BYTES and (more := os.read(fd, MAX_FILE_BYTES - len(head)))
+        ):
+            head += more  # a long front matter, read on to its end: no more than an entry may hold
+            end = _FRONT_END.search(head, start)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     return head[start : end.start() if end else len(head)]
 
 
