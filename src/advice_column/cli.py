@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
-from .authoring.init import add_init_parser
+from .authoring.init_command import add_init_parser
 from .build.progress import Progress
 from .entries.problems import Diagnostic, format_diagnostics
 from .importing.command import add_import_parser

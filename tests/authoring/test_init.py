@@ -13,7 +13,8 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.authoring import init as scaffold
-from advice_column.authoring.init import InitError, add_init_parser, init_column
+from advice_column.authoring.init import InitError, init_column
+from advice_column.authoring.init_command import add_init_parser
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
 

@@ -7,11 +7,11 @@ the title reaches YAML only through ``yaml.safe_dump`` and Markdown only escaped
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import re
-import sys
 from collections.abc import Iterator
+from importlib.resources import files as package_files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
@@ -20,11 +20,6 @@ from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
 from .package_source import PackageSource, SourceError, package_source
 
-TYPE_CHECKING = False  # typing and importlib.resources are slow to import; `advice check` never needs them
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
-DEFAULT_TITLE = "Ask the Columnist"
 MAX_TITLE = 100
 TEMPLATES = "scaffold"
 DOT_PREFIX = "dot-"
@@ -101,52 +96,6 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def run_init(args: argparse.Namespace) -> int:
-    """Create the column and say what to do next; 1 when the folder is not new or empty."""
-    target: Path = args.directory
-    try:
-        written = init_column(target, args.title, args.package_index)
-    except InitError as error:
-        print(f"advice init: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"advice init: cannot write {error.filename or target}: {error.strerror}", file=sys.stderr)
-        return 1
-    for rel in written:
-        print(rel)
-    print(
-        f"advice init: created {len(written)} files in {target}. Next:\n"
-        f"  cd {target}\n"
-        "  advice serve    # preview at http://127.0.0.1:8000/\n"
-        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
-        file=sys.stderr,
-    )
-    return 0
-
-
-def add_init_parser(subparsers) -> None:
-    """Register ``advice init DIR [--title TITLE]`` on the ``advice`` command's subparsers."""
-    sub = subparsers.add_parser(
-        "init", help="start a new column in a new or empty folder, ready to serve, build and publish"
-    )
-    sub.add_argument(
-        "directory", type=Path, metavar="DIR", help="the folder to create; it must be new or empty"
-    )
-    sub.add_argument(
-        "--title",
-        type=_title_argument,
-        default=DEFAULT_TITLE,
-        help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
-    )
-    sub.add_argument(
-        "--package-index",
-        action="store_true",
-        help="install advice-column from its release on the Python package index (advice-column==VERSION) "
-        "instead of the repository at this version's tag; for once that release is published there",
-    )
-    sub.set_defaults(command=run_init)
-
-
 def _write_all(target: Path, files: dict[str, str]) -> None:
     """Write every file, or, when one cannot be written, remove those already written and re-raise."""
     written: list[Path] = []
@@ -162,13 +111,6 @@ def _write_all(target: Path, files: dict[str, str]) -> None:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-
-
-def _title_argument(text: str) -> str:
-    try:
-        return check_title(text)
-    except InitError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _check_target(target: Path) -> None:
@@ -187,8 +129,6 @@ def _check_target(target: Path) -> None:
 
 def _templates(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
     """Each template's relative path in the new column (``dot-x`` as ``.x``) and its text."""
-    from importlib.resources import files as package_files
-
     folder = folder or package_files("advice_column.authoring") / TEMPLATES
     for item in sorted(folder.iterdir(), key=lambda item: item.name):
         if item.name.startswith((".", "__")):

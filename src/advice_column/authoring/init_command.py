@@ -1,0 +1,70 @@
+"""``advice init``'s command line: its arguments and what it prints; the work is in init.py.
+
+Apart so that every other command (`advice check` runs on each commit) need not import the
+templates' machinery to list init among its commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_TITLE = "Ask the Columnist"
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create the column and say what to do next; 1 when the folder is not new or empty."""
+    from .init import InitError, init_column
+
+    target: Path = args.directory
+    try:
+        written = init_column(target, args.title, args.package_index)
+    except InitError as error:
+        print(f"advice init: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"advice init: cannot write {error.filename or target}: {error.strerror}", file=sys.stderr)
+        return 1
+    for rel in written:
+        print(rel)
+    print(
+        f"advice init: created {len(written)} files in {target}. Next:\n"
+        f"  cd {target}\n"
+        "  advice serve    # preview at http://127.0.0.1:8000/\n"
+        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def add_init_parser(subparsers) -> None:
+    """Register ``advice init DIR [--title TITLE]`` on the ``advice`` command's subparsers."""
+    sub = subparsers.add_parser(
+        "init", help="start a new column in a new or empty folder, ready to serve, build and publish"
+    )
+    sub.add_argument(
+        "directory", type=Path, metavar="DIR", help="the folder to create; it must be new or empty"
+    )
+    sub.add_argument(
+        "--title",
+        type=_title_argument,
+        default=DEFAULT_TITLE,
+        help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
+    )
+    sub.add_argument(
+        "--package-index",
+        action="store_true",
+        help="install advice-column from its release on the Python package index (advice-column==VERSION) "
+        "instead of the repository at this version's tag; for once that release is published there",
+    )
+    sub.set_defaults(command=run_init)
+
+
+def _title_argument(text: str) -> str:
+    from .init import InitError, check_title
+
+    try:
+        return check_title(text)
+    except InitError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
