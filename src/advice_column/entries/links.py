@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from . import problems as codes
 from .aliases import alias_key
@@ -131,15 +132,19 @@ def _alias_problems(claims: list[Claim], hand_written: HandWrittenPaths) -> list
 
 def _tag_spelling_problems(claims: list[Claim]) -> list[Diagnostic]:
     """One spelling per tag: the most used one (the first in path order on a tie)."""
-    keyed = [[(tag_key(tag), tag) for tag in claim.tags] for claim in claims]  # each key made once
+    uses = Counter(chain.from_iterable(claim.tags for claim in claims))  # each spelling once, in path order
     chosen: dict[str, tuple[str, int]] = {}
-    for (key, tag), count in Counter(pair for pairs in keyed for pair in pairs).items():
-        if key not in chosen or count > chosen[key][1]:  # in path order of first use: a tie keeps it
+    for tag, count in uses.items():
+        key = tag_key(tag)
+        if key not in chosen or count > chosen[key][1]:  # a tie keeps the first
             chosen[key] = (tag, count)
+    others = {tag for tag in uses if chosen[tag_key(tag)][0] != tag}  # none in a tidy column
     problems = []
-    for claim, pairs in zip(claims, keyed, strict=True):
-        for number, (key, tag) in enumerate(pairs):
-            if (spelling := chosen[key][0]) != tag:
+    for claim in claims:
+        if others.isdisjoint(claim.tags):
+            continue
+        for number, tag in enumerate(claim.tags):
+            if (spelling := chosen[tag_key(tag)][0]) != tag:
                 place = claim.place(f"tags.{number}")
                 message = f"tag '{tag}' is written '{spelling}' in other entries; use that one spelling"
                 problems.append(Diagnostic(claim.path, *place, codes.TAG_SPELLING, message))
