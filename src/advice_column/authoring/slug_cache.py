@@ -45,24 +45,23 @@ def entry_index(root: Path, diagnostics: list[Diagnostic]) -> SlugIndex:
         listing = find_entry_files(root / QA_DIR, diagnostics, root)
         files = [(rel, str(path), _stat(path)) for rel, path in listing]
     racy = time.time_ns() - _RACY_NS
-    records = [
-        (rel, f"{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_size}")
+    records = {
+        rel: f"{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_size}"
         for rel, _, info in files
         if info is not None and info.st_mtime_ns < racy
-    ]
-    block = _SEP.join(f"{rel}{_SEP}{key}" for rel, key in records)
+    }
+    block = _SEP.join(f"{rel}{_SEP}{key}" for rel, key in records.items())
     stored_block, stored_claims = _load(root)
-    unchanged = dict(records) if block == stored_block else _unchanged(records, stored_block)
-    index = SlugIndex()
-    damaged = False
+    unchanged = records if block == stored_block else _unchanged(records, stored_block)
+    index = SlugIndex(files=[rel for rel, _, _ in files])
+    stored = {rel: _from_json(rel, fields) for rel, fields in stored_claims.items() if rel in unchanged}
+    index.claims = {rel: claim for rel, claim in stored.items() if claim is not _DAMAGED}
+    damaged = len(index.claims) < len(stored)
     for rel, path, _ in files:
-        claim = _from_json(rel, stored_claims[rel]) if rel in unchanged and rel in stored_claims else None
-        if claim is _DAMAGED or rel not in unchanged:
-            damaged = damaged or claim is _DAMAGED
-            claim = read_claim(rel, Path(path))
-        index.add(rel, claim)
+        if rel not in unchanged or stored.get(rel) is _DAMAGED:
+            index.add_claim(rel, read_claim(rel, Path(path)))
     if block != stored_block or damaged:
-        claims = {rel: _to_json(index.claims[rel]) for rel, _ in records if rel in index.claims}
+        claims = {rel: _to_json(claim) for rel, claim in index.claims.items() if rel in records}
         _save(root, block, claims)
     return index
 
@@ -94,13 +93,13 @@ def _stat(item: os.DirEntry | Path) -> os.stat_result | None:
         return None  # read again each time; reading it reports why it cannot be read
 
 
-def _unchanged(records: list[tuple[str, str]], stored_block: str) -> dict[str, str]:
+def _unchanged(records: dict[str, str], stored_block: str) -> dict[str, str]:
     """The records that are as stored, by relative path."""
     fields = stored_block.split(_SEP) if stored_block else []
     if len(fields) % 2:
         return {}
     stored = dict(zip(fields[::2], fields[1::2], strict=True))
-    return {rel: key for rel, key in records if stored.get(rel) == key}
+    return {rel: key for rel, key in records.items() if stored.get(rel) == key}
 
 
 def _to_json(claim: Claim) -> list:

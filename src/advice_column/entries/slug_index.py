@@ -34,6 +34,10 @@ class SlugIndex:
     def add(self, rel: str, claim: Claim | None) -> None:
         """Add a file; ``None`` when its front matter sets none of the keys."""
         self.files.append(rel)
+        self.add_claim(rel, claim)
+
+    def add_claim(self, rel: str, claim: Claim | None) -> None:
+        """Set what a file already added claims; ``None`` when it sets none of the keys."""
         if claim is not None:
             self.claims[rel] = claim
 
