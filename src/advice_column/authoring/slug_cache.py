@@ -5,8 +5,8 @@ repository (nothing a pull request commits is read). Each file's claim is stored
 inode, modification and change times (ns) and size, and used again only when all four still
 match; the change time cannot be set back, so a rewritten file never passes for the old one. A
 file modified in the last two seconds is not stored: its time may not yet tell a second change
-apart. The index is plain text, not YAML or JSON, so that reading it and comparing it with the
-files costs little more than the ``stat`` of each file.
+apart. The records are one line of text (the claims of the few files that set a key are a line
+of JSON), so that reading and comparing them costs little more than the ``stat`` of each file.
 """
 
 from __future__ import annotations
