@@ -232,6 +232,7 @@ def _render_share(pipe: Connection, pages: list, site: tuple, parent: int) -> No
         for number, page in enumerate(pages, 1):
             excluded = page.file.inclusion.is_excluded()
             mkdocs_build._build_page(page, config, doc_files, nav, env, excluded=excluded)
+            page.markdown = page.content = None  # written; no other page shows them
             _report(pipe, "built", number, len(pages))
         log_level = config.validation.links.anchors
         for page in pages:
