@@ -13,6 +13,7 @@ is named in ``MKDOCS_INTERNALS``; a test checks them against the installed MkDoc
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -144,14 +145,18 @@ class _Workers:
 
     def __enter__(self) -> _Workers:
         context = multiprocessing.get_context("fork")
-        for share in self.shares:
-            mine, theirs = context.Pipe()
-            arguments = (theirs, share, self.site, os.getpid())
-            process = context.Process(target=_render_share, args=arguments, daemon=True)
-            process.start()
-            theirs.close()
-            self.pipes.append(mine)
-            self.processes.append(process)
+        gc.freeze()  # the workers' collector never scans what they inherit: fewer pages copied
+        try:
+            for share in self.shares:
+                mine, theirs = context.Pipe()
+                arguments = (theirs, share, self.site, os.getpid())
+                process = context.Process(target=_render_share, args=arguments, daemon=True)
+                process.start()
+                theirs.close()
+                self.pipes.append(mine)
+                self.processes.append(process)
+        finally:
+            gc.unfreeze()
         return self
 
     def __exit__(self, *exc_info) -> None:
