@@ -41,17 +41,21 @@ class SearchIndexError(BuildError):
     """Pagefind failed; the message says why."""
 
 
-def entry_documents(docs_dir: Path, language: str) -> dict[str, str]:
-    """``{qa/<slug>/index.html: html}`` for each generated entry page, as Pagefind will see it."""
+def entry_names(docs_dir: Path) -> list[str]:
+    """The generated entry pages' file names (``<slug>.md``), in order."""
+    folder = docs_dir / "qa"
+    return sorted(name for name in os.listdir(folder) if name.endswith(".md")) if folder.is_dir() else []
+
+
+def entry_documents(docs_dir: Path, language: str, names: list[str]) -> dict[str, str]:
+    """``{qa/<slug>/index.html: html}`` for the entry pages ``names``, as Pagefind will see them."""
     documents = {}
     head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
-    folder = docs_dir / "qa"
-    for name in sorted(os.listdir(folder)) if folder.is_dir() else []:
-        if name.endswith(".md"):
-            with open(os.path.join(folder, name), encoding="utf-8") as file:
-                text = file.read()
-            body = split_front_matter(text).body if text.startswith("---\n") else text
-            documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
+    for name in names:
+        with open(os.path.join(docs_dir, "qa", name), encoding="utf-8") as file:
+            text = file.read()
+        body = split_front_matter(text).body if text.startswith("---\n") else text
+        documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
     return documents
 
 
@@ -144,19 +148,19 @@ def build_index(
     files need not be hashed again.
     """
     part_entries = part_entries or urls.PART_ENTRIES
-    documents = entry_documents(docs_dir, language)
-    paths = list(documents)
-    parts = [paths[start : start + part_entries] for start in range(0, len(paths), part_entries)]
+    names = entry_names(docs_dir)
+    parts = [names[start : start + part_entries] for start in range(0, len(names), part_entries)]
     for stale in source_dir.glob("part-*"):
         if int(stale.name.split("-", 1)[1]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True)
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
+        documents = entry_documents(docs_dir, language, part)  # one part at a time in memory
         output = bundle if number == 0 else bundle / f"part-{number}"
-        digest = _part_digest(language, [(path, documents[path]) for path in part])
+        digest = _part_digest(language, list(documents.items()))
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
         if old is None or not copy_signed_part(key, digest, old, output, check_files=not previous_is_private):
             # Only a part indexed again needs its documents on disk (written where they changed).
-            write_tree({path: documents[path] for path in part}, source_dir / f"part-{number}")
+            write_tree(documents, source_dir / f"part-{number}")
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
 
