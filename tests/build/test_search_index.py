@@ -108,3 +108,26 @@ def test_an_edit_reindexes_only_its_part(tmp_path, monkeypatch, page: Page):
     with served(site) as url:  # part 2 was indexed again, from the edited entry
         page.goto(f"{url}search/?q=walrus")
         expect(page.locator(".advice-result__title")).to_have_text(["Question 11"])
+
+
+def test_a_part_is_indexed_again_when_any_of_its_pages_was_rewritten(tmp_path):
+    from advice_column.build.search_index import build_index
+
+    docs = tmp_path / "docs"
+    (docs / "qa").mkdir(parents=True)
+    for number, word in enumerate(WORDS[:6]):
+        (docs / "qa" / f"e{number}.md").write_text(f"---\ntitle: Q\n---\n<p>{word}</p>\n", encoding="utf-8")
+    source, key = tmp_path / "source", b"k" * 32
+
+    def index(into: str, previous: str | None = None) -> list[str]:
+        old = tmp_path / previous if previous else None
+        build_index(docs, "en", source, tmp_path / into, key, 2, old)
+        return [(source / f"digest-part-{n}.txt").read_text().split("\n")[1] for n in range(3)]
+
+    first = index("one")
+    assert index("two", "one") == first  # nothing changed: every part reused
+    # The same length, another word: the part of e3 is made again, from the page as it is now.
+    (docs / "qa/e3.md").write_text("---\ntitle: Q\n---\n<p>zzzzzz</p>\n", encoding="utf-8")
+    third = index("three", "two")
+    assert [third[0], third[2]] == [first[0], first[2]] and third[1] != first[1]
+    assert "zzzzzz" in (source / "part-1/qa/e3/index.html").read_text(encoding="utf-8")

@@ -145,29 +145,61 @@ def build_index(
     now published) is copied from it instead: an edit re-indexes one part, not the column, and
     only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
     ``previous_is_private``: it is in a folder only this user can write (a preview's), so its
-    files need not be hashed again.
+    files need not be hashed again. A part whose pages are the same files, untouched since the
+    last index from ``source_dir`` (the writer rewrites a page only when its text changed), keeps
+    the digest recorded there, without its documents being read again.
     """
     part_entries = part_entries or urls.PART_ENTRIES
     names = entry_names(docs_dir)
     parts = [names[start : start + part_entries] for start in range(0, len(names), part_entries)]
-    for stale in source_dir.glob("part-*"):
-        if int(stale.name.split("-", 1)[1]) >= len(parts):
-            shutil.rmtree(stale, ignore_errors=True)
+    for stale in [*source_dir.glob("part-*"), *source_dir.glob("digest-part-*")]:
+        if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
+    source_dir.mkdir(parents=True, exist_ok=True)
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
-        documents = entry_documents(docs_dir, language, part)  # one part at a time in memory
+        record = source_dir / f"digest-part-{number}.txt"
+        documents = None  # one part at a time in memory, and only when needed
+        files = _file_stamps(docs_dir, part)
+        digest = _recorded_digest(record, language, files)
+        if digest is None:
+            documents = entry_documents(docs_dir, language, part)
+            digest = _part_digest(language, list(documents.items()))
         output = bundle if number == 0 else bundle / f"part-{number}"
-        digest = _part_digest(language, list(documents.items()))
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
         if old is None or not copy_signed_part(key, digest, old, output, check_files=not previous_is_private):
             # Only a part indexed again needs its documents on disk (written where they changed).
+            documents = documents or entry_documents(docs_dir, language, part)
             write_tree(documents, source_dir / f"part-{number}")
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
+        record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
+
+
+def _file_stamps(docs_dir: Path, names: list[str]) -> list[str]:
+    """Each page's name, modification time (ns) and size: any write changes them."""
+    stamps = []
+    for name in names:
+        stat = os.stat(os.path.join(docs_dir, "qa", name))
+        stamps.append(f"{name} {stat.st_mtime_ns} {stat.st_size} {stat.st_ino}")
+    return stamps
+
+
+def _recorded_digest(record: Path, language: str, files: list[str]) -> str | None:
+    """The part's digest as the last index recorded it, if made from these very files."""
+    try:
+        version, digest, *recorded = record.read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
+        return None
+    return digest if version == _sources_version(language) and recorded == files else None
+
+
+def _sources_version(language: str) -> str:
+    return f"pagefind {metadata.version('pagefind_bin')} {language}"
 
 
 def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
     """What a part is indexed from: Pagefind (by version, not path), the language and every document."""
-    digest = hashlib.sha256(f"pagefind {metadata.version('pagefind_bin')}\0{language}\0".encode())
+    digest = hashlib.sha256(f"{_sources_version(language)}\0".encode())
     for path, html in documents:
         digest.update(f"{path}\0{html}\0".encode())
     return digest.hexdigest()
