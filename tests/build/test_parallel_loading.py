@@ -67,3 +67,31 @@ def test_parallel_rendering_gives_the_same_html():
         """
     )
     assert outcome == {"same": True, "seventh": "<p>Answer <strong>7</strong>, "}
+
+
+def test_pages_rendered_on_every_core_are_the_pages_one_core_renders():
+    outcome = run_fresh(
+        """
+        import datetime, json, threading
+        from advice_column.entries.model import Entry, Topic
+        from advice_column.site.catalog import build_catalog
+        from advice_column.site.pages import PageCache, render_pages
+        from advice_column.site.settings import Settings
+
+        topics = {"work": Topic("work", "Work & <more>", "About work.")}
+        entries = [
+            Entry(path=f"qa/e{n}.md", slug=f"e{n}", title=f"Question {n} <b>?</b>",
+                  date=datetime.date(2020 + n % 6, 1 + n % 12, 1 + n % 28), topic="work",
+                  question=f"Asked {n}.", answer=f"Answered {n}. **Yes**, {n % 7} times.",
+                  tags=(f"t{n % 9}", f"u{n % 4}"))
+            for n in range(450)
+        ]
+        catalog = build_catalog(topics, entries)
+        settings = Settings(site_name="Column", site_url="https://example.org/c/", per_page=20)
+        assert threading.active_count() == 1
+        forked = render_pages(catalog, settings)  # no cache: entries and listings on every core
+        one_core = render_pages(catalog, settings, cache=PageCache())
+        print(json.dumps({"same": forked == one_core, "pages": len(forked)}))
+        """
+    )
+    assert outcome["same"] and outcome["pages"] > 450
