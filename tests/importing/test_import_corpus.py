@@ -18,21 +18,12 @@ from defusedxml.ElementTree import fromstring
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
 
+from .test_wordpress import MKDOCS
+
 CORPUS = Path(__file__).parent.parent / "fixtures" / "wordpress"
 QA_EXPORT = Path(__file__).parent.parent / "fixtures" / "import" / "export.xml"
 EXPORTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xml", ".gz", ".zip"))
 TOPICS = "general:\n  title: General\n  description: Everything.\n"
-MKDOCS = """\
-site_name: Moved
-site_url: https://example.org/
-theme:
-  name: material
-  font: false
-extra:
-  advice:
-    comments:
-      url: "mailto:editor@example.org"
-"""
 
 
 def new_column(root: Path) -> Path:

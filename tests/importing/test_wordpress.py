@@ -20,6 +20,8 @@ from advice_column.importing.html_to_markdown import html_to_markdown, html_to_t
 from advice_column.importing.posts import Options, export_entries
 from advice_column.importing.wxr import read_export
 
+from .test_import import advice
+
 CORPUS = Path(__file__).parent.parent / "fixtures" / "wordpress"
 QA_EXPORT = CORPUS / "qa-column.wordpress.xml"
 TOPICS = """\
@@ -41,14 +43,6 @@ extra:
     comments:
       url: "mailto:editor@example.org"
 """
-
-
-def advice(root: Path, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="advice")
-    parser.add_argument("--root", type=Path, default=Path("."))
-    add_import_parser(parser.add_subparsers(required=True))
-    args = parser.parse_args(["--root", str(root), "import", *argv])
-    return args.command(args)
 
 
 def new_column(root: Path) -> Path:
