@@ -75,14 +75,34 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(column, tmp_path
     preview.wait_for_search()
     site = tmp_path / "live"
     assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
-    column.entry("e1", title="Question 1", answer="The answer now mentions juniper.")
+
+    def metadata() -> dict[str, tuple[str, int]]:  # each part's metadata file: name and inode
+        files = {"part-0": next((site / "pagefind").glob("*.pf_meta"))}
+        files |= {f"part-{n}": next((site / f"pagefind/part-{n}").glob("*.pf_meta")) for n in (1, 2)}
+        return {part: (path.name, path.stat().st_ino) for part, path in files.items()}
+
+    before = metadata()
+    column.entry("e1", title="Question 1", answer="The answer now mentions juniper.")  # in part 0
     assert preview.rebuild().startswith("rebuilt the changed pages")
     preview.wait_for_search()
+    after = metadata()  # the other parts are the very files they were: kept, not indexed again
+    assert after["part-0"] != before["part-0"]
+    assert [after["part-1"], after["part-2"]] == [before["part-1"], before["part-2"]]
+    column.entry("e4", title="Question 4", answer="The answer now mentions ember and fennel.")  # part 2
+    assert preview.rebuild().startswith("rebuilt the changed pages")
+    preview.wait_for_search()
+    last = metadata()
+    assert [last["part-0"], last["part-1"]] == [after["part-0"], after["part-1"]]
+    assert last["part-2"] != after["part-2"]
     assert count_indexed_pages(site) == 5
+    assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    assert not list(site.parent.rglob("kept-parts.txt"))
     with served(site) as url:
         page.goto(f"{url}search/?q=juniper")
         expect(page.locator(".advice-result__title")).to_have_text(["Question 1"])
         page.goto(f"{url}search/?q=bramble")
         expect(page.locator(".advice-results__message")).to_contain_text("No results")
-        page.goto(f"{url}search/?q=ember")
+        page.goto(f"{url}search/?q=fennel")
         expect(page.locator(".advice-result__title")).to_have_text(["Question 4"])
+        page.goto(f"{url}search/?q=cobalt")  # from the part kept through both edits
+        expect(page.locator(".advice-result__title")).to_have_text(["Question 2"])

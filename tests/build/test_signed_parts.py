@@ -68,7 +68,7 @@ def test_a_linked_search_folder_is_not_followed(column, tmp_path):
 
 
 def test_a_reused_part_is_the_same_files_linked_and_only_from_its_own_record(tmp_path):
-    from advice_column.build.signed_parts import copy_signed_part, sign_part
+    from advice_column.build.signed_parts import copy_signed_part, is_signed, sign_part
 
     key, other_key = b"k" * 32, b"o" * 32
     old = tmp_path / "old"
@@ -82,8 +82,10 @@ def test_a_reused_part_is_the_same_files_linked_and_only_from_its_own_record(tmp
     assert copied.read_bytes() == b"fragment"
     assert copied.stat().st_ino == (old / "fragment/a.pf_fragment").stat().st_ino  # linked, not copied
     # From another source list, or signed with another key, nothing is reused, checked or not.
-    assert not copy_signed_part(key, "other sources", old, tmp_path / "n2", check_files=False)
-    assert not copy_signed_part(other_key, "sources", old, tmp_path / "n3", check_files=False)
+    assert is_signed(key, "sources", old)
+    assert not is_signed(key, "other sources", old) and not is_signed(other_key, "sources", old)
+    assert not copy_signed_part(key, "other sources", old, tmp_path / "n2")
+    assert not copy_signed_part(other_key, "sources", old, tmp_path / "n3")
     assert not (tmp_path / "n3/fragment/a.pf_fragment").exists()
     # A file changed after signing is refused when files are checked (the column's site/).
     (old / "fragment/a.pf_fragment").unlink()

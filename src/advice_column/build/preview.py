@@ -11,6 +11,7 @@ Everything the preview writes is in its own folders, so previews and builds neve
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 import signal
@@ -94,7 +95,10 @@ class Preview:
                 if dirty:
                     warnings = self._site.update(report.written, report.removed, report.html_pages)
                 else:
+                    gc.unfreeze()  # what the last full build kept may be garbage now
                     warnings = self._site.build(self._config, self.serve_url)
+                    # Kept until the next full build: the collector need not walk it on every edit.
+                    gc.freeze()
             except BaseException:
                 search.discard()
                 raise

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -25,16 +26,18 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from ..engine.errors import BuildError
 from ..engine.lifetime import die_with_parent
-from ..engine.runner import BuildError
 from ..entries.frontmatter import split_front_matter
 from ..site import urls
 from ..site.urls import BUNDLE
-from .signed_parts import copy_signed_part, sign_part
+from .signed_parts import copy_signed_part, is_signed, sign_part
 from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
 _DONE = "indexed in"  # the child's last line, with the seconds it took
+KEPT_PARTS = "kept-parts.txt"  # beside the bundle: the parts of a private previous index kept as they are
+_PART_FOLDER = re.compile(r"part-[0-9]+")
 
 
 class SearchIndexError(BuildError):
@@ -80,6 +83,7 @@ class BackgroundIndex:
         previous_is_private: bool = False,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
+        self._previous = previous
         arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
         arguments += [part_entries or urls.PART_ENTRIES, previous or "", int(previous_is_private)]
         # -P: the column's folder (the working directory) is never on the child's import path.
@@ -109,6 +113,9 @@ class BackgroundIndex:
             output, _ = process.communicate()
             if process.returncode != 0:
                 raise SearchIndexError(output.strip() or f"the search index failed ({process.returncode})")
+            kept = self.bundle.parent / KEPT_PARTS
+            if kept.exists():
+                _take_kept_parts(self._previous, self.bundle, kept.read_text(encoding="utf-8").split())
             if self.bundle.exists():
                 target = site_dir / BUNDLE
                 shutil.rmtree(target, ignore_errors=True)
@@ -138,16 +145,18 @@ def build_index(
     previous: Path | None = None,
     *,
     previous_is_private: bool = False,
-) -> None:
+) -> list[int]:
     """Write the entry documents and index each part; raises SearchIndexError.
 
     A part whose documents are the same as those of the same part in ``previous`` (the index
     now published) is copied from it instead: an edit re-indexes one part, not the column, and
     only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
-    ``previous_is_private``: it is in a folder only this user can write (a preview's), so its
-    files need not be hashed again. A part whose pages are the same files, untouched since the
-    last index from ``source_dir`` (the writer rewrites a page only when its text changed), keeps
-    the digest recorded there, without its documents being read again.
+    ``previous_is_private``: it is in a folder only this user can write (a preview's), so such a
+    part is not copied at all but kept where it is, and its number returned: the caller moves
+    it into ``bundle`` when publishing (see ``BackgroundIndex.finish``). A part whose pages are
+    the same files, untouched since the last index from ``source_dir`` (the writer rewrites a
+    page only when its text changed), keeps the digest recorded there, without its documents
+    being read again.
     """
     part_entries = part_entries or urls.PART_ENTRIES
     names = entry_names(docs_dir)
@@ -156,6 +165,7 @@ def build_index(
         if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
     source_dir.mkdir(parents=True, exist_ok=True)
+    kept = []
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
         record = source_dir / f"digest-part-{number}.txt"
         documents = None  # one part at a time in memory, and only when needed
@@ -166,13 +176,31 @@ def build_index(
             digest = _part_digest(language, list(documents.items()))
         output = bundle if number == 0 else bundle / f"part-{number}"
         old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
-        if old is None or not copy_signed_part(key, digest, old, output, check_files=not previous_is_private):
+        if old is not None and previous_is_private and is_signed(key, digest, old):
+            kept.append(number)
+        elif old is None or not copy_signed_part(key, digest, old, output):
             # Only a part indexed again needs its documents on disk (written where they changed).
             documents = documents or entry_documents(docs_dir, language, part)
             write_tree(documents, source_dir / f"part-{number}")
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
         record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
+    return kept
+
+
+def _take_kept_parts(previous: Path, bundle: Path, numbers: list[str]) -> None:
+    """Move the parts ``numbers`` of the private index ``previous`` into ``bundle`` (renames only)."""
+    try:
+        bundle.mkdir(parents=True, exist_ok=True)
+        for number in numbers:
+            if number != "0":
+                os.rename(previous / f"part-{number}", bundle / f"part-{number}")
+                continue
+            for name in os.listdir(previous):  # part 0 is the bundle's own files, beside the others
+                if not _PART_FOLDER.fullmatch(name):
+                    os.rename(previous / name, bundle / name)
+    except OSError as error:
+        raise SearchIndexError(f"cannot keep the unchanged search parts: {error}") from None
 
 
 def _file_stamps(docs_dir: Path, names: list[str]) -> list[str]:
@@ -193,6 +221,7 @@ def _recorded_digest(record: Path, language: str, files: list[str]) -> str | Non
     return digest if version == _sources_version(language) and recorded == files else None
 
 
+@functools.cache
 def _sources_version(language: str) -> str:
     return f"pagefind {metadata.version('pagefind_bin')} {language}"
 
@@ -252,7 +281,9 @@ if __name__ == "__main__":  # the child process of BackgroundIndex
         key = Path(key_file).read_bytes()
         old = Path(previous) if previous else None
         folders = Path(docs), language, Path(source), Path(bundle)
-        build_index(*folders, key, int(part_entries), old, previous_is_private=private == "1")
+        kept = build_index(*folders, key, int(part_entries), old, previous_is_private=private == "1")
+        if kept:
+            Path(bundle).parent.joinpath(KEPT_PARTS).write_text(" ".join(map(str, kept)), encoding="utf-8")
     except SearchIndexError as error:
         raise SystemExit(str(error)) from None
     print(f"{_DONE} {time.perf_counter() - started:.2f} s")

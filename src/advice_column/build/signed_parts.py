@@ -24,13 +24,19 @@ def sign_part(key: bytes, sources: str, part: Path) -> None:
     (part / RECORD).write_text(f"{body}\n{_sign(key, body)}\n", encoding="utf-8")
 
 
-def copy_signed_part(key: bytes, sources: str, old: Path, new: Path, *, check_files: bool = True) -> bool:
+def is_signed(key: bytes, sources: str, part: Path) -> bool:
+    """Whether ``part`` has a record made from ``sources`` and signed with ``key``; its files unread.
+
+    Enough for a part in a folder only this user can write (a preview's own), kept as it is."""
+    return _verified_listing(key, sources, part) is not None
+
+
+def copy_signed_part(key: bytes, sources: str, old: Path, new: Path) -> bool:
     """Copy the signed part ``old`` to ``new`` if made from ``sources``; False (nothing copied) if not.
 
     Files are linked rather than copied where the file system allows: no file of a published
-    index is ever written again (a new index is a new folder), and a preview's edit reuses
-    thousands of them. Without ``check_files`` (``old`` is in a folder only this user can
-    write), the files are not hashed again.
+    index is ever written again (a new index is a new folder). Each is hashed as it is linked,
+    and the part refused unless every hash is the recorded one.
     """
     files = _verified_listing(key, sources, old)
     if files is None:
@@ -44,9 +50,6 @@ def copy_signed_part(key: bytes, sources: str, old: Path, new: Path, *, check_fi
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            if not check_files:
-                os.link(old / rel, target, follow_symlinks=False)
-                continue
             same = _copy_file(old / rel, target) == digest
         except OSError:  # a listed file is gone, or a link now
             same = False
