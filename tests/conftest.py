@@ -111,6 +111,22 @@ def column(tmp_path: Path) -> ColumnDir:
     return col
 
 
+@pytest.fixture
+def open_preview():
+    """``open_preview(root, site_dir)``: a Preview, closed after the test (its indexer stopped)."""
+    from advice_column.build.preview import Preview
+
+    opened = []
+
+    def open_one(root: Path, site_dir: Path, url: str = "http://127.0.0.1:8000/") -> Preview:
+        opened.append(Preview(root, site_dir, url))
+        return opened[-1]
+
+    yield open_one
+    for preview in opened:
+        preview.close()
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample column (tests/fixtures/column), built once with `advice build` into a temporary copy."""

@@ -157,13 +157,12 @@ def test_build_says_how_many_drafts_it_left_out_and_warns_of_example_addresses(t
     assert "warning" not in capsys.readouterr().err
 
 
-def test_a_new_entry_shows_in_the_preview_at_once(column, capsys, tmp_path):
-    from advice_column.build.preview import Preview
+def test_a_new_entry_shows_in_the_preview_at_once(column, capsys, tmp_path, open_preview):
 
     column.entry("published")
     assert column.run("new", "Fresh question", "--topic", "salary") == 0
     slug = Path(capsys.readouterr().out.strip()).stem
-    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    preview = open_preview(column.root, tmp_path / "preview")
     try:
         assert preview.rebuild() is not None, preview.problems
     finally:

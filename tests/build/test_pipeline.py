@@ -11,7 +11,6 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from advice_column.build.preview import Preview
 from advice_column.build.search_index import count_indexed_pages
 from advice_column.build.workspace import column_cache
 from advice_column.entries.loader import load_column
@@ -213,20 +212,20 @@ def test_missing_comment_link_setting_is_reported(column, capsys):
     assert "mkdocs.yml:1:1: QA060 set extra.advice.comments.url" in capsys.readouterr().out
 
 
-def test_preview_builds_drafts_with_a_marker(column, tmp_path):
+def test_preview_builds_drafts_with_a_marker(column, tmp_path, open_preview):
     column.entry("draft", title="Not yet", extra="draft: true\n")
     site = tmp_path / "preview"
-    assert Preview(column.root, site, "http://127.0.0.1:8000/").rebuild()
+    assert open_preview(column.root, site).rebuild()
     tree = html(site / "qa/draft/index.html")
     assert "not published" in tree.css_first(".advice-draft").text()
     assert column.run("build") == 0
     assert not (column.root / "site/qa/draft").exists()
 
 
-def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, capsys):
+def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, capsys, open_preview):
     column.entry("one", title="First title")
     site = tmp_path / "preview"
-    preview = Preview(column.root, site, "http://127.0.0.1:8000/")
+    preview = open_preview(column.root, site)
     assert preview.rebuild()
     page = (site / "qa/one/index.html").read_bytes()
     column.entry("one", title="First title", extra="date: 2020-01-01\n")
@@ -235,10 +234,10 @@ def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, ca
     assert (site / "qa/one/index.html").read_bytes() == page
 
 
-def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path):
+def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path, open_preview):
     column.entry("edited", title="Edited one", extra="summary: Stays the same.\n")
     column.entry("untouched", title="Untouched one", date="2020-01-01", topic="salary")
-    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    preview = open_preview(column.root, tmp_path / "preview")
     assert preview.rebuild()
     preview.wait_for_search()
     site = tmp_path / "preview"
@@ -252,10 +251,10 @@ def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path):
     assert count_indexed_pages(site) == 2
 
 
-def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_path):
+def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_path, open_preview):
     column.entry("stays")
     gone = column.entry("goes", title="Going away", date="2020-01-01")
-    preview = Preview(column.root, tmp_path / "preview", "http://127.0.0.1:8000/")
+    preview = open_preview(column.root, tmp_path / "preview")
     assert preview.rebuild()
     site = tmp_path / "preview"
     assert (site / "qa/goes/index.html").exists()

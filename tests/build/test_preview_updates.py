@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from advice_column.build import preview as preview_module
-from advice_column.build.preview import Preview
 from advice_column.build.search_index import count_indexed_pages
 from advice_column.site import urls
 
@@ -25,11 +23,11 @@ def pages(site: Path) -> dict[str, bytes]:
     return {rel: path.read_bytes() for rel, path in files.items() if not rel.startswith(NOT_UPDATED)}
 
 
-def test_edits_additions_and_deletions_give_the_pages_of_a_full_build(column, tmp_path):
+def test_edits_additions_and_deletions_give_the_pages_of_a_full_build(column, tmp_path, open_preview):
     column.entry("kept", title="Kept as it is", extra="tags: [pay]\n")
     column.entry("edited", title="Before the edit", date="2024-05-01", extra="tags: [pay, offers]\n")
     gone = column.entry("deleted", title="Soon deleted", date="2019-03-03", extra="tags: [rare]\n")
-    preview = Preview(column.root, tmp_path / "live", URL)
+    preview = open_preview(column.root, tmp_path / "live")
     assert preview.rebuild().startswith("built all pages")
     preview.wait_for_search()
 
@@ -46,7 +44,7 @@ def test_edits_additions_and_deletions_give_the_pages_of_a_full_build(column, tm
     assert "New words." in live["qa/edited/index.html"].decode()
     assert "qa/added/index.html" in live and "qa/deleted/index.html" not in live
     assert "tags/rare/index.html" not in live and "archive/2019/index.html" not in live
-    fresh = Preview(column.root, tmp_path / "fresh", URL)
+    fresh = open_preview(column.root, tmp_path / "fresh")
     assert fresh.rebuild().startswith("built all pages")
     fresh.wait_for_search()
     full = pages(tmp_path / "fresh")
@@ -54,9 +52,9 @@ def test_edits_additions_and_deletions_give_the_pages_of_a_full_build(column, tm
     assert [rel for rel in full if live[rel] != full[rel]] == []
 
 
-def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path):
+def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path, open_preview):
     column.entry("one")
-    preview = Preview(column.root, tmp_path / "live", URL)
+    preview = open_preview(column.root, tmp_path / "live")
     assert preview.rebuild().startswith("built all pages")
     topics = column.root / "qa/topics.yml"
     topics.write_text(topics.read_text().replace("Interviews", "Job interviews"), encoding="utf-8")
@@ -65,12 +63,13 @@ def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path):
 
 
 @pytest.mark.browser
-def test_the_preview_search_finds_an_edit_and_not_the_old_words(column, tmp_path, page, monkeypatch):
-    monkeypatch.setattr(urls, "PREVIEW_PART_ENTRIES", 2)
-    monkeypatch.setattr(preview_module, "PREVIEW_PART_ENTRIES", 2)
+def test_the_preview_search_finds_an_edit_and_not_the_old_words(
+    column, tmp_path, page, monkeypatch, open_preview
+):
+    monkeypatch.setattr(urls, "PREVIEW_PART_SIZES", (2,))
     for number, word in enumerate(["quokka", "bramble", "cobalt", "damson", "ember"]):
         column.entry(f"e{number}", title=f"Question {number}", answer=f"The answer mentions {word}.")
-    preview = Preview(column.root, tmp_path / "live", URL)
+    preview = open_preview(column.root, tmp_path / "live")
     assert preview.rebuild()
     preview.wait_for_search()
     site = tmp_path / "live"

@@ -9,6 +9,7 @@ render, into a folder of its own; its search index follows in the background.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -177,16 +178,20 @@ def search_index(
     part_entries: int | None = None,
     *,
     previous_is_private: bool = False,
+    indexer: subprocess.Popen | None = None,
 ) -> BackgroundIndex:
     """The search index of the generated entries, made by a child process (see its ``start``).
 
     ``previous`` is the published index, whose unchanged parts are reused; ``previous_is_private``
     when it is in a folder only this user can write (a preview's, not the column's ``site/``).
+    ``indexer``: a process from ``spawn_indexer`` to do it, started ahead.
     """
     language = site_language(config)
     docs_dir, key = Path(config.docs_dir), signing_key_file()
     private = previous_is_private
-    return BackgroundIndex(docs_dir, language, source_dir, work_dir, key, previous, part_entries, private)
+    return BackgroundIndex(
+        docs_dir, language, source_dir, work_dir, key, previous, part_entries, private, indexer
+    )
 
 
 def verify(catalog: Catalog, settings: Settings, built: Path) -> None:

@@ -25,12 +25,13 @@ from ..engine.live_site import LiveSite
 from ..engine.runner import THEME_DIR, BuildError
 from ..entries.entry_cache import EntryCache
 from ..entries.problems import format_diagnostics
+from ..site import urls
 from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
-from ..site.urls import BUNDLE, PREVIEW_PART_ENTRIES
+from ..site.urls import BUNDLE
 from .pipeline import InvalidColumn, engine_config, generate, load_valid, navigation, search_index
-from .search_index import BackgroundIndex, SearchIndexError
+from .search_index import BackgroundIndex, SearchIndexError, spawn_indexer, stop_indexer
 from .writer import WriteReport
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
@@ -49,6 +50,7 @@ class Preview:
         self._site = LiveSite()  # MkDocs' objects of the last full build, for page updates
         self._entries = EntryCache()
         self._config = None  # the MkDocs config of the last full build
+        self._indexer_ready = None  # an indexer process started ahead, for the next rebuild
 
     def rebuild(self) -> str | None:
         """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
@@ -57,6 +59,7 @@ class Preview:
             settings, column = load_valid(self.root, cache=self._entries)
             self.wait_for_search()  # a full build empties the folder the indexer is writing to
             self.work.mkdir(exist_ok=True)
+            part_entries = urls.preview_part_entries(len(column.entries))
             catalog, docs_dir, report = generate(
                 self.root,
                 settings,
@@ -64,7 +67,7 @@ class Preview:
                 self.work / "docs",
                 include_drafts=True,
                 cache=self._pages,
-                search_part_entries=PREVIEW_PART_ENTRIES,
+                search_part_entries=part_entries,
             )
             layout = self._layout_signature(settings.docs_dir, navigation(settings, catalog, docs_dir))
             dirty = (
@@ -82,13 +85,15 @@ class Preview:
                     serve_url=self.serve_url,
                 )
             self._remove_pages(report.removed)
+            indexer, self._indexer_ready = self._indexer_ready, None
             search = search_index(
                 self._config,
                 self.work / "search-pages",
                 self.work,
                 self.site_dir / BUNDLE,
-                PREVIEW_PART_ENTRIES,
+                part_entries,
                 previous_is_private=True,  # in the preview's own temporary folder
+                indexer=indexer,
             )
             search.start()
             try:
@@ -109,6 +114,8 @@ class Preview:
         except (BuildError, OSError) as error:
             self.problems = [str(error)]
             return None
+        # The next edit's indexer, its start-up paid now rather than after that edit's pages.
+        self._indexer_ready = spawn_indexer()
         first, self._layout, self.problems = self._layout is None, layout, []
         summary = _summary(report, len(catalog.entries), time.perf_counter() - start, not dirty, first)
         return "\n".join([summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))])
@@ -116,6 +123,9 @@ class Preview:
     def close(self) -> None:
         """Wait for the search index, then remove the preview's working files."""
         self.wait_for_search()
+        if self._indexer_ready is not None:
+            stop_indexer(self._indexer_ready)
+            self._indexer_ready = None
         shutil.rmtree(self.work, ignore_errors=True)
 
     def wait_for_search(self) -> None:

@@ -62,13 +62,31 @@ def entry_documents(docs_dir: Path, language: str, names: list[str]) -> dict[str
     return documents
 
 
+def spawn_indexer() -> subprocess.Popen:
+    """An indexer process started ahead: its imports done, it waits for its work on stdin.
+
+    Started from the thread that will keep running (the kernel kills it when that thread ends)."""
+    # -P: the column's folder (the working directory) is never on the child's import path.
+    command = [sys.executable, "-P", "-m", "advice_column.build.search_index", str(os.getpid())]
+    # Its own process group, so that discard() stops Pagefind too; it dies with this process.
+    return subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
 class BackgroundIndex:
     """The search index, built by a child process on the other core while MkDocs renders the site.
 
     The child writes each entry's page body where Pagefind reads it (``source_dir``, kept between
     builds so only changed entries are written again) and runs Pagefind on each part. A process,
     not a thread: thousands of small file writes in a thread would each wait for MkDocs to let
-    go of the interpreter lock.
+    go of the interpreter lock. ``indexer``: one from ``spawn_indexer`` to use instead of
+    starting one (a preview keeps one ready between edits).
     """
 
     def __init__(
@@ -81,21 +99,20 @@ class BackgroundIndex:
         previous: Path | None = None,
         part_entries: int | None = None,
         previous_is_private: bool = False,
+        indexer: subprocess.Popen | None = None,
     ) -> None:
         self.bundle = Path(tempfile.mkdtemp(prefix="search-", dir=work_dir)) / BUNDLE
         self._previous = previous
-        arguments = [os.getpid(), docs_dir, language, source_dir, self.bundle, key_file]
-        arguments += [part_entries or urls.PART_ENTRIES, previous or "", int(previous_is_private)]
-        # -P: the column's folder (the working directory) is never on the child's import path.
-        self._command = [sys.executable, "-P", "-m", "advice_column.build.search_index", *map(str, arguments)]
-        self._process: subprocess.Popen | None = None
+        self._work = [str(docs_dir), language, str(source_dir), str(self.bundle), str(key_file)]
+        self._work += [part_entries or urls.PART_ENTRIES, str(previous or ""), previous_is_private]
+        self._process = indexer
 
     def start(self) -> BackgroundIndex:
         """Begin indexing; returns at once."""
-        # Its own process group, so that discard() stops Pagefind too; it dies with this process.
-        self._process = subprocess.Popen(
-            self._command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
-        )
+        self._process = self._process or spawn_indexer()
+        with contextlib.suppress(BrokenPipeError):  # it is gone: finish() says why
+            self._process.stdin.write(json.dumps(self._work) + "\n")
+            self._process.stdin.close()
         return self
 
     def __enter__(self) -> BackgroundIndex:
@@ -108,10 +125,10 @@ class BackgroundIndex:
         """Wait for the index and move it (with any further parts) to ``site_dir/pagefind``.
 
         Returns the seconds the indexing took (it may have ended long before this call)."""
-        process, self._process = self._process, None
+        process = self._process
         try:
-            output, _ = process.communicate()
-            if process.returncode != 0:
+            output = process.stdout.read()
+            if process.wait() != 0:
                 raise SearchIndexError(output.strip() or f"the search index failed ({process.returncode})")
             kept = self.bundle.parent / KEPT_PARTS
             if kept.exists():
@@ -127,12 +144,21 @@ class BackgroundIndex:
 
     def discard(self) -> None:
         """Stop the indexing if it still runs and remove the unpublished bundle."""
-        if self._process is not None and self._process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self._process.pid, signal.SIGKILL)
         if self._process is not None:
-            self._process.communicate()
+            stop_indexer(self._process)
         shutil.rmtree(self.bundle.parent, ignore_errors=True)
+
+
+def stop_indexer(process: subprocess.Popen) -> None:
+    """Kill an indexer (and its Pagefind) if it still runs, and reap it."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
 
 
 def build_index(
@@ -271,17 +297,20 @@ def count_indexed_pages(site_dir: Path) -> int:
     return total
 
 
-if __name__ == "__main__":  # the child process of BackgroundIndex
+if __name__ == "__main__":  # an indexer process (spawn_indexer), given its work on stdin
     die_with_parent(int(sys.argv[1]))
     import time
 
+    line = sys.stdin.readline()
+    if not line:
+        raise SystemExit(0)  # stopped before it was given work
     started = time.perf_counter()
     try:
-        docs, language, source, bundle, key_file, part_entries, previous, private = sys.argv[2:10]
+        docs, language, source, bundle, key_file, part_entries, previous, private = json.loads(line)
         key = Path(key_file).read_bytes()
         old = Path(previous) if previous else None
         folders = Path(docs), language, Path(source), Path(bundle)
-        kept = build_index(*folders, key, int(part_entries), old, previous_is_private=private == "1")
+        kept = build_index(*folders, key, int(part_entries), old, previous_is_private=private)
         if kept:
             Path(bundle).parent.joinpath(KEPT_PARTS).write_text(" ".join(map(str, kept)), encoding="utf-8")
     except SearchIndexError as error:

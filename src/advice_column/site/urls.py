@@ -21,9 +21,12 @@ RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, "assets/", f"{BUNDL
 # are indexed in parts of this many entries, one after another, and the search merges them
 # (Pagefind's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
 PART_ENTRIES = 2500
-# A preview indexes in smaller parts: an edit re-indexes its part within a second or two, and
-# the search page merging a few dozen parts is fine on the author's own machine.
-PREVIEW_PART_ENTRIES = 250
+# A preview indexes in smaller parts, so that an edit re-indexes a small part: the smallest of
+# these sizes that splits the column into at most PREVIEW_MOST_PARTS parts (a search merging a
+# few dozen parts is fine on the author's own machine). Few sizes: a column growing by one entry
+# keeps its part size, and its parts, until it crosses one of these steps.
+PREVIEW_PART_SIZES = (100, 250, 500, 1000, PART_ENTRIES)
+PREVIEW_MOST_PARTS = 50
 
 
 def entry(slug: str) -> str:
@@ -69,6 +72,12 @@ def source_path(url: str) -> str:
 def search_parts(entry_count: int, part_entries: int | None = None) -> int:
     """How many index parts a column of ``entry_count`` entries is split into."""
     return max(1, -(-entry_count // (part_entries or PART_ENTRIES)))
+
+
+def preview_part_entries(entry_count: int) -> int:
+    """How many entries each part of a preview's index holds, for a column of ``entry_count``."""
+    fitting = (size for size in PREVIEW_PART_SIZES if entry_count <= size * PREVIEW_MOST_PARTS)
+    return next(fitting, PREVIEW_PART_SIZES[-1])
 
 
 def part_folder(number: int) -> str:
