@@ -52,6 +52,23 @@ zanzibar `<img src=x onerror=alert(11)>` and `</script><script>alert(12)</script
 ```
 """
 ALIASES = ["old/x=alert(23)/", "blog/(alert(24))/"]
+# Hand-written pages (docs/) are the maintainers', but a pull request can change them too.
+PAGE_PAYLOADS = """\
+<script>alert(32)</script>
+<img src="x" onerror="alert(33)"> <img src="https://tracker.example/p.gif" alt="tracker">
+<a href="javascript:alert(34)">javascript link</a> <a href="#" onclick="alert(35)">handler</a>
+<iframe srcdoc="<script>parent.alert(36)</script>"></iframe>
+<svg onload="alert(37)"><a href="javascript:alert(38)"><text>svg link</text></a></svg>
+<div style="position:fixed;inset:0" onmouseover="alert(39)">cover</div>
+<form action="javascript:alert(40)"><button>go</button></form>
+<details open ontoggle="alert(41)"><summary>toggle</summary></details>
+<object data="javascript:alert(42)"></object><embed src="javascript:alert(43)">
+<meta http-equiv="refresh" content="0;url=javascript:alert(44)">
+<style>body { background: url(javascript:alert(45)) }</style>
+<math><mtext><table><mglyph><style><img src=x onerror=alert(46)></style></mglyph></table></mtext></math>
+
+Kept: **bold words**, a [local link](about.md) and <abbr title="frequently asked">FAQ</abbr>.
+"""
 
 
 def quoted(text: str) -> str:
@@ -83,6 +100,8 @@ def payload_site(tmp_path_factory) -> Path:
             answer=f"{BODY_PAYLOADS}\n\n> {payload}",
         )
         column.write(f"qa/2025/entry-{number}.md", text)
+    column.write("docs/index.md", f"Welcome.\n\n{PAGE_PAYLOADS}")
+    column.write("docs/about.md", f"# About <img src=x onerror=alert(31)>\n\n{PAGE_PAYLOADS}")
     assert load_column(column.root).diagnostics == []  # every payload is one check accepts
     assert column.run("build") == 0
     return column.root / "site"
@@ -132,6 +151,7 @@ def hover_and_focus_everything(page: Page) -> None:
 
 PAGES = [
     "",
+    "about/",
     "qa/e0/",
     "qa/e3/",
     "topics/",
@@ -157,6 +177,21 @@ def test_no_payload_runs_on_any_page(page: Page, payload_url: str, payload_site:
     hover_and_focus_everything(page)
     page.wait_for_timeout(200)
     assert ran(page, dialogs) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "about/index.html"])
+def test_hand_written_pages_keep_their_text_and_no_markup_that_runs(payload_site: Path, path: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    content = LexborHTMLParser((payload_site / path).read_text(encoding="utf-8")).css_first("article")
+    assert "Kept:" in content.text() and content.css_first("strong").text() == "bold words"
+    assert content.css_first("abbr").attributes["title"] == "frequently asked"
+    dangerous = "script, iframe, object, embed, form, meta, style, img[src^=http]"
+    assert content.css(dangerous) == []
+    for node in content.css("*"):
+        for name, value in node.attributes.items():
+            assert not name.lower().startswith("on"), (node.tag, name)
+            assert "javascript:" not in (value or "").lower(), (node.tag, name, value)
 
 
 def test_no_payload_runs_on_any_tag_page(page: Page, payload_url: str, payload_site: Path) -> None:

@@ -256,3 +256,25 @@ def _plain_shape() -> list:
 
 TOPICS = {"interviews": Topic("interviews", "Interviews", "")}
 PLAIN_SHAPE = _plain_shape()
+
+
+def test_hand_written_pages_keep_what_materials_extensions_make():
+    from advice_column.site.markdown_html import sanitize_page_html
+
+    kept = [
+        '<table><thead><tr><th style="text-align:right">Pay</th></tr></thead></table>',
+        '<div class="tabbed-set" data-tabs="1:2"><input checked="checked" id="t1" name="t" type="radio">'
+        '<label for="t1">One</label></div>',
+        '<div class="admonition note"><p class="admonition-title">Note</p></div>',
+        '<details class="tip" open=""><summary>More</summary></details>',
+        '<span class="twemoji"><svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg">'
+        '<path d="M12 2"></path></svg></span>',
+        '<img alt="Logo" src="../assets/logo.png">',
+        '<a href="https://example.org/" target="_blank" rel="me">Elsewhere</a>',
+    ]
+    for html_text in kept:
+        assert sanitize_page_html(html_text) == html_text
+    cell = '<table><tbody><tr><td style="position:fixed;text-align:left">x</td></tr></tbody></table>'
+    assert sanitize_page_html(cell) == cell.replace("position:fixed;", "")
+    assert sanitize_page_html('<img src="https://tracker.example/p.gif" alt="t">') == '<img alt="t">'
+    assert sanitize_page_html('<img src="//tracker.example/p.gif">') == "<img>"

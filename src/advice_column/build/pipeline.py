@@ -27,10 +27,11 @@ from ..site.placeholders import example_addresses
 from ..site.redirects import render_redirects
 from ..site.settings import Settings
 from ..site.urls import BUNDLE
+from .indexer import BackgroundIndex
 from .manifest import verify_site
 from .progress import Progress
 from .publish import publish, recover
-from .search_index import BackgroundIndex, count_indexed_pages
+from .search_index import count_indexed_pages
 from .workspace import (
     build_lock,
     cache_folder,

@@ -30,8 +30,9 @@ from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
 from ..site.urls import BUNDLE
+from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .pipeline import InvalidColumn, engine_config, generate, load_valid, navigation, search_index
-from .search_index import BackgroundIndex, SearchIndexError, spawn_indexer, stop_indexer
+from .search_index import SearchIndexError
 from .writer import WriteReport
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)

@@ -1,4 +1,5 @@
-"""Generated pages whose body is HTML already go to the theme without a pass through Markdown.
+"""Generated pages whose body is HTML already go to the theme without a pass through Markdown;
+every other page's HTML is sanitised.
 
 Most generated pages (entries, listings, indexes) are front matter and HTML made by the page
 templates; Python-Markdown would only parse that HTML to hand it back unchanged, which costs
@@ -15,6 +16,8 @@ import re
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
+
+from ..site.markdown_html import sanitize_page_html
 
 PLUGIN_NAME = "advice-html-pages"
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -34,6 +37,12 @@ class HtmlPages(BasePlugin):
         else:
             vars(page).pop("render", None)  # Page.render again
         return markdown
+
+    @event_priority(-100)  # after any other plugin: what it added is checked too
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        # A page rendered from Markdown holds hand-written text (docs/, the home page's intro),
+        # which a pull request can change: it is sanitised like an entry's answer.
+        return html if page.file.src_uri in self.paths else sanitize_page_html(html)
 
 
 def _render_html(page, body: str, config, files) -> None:

@@ -56,6 +56,59 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# Hand-written pages (docs/) may use what Material's Markdown extensions produce: admonitions,
+# tabs, icons, tables, highlighted code. A pull request can change them too, so their HTML is
+# sanitised as well, with a wider allowlist: no script, style, frame, form or event handler, no
+# javascript: link, and no picture from another site (it would track readers).
+_PAGE_TAGS = nh3.ALLOWED_TAGS | {
+    "section", "main", "label", "input", "svg", "path", "g", "circle", "rect", "line", "polyline",
+    "polygon", "use", "title", "tfoot", "caption",
+}  # fmt: skip
+_PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
+    "a": {"href", "hreflang", "title", "rel", "type", "target"},
+    "img": {"src", "alt", "width", "height", "loading", "title"},
+    "ol": {"start", "reversed", "type"},
+    "td": {"align", "colspan", "rowspan", "style"},  # style: text-align only (Markdown tables)
+    "th": {"align", "colspan", "rowspan", "scope", "style"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "input": {"type", "name", "checked", "disabled", "value"},
+    "label": {"for"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "svg": {"viewbox", "viewBox", "xmlns", "width", "height", "fill", "stroke"},
+    "path": {"d", "fill", "stroke", "fill-rule", "clip-rule"},
+    "g": {"fill", "stroke", "transform"},
+    "circle": {"cx", "cy", "r", "fill"},
+    "rect": {"x", "y", "width", "height", "rx", "ry", "fill"},
+    "line": {"x1", "y1", "x2", "y2", "stroke"},
+    "polyline": {"points", "fill", "stroke"},
+    "polygon": {"points", "fill", "stroke"},
+}
+
+
+def sanitize_page_html(html_text: str) -> str:
+    """A hand-written page's rendered HTML, with only the allow-listed tags, attributes and links."""
+    return nh3.clean(
+        html_text,
+        tags=set(_PAGE_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(names) for tag, names in _PAGE_ATTRIBUTES.items()},
+        generic_attribute_prefixes={"data-", "aria-"},
+        filter_style_properties={"text-align"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        attribute_filter=_local_images_only,
+    )
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
+        return None
+    return value
+
+
 def plain_text(html_text: str) -> str:
     """The text of sanitised HTML, whitespace collapsed (for descriptions and excerpts)."""
     text = _BLOCK_TAG.sub(" ", html_text)
