@@ -96,6 +96,21 @@
     return what + (query ? " for “" + query + "”" : "") + (scope.length ? " in " + scope.join(", ") : "");
   }
 
+  // Only what is chosen narrows the results; a filter that is shown but has nothing chosen
+  // is asked for its counts alone.
+  function chosenFilters() {
+    var out = {};
+    Object.keys(chosen).forEach(function (name) {
+      if (chosen[name].length) out[name] = { any: chosen[name] };
+    });
+    return out;
+  }
+
+  function renderCounts(response) {
+    if (wanted.topic) renderOptions(topics, "topic", response.totalFilters.topic);
+    if (wanted.tag) renderOptions(tags, "tag", response.filters.tag);
+  }
+
   async function run() {
     var mine = ++latest;
     var query = input.value.trim();
@@ -103,20 +118,29 @@
     var anyFilter = chosen.topic.length || chosen.tag.length;
     var asked = query || anyFilter;
     var stale = function () { return mine !== latest; };
+    var counted = filters();
+    // Results first, counts after: counting a filter loads its chunks from every part of the
+    // index, which would hold back the first result.
+    var countsLater = asked && Object.keys(counted).length > Object.keys(chosenFilters()).length;
     // Nothing asked yet: a search of every entry for the topic filter's counts, no results.
-    var found = await core.search(asked ? query || null : null, filters(), { first: asked ? PAGE : 0, stale: stale });
+    var found = await core.search(asked ? query || null : null, countsLater ? chosenFilters() : counted, {
+      first: asked ? PAGE : 0,
+      stale: stale,
+    });
     if (stale()) return;
     state = found;
-    if (wanted.topic) renderOptions(topics, "topic", state.response.totalFilters.topic);
-    if (wanted.tag) renderOptions(tags, "tag", state.response.filters.tag);
     list.replaceChildren();
     if (!asked) {
+      renderCounts(state.response);
       message.textContent = "Type a word or two, or choose a topic.";
       more.hidden = true;
       return;
     }
     message.textContent = describe(query);
     showMore(state.items);
+    if (!countsLater) return renderCounts(state.response);
+    var counts = await core.search(query || null, counted, { first: 0, stale: stale });
+    if (!stale()) renderCounts(counts.response);
   }
 
   function schedule() {
