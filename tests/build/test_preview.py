@@ -54,9 +54,19 @@ def test_saving_an_entry_reloads_the_page_and_stopping_cleans_up(column, page: P
         assert glob.glob(str(temporary / "advice-serve-*"))  # where the preview is built
         page.goto(f"http://127.0.0.1:{port}/qa/one/")
         expect(page.locator("article h1")).to_have_text("First title")
-        entry.write_text(entry_text(title="Second title"), encoding="utf-8")
+        entry.write_text(entry_text(title="Second title", answer="Try quillwort."), encoding="utf-8")
         # Live reload: the open page shows the new title without anyone reloading it.
         expect(page.locator("article h1")).to_have_text("Second title", timeout=30_000)
+        # The search follows in the background, indexed by the process started ahead for it.
+        results = page.locator(".advice-result__title")
+        for _ in range(60):
+            page.goto(f"http://127.0.0.1:{port}/search/?q=quillwort")
+            page.wait_for_selector(".advice-result__title, .advice-results__message:has-text('No results')")
+            if results.count():
+                break
+            time.sleep(0.5)
+        expect(results).to_have_text(["Second title"])
+        page.goto(f"http://127.0.0.1:{port}/qa/one/")
         entry.write_text(entry_text(title="Broken", extra="tgas: [x]\n"), encoding="utf-8")
         time.sleep(3)
         page.reload()
@@ -68,4 +78,5 @@ def test_saving_an_entry_reloads_the_page_and_stopping_cleans_up(column, page: P
     assert "qa/one.md:5:1: QA021 unknown key 'tgas'; did you mean 'tags'?" in out
     assert "still serving the last good build" in err
     assert "advice serve: stopped" in err
+    assert "search index" not in err
     assert not list(temporary.iterdir())

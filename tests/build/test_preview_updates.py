@@ -105,3 +105,19 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(
         expect(page.locator(".advice-result__title")).to_have_text(["Question 4"])
         page.goto(f"{url}search/?q=cobalt")  # from the part kept through both edits
         expect(page.locator(".advice-result__title")).to_have_text(["Question 2"])
+
+
+def test_an_indexer_that_ended_while_waiting_is_replaced(column, tmp_path, open_preview):
+    column.entry("one", answer="First words.")
+    site = tmp_path / "live"
+    preview = open_preview(column.root, site)
+    assert preview.rebuild()
+    preview.wait_for_search()
+    before = sorted(p.name for p in (site / "pagefind").glob("*.pf_meta"))
+    preview._indexer_ready.kill()  # the process started ahead for the next edit
+    preview._indexer_ready.wait()
+    column.entry("one", answer="Now about quillwort, a longer answer.")
+    assert preview.rebuild().startswith("rebuilt the changed pages")
+    preview.wait_for_search()
+    assert sorted(p.name for p in (site / "pagefind").glob("*.pf_meta")) != before
+    assert count_indexed_pages(site) == 1

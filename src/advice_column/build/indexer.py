@@ -75,6 +75,9 @@ class BackgroundIndex:
 
     def start(self) -> BackgroundIndex:
         """Begin indexing; returns at once."""
+        if self._process is not None and self._process.poll() is not None:  # it ended while waiting
+            stop_indexer(self._process)
+            self._process = None
         self._process = self._process or spawn_indexer()
         with contextlib.suppress(BrokenPipeError):  # it is gone: finish() says why
             self._process.stdin.write(json.dumps(self._work) + "\n")
