@@ -84,6 +84,8 @@ def render_listing(
     count = max(1, -(-len(shown_views) // per_page))
     pagination = [urls.listing_page(listing.url, number) for number in range(1, count + 1)]
     anchors = _month_anchors(listing.entries) if listing.months else {}
+    about = (listing.url, listing.description, listing.topic_title, listing.feed, listing.months)
+    topics = tuple((slug, topic.title) for slug, topic in catalog.topics.items())
     pages = {}
     for number, page_url in enumerate(pagination, start=1):
         title = listing.title if number == 1 else f"{listing.title} (page {number} of {count})"
@@ -102,14 +104,15 @@ def render_listing(
             "anchors": anchors,
             "meta": {"hide": HIDE_SIDEBARS, "advice": {"kind": "listing", **_feed(listing.feed)}},
         }
-        items = tuple(_item_key(view, catalog, anchors) for view in shown)
         # What the page shows, not the Entry objects: an edit to an answer changes those, and
         # would re-render every page of its topic, tags and year.
-        about = (listing.url, listing.description, listing.topic_title, listing.feed, listing.months)
-        key = (title, about, items, len(shown_views), tuple(pagination))
+        total = len(shown_views)
+        key = functools.partial(_page_key, title, about, shown, catalog, anchors, total, pagination)
+        # The very views shown as last time (a preview keeps an unchanged entry's view) need no more.
+        same = (title, about, shown, topics, anchors, total, pagination)
         path = urls.source_path(page_url)
         pages[path] = cache.get(
-            path, key, functools.partial(page_file, page_url, title, "listing.html", **context)
+            path, key, functools.partial(page_file, page_url, title, "listing.html", **context), same
         )
     return pages
 
@@ -125,6 +128,11 @@ def _month_anchors(entries: list[Entry]) -> dict[str, str]:
             seen.add((entry.date.year, entry.date.month))
             anchors[entry.slug] = month_anchor(entry)
     return anchors
+
+
+def _page_key(title, about, shown, catalog, anchors, total, pagination) -> tuple:
+    items = tuple(_item_key(view, catalog, anchors) for view in shown)
+    return title, about, items, total, tuple(pagination)
 
 
 def _item_key(view: EntryView, catalog: Catalog, anchors: dict[str, str]) -> tuple:
