@@ -11,7 +11,14 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from advice_column.entries.body import _LINK_URL, _block_lines_outside_code, _inline_links
+from advice_column.entries.body import (
+    _CHECKS,
+    _LINK_URL,
+    _block_lines_outside_code,
+    _inline_links,
+    _needles_in,
+    split_sections,
+)
 from advice_column.entries.limits import MAX_NESTING, MAX_PARAGRAPH, _line_by_line, find_render_limits
 from advice_column.entries.markdown_syntax import FenceTracker
 from advice_column.entries.textfile import CONTROL, decode_text, find_control_characters, read_text_file
@@ -59,6 +66,16 @@ MARKUP = st.text(alphabet="](<>[a:/ \t\n!-", max_size=60) | st.lists(
 
 @SETTINGS
 @given(text=MARKUP)
+def test_a_check_skipped_for_want_of_its_needles_would_have_found_nothing(text):
+    present = _needles_in(text)
+    assert present <= {needle for needles, _, _ in _CHECKS for needle in needles if needle in text}
+    for needles, pattern, _ in _CHECKS:
+        if present.isdisjoint(needles):
+            assert pattern.search(text) is None
+
+
+@SETTINGS
+@given(text=MARKUP)
 def test_links_found_by_skipping_ahead_are_the_regexs_matches(text):
     text = text.replace("]:", "] :")  # the skipping scan is for texts without reference links
     expected = [(match.span(), match.group()) for match in _LINK_URL.finditer(text)]
@@ -78,12 +95,45 @@ BLOCKS = st.lists(
 def test_heading_and_fence_lines_are_those_of_each_line_in_turn(body):
     fences = FenceTracker()
     start = re.compile(r" {0,3}(?:#|`{3,}|~{3,})")
+    lines = body.split("\n")
     expected = [
-        (index, line)
-        for index, line in enumerate(body.split("\n"))
+        (index, line, sum(len(before) + 1 for before in lines[:index]))
+        for index, line in enumerate(lines)
         if start.match(line) and not fences.in_code(line)
     ]
     assert list(_block_lines_outside_code(body)) == expected
+
+
+SECTION_BODIES = st.lists(
+    st.sampled_from(
+        ["## Question", "## Answer", "## answer ##", "text", "  more", "", "   ", "\u00a0\t", "\x1c", "```"]
+    ),
+    max_size=14,
+).map("\n".join)
+
+
+@SETTINGS
+@given(body=SECTION_BODIES, first_line=st.integers(1, 40))
+@example(body="## Question\nq\n## Answer", first_line=1)  # the answer heading is the last line
+@example(body="## Question\n## Answer\n\n a\n\n", first_line=3)
+@example(body="```\n## Answer\n```\n## Question\nq\n## Answer\na", first_line=1)
+def test_sections_cut_from_the_body_are_the_lines_between_the_headings(body, first_line):
+    sections, _ = split_sections(body, first_line)
+    if sections is None:
+        return
+    lines = body.split("\n")
+    fences = FenceTracker()
+    outside = [(index, line) for index, line in enumerate(lines) if not fences.in_code(line)]
+    headings = [index for index, line in outside if line.startswith("## ")]
+    question, answer = headings
+    for text, text_line, heading, end in (
+        (sections.question, sections.question_line, question, answer),
+        (sections.answer, sections.answer_line, answer, len(lines)),
+    ):
+        part = lines[heading + 1 : end]
+        leading = next((index for index, line in enumerate(part) if line.strip()), len(part))
+        assert text == "\n".join(part[leading:]).strip("\n")
+        assert text_line == first_line + heading + 1 + leading
 
 
 @SETTINGS

@@ -17,6 +17,7 @@ _NEWLINE = re.compile("\n")
 # engine skip ahead to each newline instead of trying every position.
 _BLOCK_START = re.compile(r"\n {0,3}(?:#|`{3,}|~{3,})")
 # Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
+_NON_SPACE = re.compile(r"\S")  # what str.strip() would leave
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
@@ -48,10 +49,9 @@ class Sections:
 
 def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Diagnostic]]:
     """Find '## Question' then '## Answer'; anything else at that level is a problem."""
-    lines = body.split("\n")
-    headings: list[tuple[str, int]] = []
+    headings: list[tuple[str, int, int]] = []  # text, line index, where the line starts
     found: list[Diagnostic] = []
-    for index, line in _block_lines_outside_code(body):
+    for index, line, start in _block_lines_outside_code(body):
         match = _HEADING.fullmatch(line)
         if not match:
             continue
@@ -61,17 +61,17 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Di
             message = "'#' headings are not allowed in the body; the title is in front matter"
             found.append(problem(first_line + index, 1, codes.BAD_SECTIONS, message))
         elif level == 2:
-            headings.append((text, index))
-    names = [text.casefold() for text, _ in headings]
+            headings.append((text, index, start))
+    names = [text.casefold() for text, _, _ in headings]
     if names != ["question", "answer"]:
-        found.extend(_section_problems(headings, first_line, len(lines)))
+        found.extend(_section_problems(headings, first_line, body.count("\n") + 1))
         return None, found
-    (_, q_index), (_, a_index) = headings
-    if any(line.strip() for line in lines[:q_index]):
+    (_, q_index, q_start), (_, a_index, a_start) = headings
+    if body[:q_start].strip():
         message = "text before '## Question' is not shown; move it"
         found.append(problem(first_line, 1, codes.BAD_SECTIONS, message))
-    question, question_line = _section(lines[q_index + 1 : a_index], first_line + q_index + 1)
-    answer, answer_line = _section(lines[a_index + 1 :], first_line + a_index + 1)
+    question, question_line = _section(body, q_start, a_start, first_line + q_index)
+    answer, answer_line = _section(body, a_start, len(body), first_line + a_index)
     for name, text, index in (("Question", question, q_index), ("Answer", answer, a_index)):
         if not text.strip():
             message = f"the '## {name}' section is empty"
@@ -79,14 +79,24 @@ def split_sections(body: str, first_line: int) -> tuple[Sections | None, list[Di
     return Sections(question, question_line, answer, answer_line), found
 
 
-def _section(lines: list[str], first_line: int) -> tuple[str, int]:
-    """A section's text without surrounding blank lines, and the file line its text starts on."""
-    leading = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
-    return "\n".join(lines[leading:]).strip("\n"), first_line + leading
+def _section(body: str, heading: int, end: int, heading_line: int) -> tuple[str, int]:
+    """The lines after the heading line at ``heading``, up to ``end`` (the next heading's line or
+    the body's end), without surrounding blank lines, and the file line its text starts on."""
+    start = body.find("\n", heading, end)
+    if start == -1:  # the heading is the body's last line
+        return "", heading_line + 1
+    text = body[start + 1 : end]
+    cut = 1 if end < len(body) else 0  # the newline ending the line before the next heading
+    first = _NON_SPACE.search(text)
+    if first is None:  # blank lines only
+        return "", heading_line + 1 + text.count("\n") + 1 - cut
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    leading = text.count("\n", 0, line_start)
+    return text[line_start : len(text) - cut].strip("\n"), heading_line + 1 + leading
 
 
-def _section_problems(headings: list[tuple[str, int]], first_line: int, count: int) -> list[Diagnostic]:
-    names = [text.casefold() for text, _ in headings]
+def _section_problems(headings: list[tuple[str, int, int]], first_line: int, count: int) -> list[Diagnostic]:
+    names = [text.casefold() for text, _, _ in headings]
     found = [
         problem(
             first_line + index,
@@ -95,7 +105,7 @@ def _section_problems(headings: list[tuple[str, int]], first_line: int, count: i
             f"unexpected section '## {text}'; the body has '## Question' then '## Answer' "
             "(use '###' for headings inside a section)",
         )
-        for text, index in headings
+        for text, index, _ in headings
         if text.casefold() not in ("question", "answer")
     ]
     end = first_line + max(count - 1, 0)
@@ -116,16 +126,18 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Diagnostic]:
     inside fenced code blocks and inline code spans. Each line's code spans are found once, so
     the work stays linear however many matches a long line holds.
     """
-    if "<" not in text and "![" not in text and "](" not in text and "]:" not in text:
-        return []  # none of the needles below: most questions, and answers without links
+    present = _needles_in(text)
+    if not present:
+        return []  # most questions, and answers without links
     fenced = None
     line_starts: list[int] = []
     spans: dict[int, list[tuple[int, int]]] = {}
     found = []
     for needles, pattern, describe in _CHECKS:
-        if not any(needle in text for needle in needles):
+        if present.isdisjoint(needles):
             continue
-        matches = pattern.finditer(text) if pattern is not _LINK_URL or "]:" in text else _inline_links(text)
+        skip_ahead = pattern is _LINK_URL and "]:" not in present
+        matches = _inline_links(text) if skip_ahead else pattern.finditer(text)
         for match in matches:
             result = describe(match)
             if result is None:
@@ -201,8 +213,18 @@ _CHECKS = (
 )
 
 
+def _needles_in(text: str) -> set[str]:
+    """The strings of ``_CHECKS`` that ``text`` holds, each looked for only where it can be."""
+    present = set()
+    if "<" in text:  # one character: a quick scan
+        present.update(needle for needle in ("<", "<!--") if needle in text)
+    if "]" in text:
+        present.update(needle for needle in ("![", "](", "]:") if needle in text)
+    return present
+
+
 def _block_lines_outside_code(body: str):
-    """Yield ``(index, line)`` for lines that may be headings, outside fenced code blocks.
+    """Yield ``(index, line, start)`` for lines that may be headings, outside fenced code blocks.
 
     Only lines starting with '#' or a fence are looked at, found by one scan of the body.
     """
@@ -214,4 +236,4 @@ def _block_lines_outside_code(body: str):
         end = body.find("\n", position)
         line = body[position : end if end != -1 else len(body)]
         if not fences.in_code(line):
-            yield index, line
+            yield index, line, position

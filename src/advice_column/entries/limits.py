@@ -80,9 +80,12 @@ def _surely_within_limits(body: str) -> bool:
         return True
     # A paragraph lies within one stretch between empty lines, so it is no longer than it.
     stretches = body.split("\n\n")
-    return (
-        max(len(stretch) + 1 for stretch in stretches) <= MAX_PARAGRAPH
-        and sum(stretch.count("[") * (len(stretch) + 1) for stretch in stretches) <= MAX_BRACKET_WORK
+    longest = max(map(len, stretches)) + 1
+    if longest > MAX_PARAGRAPH:
+        return False
+    # Each stretch's '[' times its length is at most its '[' times the longest stretch.
+    return brackets * longest <= MAX_BRACKET_WORK or (
+        sum(stretch.count("[") * (len(stretch) + 1) for stretch in stretches) <= MAX_BRACKET_WORK
     )
 
 
