@@ -16,8 +16,8 @@ _NEWLINE = re.compile("\n")
 # After a newline, not at '^' in MULTILINE mode: a literal first character lets the regex
 # engine skip ahead to each newline instead of trying every position.
 _BLOCK_START = re.compile(r"\n {0,3}(?:#|`{3,}|~{3,})")
-# Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
 _NON_SPACE = re.compile(r"\S")  # what str.strip() would leave
+# Linear on purpose: a lazy group followed by optional runs backtracks cubically on long lines.
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")

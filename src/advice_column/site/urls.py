@@ -25,7 +25,7 @@ PART_ENTRIES = 2500
 # these sizes that splits the column into at most PREVIEW_MOST_PARTS parts (a search merging a
 # few dozen parts is fine on the author's own machine). Few sizes: a column growing by one entry
 # keeps its part size, and its parts, until it crosses one of these steps.
-PREVIEW_PART_SIZES = (100, 250, 500, 1000, PART_ENTRIES)
+PREVIEW_PART_SIZES = (25, 50, 100, 250, 500, 1000, PART_ENTRIES)
 PREVIEW_MOST_PARTS = 50
 
 
