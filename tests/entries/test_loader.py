@@ -353,6 +353,16 @@ CASES = [
         id="QA041-after-blank-line-has-its-own-line",
     ),
     pytest.param(
+        tight(answer="- Open it.\n\n    <iframe src='https://x.example'>"),
+        [("QA040", 11, 5, "<iframe>")],
+        id="QA040-indented-under-a-list-item-is-the-items-text",
+    ),
+    pytest.param(
+        tight(answer="Text\n    <iframe src='https://x.example'>"),
+        [("QA040", 10, 5, "<iframe>")],
+        id="QA040-indented-in-a-paragraph-is-its-text",
+    ),
+    pytest.param(
         tight(answer="<iframe\n  src='https://evil.example'></iframe>"),
         [("QA040", 9, 1, "<iframe>"), ("QA040", 10, 30, "<iframe>")],
         id="QA040-tag-name-at-end-of-line",
@@ -373,6 +383,8 @@ def test_rule(col, text, expected):
         pytest.param(tight(answer="```html\n<script>alert(1)</script>\n```"), id="script-in-fenced-code"),
         pytest.param(tight(answer="~~~~\n<iframe>\n~~~~\n<br>"), id="iframe-in-tilde-fence"),
         pytest.param(tight(answer="Never write `<script>` or ``<iframe>`` in prose."), id="inline-code"),
+        pytest.param(tight(answer="Paste:\n\n    <div class='x'>\n    </div>"), id="html-in-indented-code"),
+        pytest.param(tight(answer="1. Open it.\n\n        <table>\n\n2. Save."), id="html-in-code-in-a-list"),
         pytest.param(
             tight(answer="[site](https://example.org), [mail](mailto:a@example.org), <https://x.example>"),
             id="safe-links",

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from advice_column.entries.body import find_unsafe_markup
 from advice_column.entries.loader import load_column
 from advice_column.entries.model import Entry, Topic
 from advice_column.site.catalog import build_catalog
@@ -194,6 +195,14 @@ def test_sanitiser_removes_it_even_when_check_is_bypassed(payload, code):
         href = (node.attributes.get("href") or "").lower()
         assert not href.startswith(("javascript:", "vbscript:", "data:"))
     assert "After." in rendered.text()
+
+
+def test_html_that_check_accepts_in_an_indented_code_block_is_shown_as_code():
+    text = "Paste this:\n\n    <div class='x'><script>alert(1)</script></div>\n\nAfter."
+    assert find_unsafe_markup(text, 1) == []
+    rendered = LexborHTMLParser(render_markdown(text))
+    assert rendered.css_first("pre code").text() == "<div class='x'><script>alert(1)</script></div>\n"
+    assert not rendered.css("div, script")
 
 
 def test_entity_obfuscated_javascript_link_is_neutralised():

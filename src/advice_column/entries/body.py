@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import problems as codes
-from .markdown_syntax import FenceTracker, code_span_ranges, fenced_lines
+from .markdown_syntax import FenceTracker, code_block_lines, code_span_ranges
 from .markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
 from .problems import Diagnostic, problem
 
@@ -123,13 +123,13 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Diagnostic]:
     """Raw HTML outside the allow-list, images, and links with a scheme other than http(s)/mailto.
 
     Scans the whole text at once (most answers have no markup to look at) and skips matches
-    inside fenced code blocks and inline code spans. Each line's code spans are found once, so
+    inside code blocks (fenced or indented) and inline code spans. Each line's code spans are found once, so
     the work stays linear however many matches a long line holds.
     """
     present = _needles_in(text)
     if not present:
         return []  # most questions, and answers without links
-    fenced = None
+    code = None
     line_starts: list[int] = []
     spans: dict[int, list[tuple[int, int]]] = {}
     found = []
@@ -142,13 +142,13 @@ def find_unsafe_markup(text: str, first_line: int) -> list[Diagnostic]:
             result = describe(match)
             if result is None:
                 continue
-            if fenced is None:  # only once something is found: most links are plain https
-                fenced = fenced_lines(text)
+            if code is None:  # only once something is found: most links are plain https
+                code = code_block_lines(text)
                 line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
             start = match.start()
             index = bisect.bisect_right(line_starts, start) - 1
             line_start = line_starts[index]
-            if index in fenced or _in_code_span(text, line_start, start - line_start, spans, index):
+            if index in code or _in_code_span(text, line_start, start - line_start, spans, index):
                 continue
             found.append(problem(first_line + index, start - line_start + 1, *result))
     return sorted(found, key=lambda diagnostic: (diagnostic.line, diagnostic.col))
@@ -185,7 +185,8 @@ def _raw_tag(match: re.Match) -> tuple[str, str] | None:
     if name in RAW_HTML_ALLOWED:
         return None
     allowed = ", ".join(sorted(RAW_HTML_ALLOWED))
-    return codes.RAW_HTML, f"raw HTML <{name}> is not allowed; write Markdown (allowed tags: {allowed})"
+    message = f"raw HTML <{name}> is not allowed; write Markdown (allowed tags: {allowed})"
+    return codes.RAW_HTML, f"{message}, or show it as code between backticks"
 
 
 def _unsafe_link(match: re.Match) -> tuple[str, str] | None:
