@@ -49,7 +49,7 @@ def code_block_lines(text: str) -> frozenset[int]:
     After a list, an indented block belongs to the list item instead, read one level less
     indented (so code there needs eight columns).
     """
-    fenced = _rendered_fenced_lines(text)
+    fenced = fenced_lines(text)
     if not _INDENTED.search(text):
         return fenced
     code = set(fenced)
@@ -57,25 +57,17 @@ def code_block_lines(text: str) -> frozenset[int]:
     return frozenset(code)
 
 
-def _rendered_fenced_lines(text: str) -> frozenset[int]:
-    """Indexes of the lines of fenced code blocks, fences included, as Python-Markdown's own
-    pattern finds them: a fence that is indented or never closed makes no code block there."""
+def fenced_lines(text: str) -> frozenset[int]:
+    """Indexes of the lines inside fenced code blocks, fences included.
+
+    As :class:`FenceTracker` reads them, which is more lenient than the renderer (a fence
+    indented up to three spaces, or never closed, still counts): what it lets through as code,
+    the sanitiser still cleans.
+    """
     if "```" not in text and "~~~" not in text:
         return frozenset()
-    # From a fence at a line's start to the same fence. Imported here: most checks need not pay
-    # for loading the renderer.
-    from markdown.extensions.fenced_code import FencedBlockPreprocessor
-
-    text = text.expandtabs(4)  # as the renderer reads it
-    lines: set[int] = set()
-    index = 0
-    while match := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index):
-        index = match.end()
-        if match.group("attrs"):  # {attributes}: code or not depends on them; taken as text
-            continue
-        first = text.count("\n", 0, match.start())
-        lines.update(range(first, first + match.group().count("\n") + 1))
-    return frozenset(lines)
+    tracker = FenceTracker()
+    return frozenset(index for index, line in enumerate(text.split("\n")) if tracker.in_code(line))
 
 
 def _find_indented_code(lines: list[tuple[int, str]], fenced: frozenset[int], code: set[int]) -> int:
@@ -87,7 +79,7 @@ def _find_indented_code(lines: list[tuple[int, str]], fenced: frozenset[int], co
     while position < len(lines):
         index, line = lines[position]
         position += 1
-        if index in fenced:  # the renderer sets a fenced block apart, as between blank lines
+        if index in fenced:  # a fenced block stands apart, as between blank lines
             block_start, in_code, lists = True, False, 0
             continue
         if not line.strip(" \t"):  # Python-Markdown reads a line of spaces and tabs as blank
