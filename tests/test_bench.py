@@ -101,3 +101,18 @@ def test_bench_measures_every_figure(tmp_path: Path):
     assert misses == data["misses"]
     assert len(data["misses"]) == sum(v["pass"] is False for v in figures["targets"].values())
     assert not list(tmp_path.glob("column-*")), "the columns are temporary unless --keep"
+
+
+def test_output_of_one_round_is_set_aside_not_deleted(tmp_path: Path):
+    # Deleting thousands of files slows the next build's file creation on some file systems.
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    for number in range(2):
+        site = tmp_path / "site"
+        (site / "qa").mkdir(parents=True)
+        (site / "qa" / "index.html").write_text(str(number), encoding="utf-8")
+        bench.set_aside(site, scratch)
+        assert not site.exists()
+    kept = sorted(p.read_text(encoding="utf-8") for p in scratch.glob("set-aside/*/qa/index.html"))
+    assert kept == ["0", "1"]
+    bench.set_aside(tmp_path / "missing", scratch)  # nothing there: nothing to do
