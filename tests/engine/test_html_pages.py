@@ -8,6 +8,7 @@ copy of the sample column with real MkDocs both ways and compares every file.
 from __future__ import annotations
 
 import html
+import json
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,10 @@ def sample_column(tmp_path: Path) -> Path:
     code = "```\nline one\n\nline three, after a blank line\n```\n"
     text = entry_text(title="What does a code block keep?", answer="Look:\n\n" + code)
     (root / "qa" / "code-block.md").write_text(text, encoding="utf-8")
+    # Front matter that YAML and JSON write differently: quotes, a backslash, a colon, an emoji.
+    title = 'Is a "50% raise" fair \\o/ or just: café talk? 🙂'
+    quoted = entry_text(title=json.dumps(title, ensure_ascii=False))  # a JSON string is YAML too
+    (root / "qa" / "quoted.md").write_text(quoted, encoding="utf-8")
     return root
 
 
@@ -62,6 +67,8 @@ def test_generated_pages_skip_markdown_and_read_the_same(sample_column, monkeypa
         path for path in fast if without_blank_lines(unsanitised[path]) != without_blank_lines(slow[path])
     ]
     assert different == []
+    quoted = fast["qa/quoted/index.html"]
+    assert "<title>Is a &quot;50% raise&quot; fair \\o/ or just: café talk? 🙂 - " in quoted
     page = fast["qa/code-block/index.html"]
     assert "line one\n\nline three, after a blank line" in page  # a code block keeps its blank line
     # A hand-written page is still Markdown: the sample's About page has emphasis and a link.
@@ -82,3 +89,18 @@ def test_shared_navigation_is_the_navigation_each_page_would_render(sample_colum
     assert [path for path in shared if shared[path] != each[path]] == []
     drawer = shared["qa/code-block/index.html"]
     assert 'class="md-nav md-nav--primary"' in drawer and 'href="../../topics/' in drawer
+
+
+def test_shared_app_configuration_is_what_each_page_would_render(sample_column):
+    shared = build(sample_column, "shared")
+    # The site's own main.html renders Material's config block itself, on every page.
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    start = base.index("{% block config %}")
+    block = base[start : base.index("{% endblock %}", start) + len("{% endblock %}")]
+    (sample_column / "overrides" / "main.html").write_text(
+        '{% extends "advice-base.html" %}\n' + block + "\n", encoding="utf-8"
+    )
+    each = build(sample_column, "each")
+    assert [path for path in shared if shared[path] != each[path]] == []
+    config = shared["qa/code-block/index.html"].split('<script id="__config" type="application/json">')[1]
+    assert '"base": "../.."' in config and '"search.result.none":' in config

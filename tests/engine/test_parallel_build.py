@@ -109,6 +109,7 @@ EXPECTED_SOURCES = {
     "mkdocs.commands.build._build_page": "adcdbd14b2361126",
     "mkdocs.commands.build._build_theme_template": "628a78f6a129c8a0",
     "mkdocs.commands.build._build_extra_template": "ecfe1ffd8b50aee7",
+    "mkdocs.structure.pages.Page.read_source": "b35101eabf605b08",
     "mkdocs.structure.pages.Page.render": "320529348f7a8af1",
     "mkdocs.structure.pages.Page.title": "0b79ceaa40829423",
     "mkdocs.structure.pages.Page.validate_anchor_links": "874bc52fc630d5e8",

@@ -50,6 +50,11 @@ def entry_documents(docs_dir: Path, language: str, names: list[str]) -> dict[str
         with open(os.path.join(docs_dir, "qa", name), encoding="utf-8") as file:
             text = file.read()
         body = split_front_matter(text).body if text.startswith("---\n") else text
+        # Only the article is indexed (data-pagefind-body): what follows it (related questions,
+        # structured data) would be parsed for nothing. No contributor HTML can hold an article.
+        start, end = body.find("<article"), body.rfind("</article>")
+        if 0 <= start < end:
+            body = body[start : end + len("</article>")]
         documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
     return documents
 

@@ -4,20 +4,24 @@ every other page's HTML is sanitised.
 Most generated pages (entries, listings, indexes) are front matter and HTML made by the page
 templates; Python-Markdown would only parse that HTML to hand it back unchanged, which costs
 more than the rest of rendering such a page, and so does setting up the site's Markdown
-extensions for each page. The generator says which pages these are (never a page's own text,
-which a hand-written file could imitate); every other page is Markdown as usual.
+extensions for each page. Their front matter is JSON, read here rather than by MkDocs' YAML
+loader. The generator says which pages these are (never a page's own text, which a
+hand-written file could imitate); every other page is Markdown as usual.
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
 from ..site.markdown_html import sanitize_page_html
+from ..site.templates import HTML_PAGE_START
 
 PLUGIN_NAME = "advice-html-pages"
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -28,6 +32,15 @@ class HtmlPages(BasePlugin):
 
     def __init__(self, paths: frozenset[str] = frozenset()) -> None:
         self.paths = paths  # docs paths (src_uri) of the pages that are HTML only
+
+    @event_priority(-100)
+    def on_pre_page(self, page, *, config, files):
+        if page.file.src_uri in self.paths:
+            # MkDocs calls page.read_source(config) next (build.py: _populate_page).
+            page.read_source = functools.partial(_read_html_page, page)
+        else:
+            vars(page).pop("read_source", None)  # Page.read_source again
+        return page
 
     @event_priority(-100)  # after any other plugin, which sees the page as it is
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -43,6 +56,18 @@ class HtmlPages(BasePlugin):
         # A page rendered from Markdown holds hand-written text (docs/, the home page's intro),
         # which a pull request can change: it is sanitised like an entry's answer.
         return html if page.file.src_uri in self.paths else sanitize_page_html(html)
+
+
+def _read_html_page(page, config) -> None:
+    """What ``Page.read_source`` leaves on a page, for a generated page's JSON front matter."""
+    source = config.plugins.on_page_read_source(page=page, config=config)
+    if source is None:
+        source = page.file.content_string
+    if not source.startswith(HTML_PAGE_START):  # another plugin's source: read as MkDocs would
+        page.markdown, page.meta = meta.get_data(source)
+        return
+    front, _, body = source[len("---\n") :].partition("\n---\n")
+    page.markdown, page.meta = body.lstrip("\n"), json.loads(front)
 
 
 def _render_html(page, body: str, config, files) -> None:

@@ -1,4 +1,6 @@
-"""The site navigation's HTML, rendered once per place in the site rather than once per page.
+"""Parts of every page rendered once per place in the site rather than once per page.
+
+The site navigation:
 
 Material puts the whole navigation into every page (the drawer on small screens): at 10,000
 entries that was a third of rendering. For a page that is not in the navigation (every entry,
@@ -7,6 +9,9 @@ except through the ``url`` filter: its HTML is a function of where the page sits
 by the list of its links as seen from the page, and pages at the same place share it. A page
 in the navigation (its item is marked current) is rendered as usual, and so is every page of a
 site whose ``overrides/`` replaces a template the navigation uses.
+
+Material's app configuration (its ``config`` block: base address, features, translations) reads
+nothing of a page but its base address, so pages with the same base share it.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ def use_nav_cache(env, config) -> None:
         return html
 
     env.globals["advice_site_nav"] = advice_site_nav
+    blocks: dict[tuple[str, str], Markup] = {}
+    env.globals["advice_kept"] = lambda name, base_url: blocks.get((name, str(base_url)))
+    env.globals["advice_keep"] = lambda name, base_url, html: blocks.setdefault((name, str(base_url)), html)
 
 
 def nav_targets(nav, config) -> list[str]:

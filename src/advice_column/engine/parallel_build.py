@@ -29,15 +29,16 @@ from mkdocs.structure.pages import Page
 from ..entries.model import Tick
 from .lifetime import die_with_parent
 
-# What this module (and html_pages.py, which stands in for Page.render) takes from MkDocs beyond
-# its public API; tests/engine/test_parallel_build.py fails when the installed MkDocs changes any
-# of them, so the copy of its flow is re-read.
+# What this module (and html_pages.py, which stands in for Page.read_source and Page.render)
+# takes from MkDocs beyond its public API; tests/engine/test_parallel_build.py fails when the
+# installed MkDocs changes any of them, so the copy of its flow is re-read.
 MKDOCS_INTERNALS = (
     "mkdocs.commands.build.build",
     "mkdocs.commands.build._populate_page",
     "mkdocs.commands.build._build_page",
     "mkdocs.commands.build._build_theme_template",
     "mkdocs.commands.build._build_extra_template",
+    "mkdocs.structure.pages.Page.read_source",
     "mkdocs.structure.pages.Page.render",
     "mkdocs.structure.pages.Page.title",
     "mkdocs.structure.pages.Page.validate_anchor_links",
