@@ -59,6 +59,29 @@ def test_header_shows_results_as_you_type_on_an_entry_page(page: Page, site_url:
     expect(page.locator(".advice-panel__all")).to_have_text(f"All {len(expected)} results")
 
 
+def test_a_quick_typist_gets_results_for_the_word_not_for_its_first_two_letters(page: Page, site_url: str):
+    # Every word starting with two letters has several times the index chunks of the word typed:
+    # two letters are searched only when the reader stops there.
+    word = rare_word()
+    page.goto(site_url)
+    page.evaluate(
+        """() => { window.shownQueries = [];
+        const panel = document.querySelector(".advice-panel");
+        new MutationObserver(() => window.shownQueries.push(panel.dataset.query))
+            .observe(panel, {attributes: true, attributeFilter: ["data-query"]}); }"""
+    )
+    box = page.locator(HEADER_INPUT)
+    box.focus()
+    page.keyboard.type(word, delay=120)
+    expect(page.locator(OPTION)).to_have_count(2)
+    shown = page.evaluate("window.shownQueries")
+    assert shown and shown[-1] == word and all(len(query) >= 3 for query in shown), shown
+    box.fill("")
+    page.keyboard.type(word[:2], delay=120)
+    expect(page.locator(".advice-panel")).to_have_attribute("data-query", word[:2])
+    expect(page.locator(".advice-panel")).to_be_visible()
+
+
 def test_keyboard_moves_through_results_opens_one_and_escape_closes(page: Page, site_url: str):
     word = rare_word()
     page.goto(site_url)
