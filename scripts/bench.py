@@ -598,10 +598,10 @@ STAGE_NAMES = {
 def set_aside(path: Path, scratch: Path) -> None:
     """Move ``path`` out of the way, into ``scratch``; the bench deletes it only when it ends.
 
-    On ext4 without a journal (this project's test machine), a file created within a minute or
-    so of many others being deleted costs up to a millisecond of kernel time: the allocator
-    steps over every recently freed inode (ialloc.c, ``recently_deleted``). Deleting one round's
-    output before the next would charge that to whichever build creates more files."""
+    On ext4 without a journal (this project's test machine), a file created for a while after
+    many others were deleted costs up to a millisecond of kernel time: the allocator steps over
+    every recently freed inode (ialloc.c, ``recently_deleted``). Deleting one round's output
+    before the next would charge that to whichever build creates more files."""
     if not path.exists():
         return
     aside = scratch / "set-aside"
