@@ -143,11 +143,9 @@
     if (!stale()) renderCounts(counts.response);
   }
 
-  // Searching starts when typing pauses; longer while the last word has one or two letters,
-  // whose index chunks (every word starting with them) are several times the typed word's.
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(run, core.lastWordIsShort(input.value, 3) ? 400 : 60);
+    timer = setTimeout(run, core.pauseBefore(input.value, 60));
   }
 
   input.addEventListener("input", schedule);

@@ -43,10 +43,20 @@
     return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  // True when the query's last word has fewer than ``letters`` letters, or there is no word.
-  function lastWordIsShort(query, letters) {
+  // A last word of fewer than SHORT letters is searched only after a longer pause: the index
+  // chunks of every word starting with two letters are several times those of the word being
+  // typed (at 10,000 entries, typing a word fetched 211 kB of chunks, the word alone 89 kB).
+  var SHORT = 3;
+  var SHORT_PAUSE_MS = 400;
+
+  function lastWordIsShort(query) {
     var words = queryWords(query);
-    return !words.length || words[words.length - 1].length < letters;
+    return !words.length || words[words.length - 1].length < SHORT;
+  }
+
+  // How long typing must pause before ``query`` is searched: ``pause``, or longer if it is short.
+  function pauseBefore(query, pause) {
+    return lastWordIsShort(query) ? SHORT_PAUSE_MS : pause;
   }
 
   function stemLength(word) {
@@ -139,7 +149,7 @@
 
   window.adviceSearch = {
     load: load, search: search, element: element, excerpt: excerpt, metaLine: metaLine,
-    lastWordIsShort: lastWordIsShort,
+    pauseBefore: pauseBefore,
   };
 
   // The header's box: results in a panel beneath it as the reader types.
@@ -154,12 +164,7 @@
   var timer = null;
   var SHOWN = 5;
   var MIN_LENGTH = 2; // one letter would fetch the index of every word starting with it
-  var PAUSE_MS = 50; // a search starts when typing pauses this long
-  // ...or this long while the last word has fewer than SHORT letters: the index chunks of every
-  // word that starts with two letters are several times those of the word being typed (at
-  // 10,000 entries, typing a word fetched 211 kB of chunks, the word alone 89 kB).
-  var SHORT = 3;
-  var SHORT_PAUSE_MS = 400;
+  var PAUSE_MS = 50; // a search starts when typing pauses this long (see pauseBefore)
 
   function options() {
     return Array.prototype.slice.call(list.querySelectorAll("[role=option]"));
@@ -221,9 +226,8 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var query = input.value.trim();
-    var short = lastWordIsShort(query, SHORT);
-    timer = setTimeout(update, short ? SHORT_PAUSE_MS : PAUSE_MS);
-    if (query.length >= MIN_LENGTH && !short) {
+    timer = setTimeout(update, pauseBefore(query, PAUSE_MS));
+    if (query.length >= MIN_LENGTH && !lastWordIsShort(query)) {
       load().then(function (api) { return api.preload(query); }).catch(function () {});
     }
   });
