@@ -1,7 +1,8 @@
 """Rendering shortcuts the engine takes must give the site a reader would get without them.
 
 Generated pages whose body is HTML skip Python-Markdown (engine/html_pages.py), and the site
-navigation is rendered once per place in the site (engine/nav_cache.py). Each test builds a
+navigation and the parts of a page that read nothing of it are rendered once per place in the
+site (engine/nav_cache.py). Each test builds a
 copy of the sample column with real MkDocs both ways and compares every file.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
+from advice_column import engine
 from advice_column.build.pipeline import engine_config, generate, load_valid
 from advice_column.engine.runner import run_engine
 
@@ -91,16 +93,40 @@ def test_shared_navigation_is_the_navigation_each_page_would_render(sample_colum
     assert 'class="md-nav md-nav--primary"' in drawer and 'href="../../topics/' in drawer
 
 
-def test_shared_app_configuration_is_what_each_page_would_render(sample_column):
+def test_parts_kept_per_place_are_what_each_page_would_render(sample_column):
     shared = build(sample_column, "shared")
-    # The site's own main.html renders Material's config block itself, on every page.
-    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
-    start = base.index("{% block config %}")
-    block = base[start : base.index("{% endblock %}", start) + len("{% endblock %}")]
-    (sample_column / "overrides" / "main.html").write_text(
-        '{% extends "advice-base.html" %}\n' + block + "\n", encoding="utf-8"
-    )
+    # The site overrides a template that each kept part includes, with Material's own (or the
+    # column theme's own) copy, and its main.html renders Material's config and scripts blocks
+    # itself: every part is then rendered page by page, and every page must come out the same.
+    overrides = sample_column / "overrides"
+    (overrides / "partials" / "javascripts").mkdir(parents=True, exist_ok=True)
+    material_dir = Path(material.__file__).parent / "templates"
+    theme_dir = Path(engine.__file__).parent / "theme"
+    for name in ("icons.html", "logo.html", "copyright.html", "javascripts/palette.html"):
+        shutil.copy(material_dir / "partials" / name, overrides / "partials" / name)
+    shutil.copy(theme_dir / "partials" / "column-search.html", overrides / "partials" / "column-search.html")
+    base = (material_dir / "base.html").read_text(encoding="utf-8")
+    ours = (theme_dir / "advice-base.html").read_text(encoding="utf-8")
+    blocks = []
+    for name in ("config", "scripts"):
+        start = base.index("{% block " + name + " %}")
+        material_block = base[start : base.index("{% endblock %}", start)]
+        start = ours.index("{% block " + name + " %}")
+        after_kept = ours.index("{% endif %}", start) + len("{% endif %}")  # the column's own lines
+        own_lines = ours[after_kept : ours.index("{% endblock %}", start)]
+        blocks.append(material_block + own_lines + "{% endblock %}")
+    (overrides / "main.html").write_text('{% extends "advice-base.html" %}\n' + "\n".join(blocks) + "\n")
     each = build(sample_column, "each")
-    assert [path for path in shared if shared[path] != each[path]] == []
-    config = shared["qa/code-block/index.html"].split('<script id="__config" type="application/json">')[1]
+    assert shared.keys() == each.keys()
+
+    def squeezed(text: str) -> str:  # the kept parts trim the white space around them
+        return " ".join(text.split())
+
+    assert [path for path in shared if squeezed(shared[path]) != squeezed(each[path])] == []
+    page = shared["qa/code-block/index.html"]
+    config = page.split('<script id="__config" type="application/json">')[1]
     assert '"base": "../.."' in config and '"search.result.none":' in config
+    # Pages at the same depth link differently to the search page: it is kept per place.
+    assert 'action="../search/"' in shared["about/index.html"]
+    assert 'action="./"' in shared["search/index.html"]
+    assert 'action="../../search/"' in page and "<title>What does a code block keep?" in page

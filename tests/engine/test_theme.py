@@ -11,6 +11,8 @@ from advice_column.engine.runner import THEME_DIR
 def test_header_is_materials_header_with_only_the_search_swapped():
     material = (files("material") / "templates/partials/header.html").read_text(encoding="utf-8")
     ours = (THEME_DIR / "partials/header.html").read_text(encoding="utf-8")
+    # Less the lines that keep the parts around the page's title per place (engine/nav_cache.py).
+    ours = "".join(line for line in ours.splitlines(True) if not line.startswith(("{%-", "{{ kept }}")))
     start = material.index('    {% if "material/search" in config.plugins %}')
     end = material.index("    {% if config.repo_url %}")
     expected = material[material.index("{% set class") :].replace(

@@ -10,8 +10,12 @@ by the list of its links as seen from the page, and pages at the same place shar
 in the navigation (its item is marked current) is rendered as usual, and so is every page of a
 site whose ``overrides/`` replaces a template the navigation uses.
 
-Material's app configuration (its ``config`` block: base address, features, translations) reads
-nothing of a page but its base address, so pages with the same base share it.
+Other parts (``KEPT_PARTS``: the app configuration, style sheets, scripts, the header around
+the page's title, the footer's copyright line) read nothing of a page but links to the theme's
+files, the search page and the home page. A link from a page to a site path depends only on the
+page's depth and on the leading folders the two share; these paths share at most their first
+folder with any page. So pages with the same base address and first folder share each part,
+unless the site's ``overrides/`` replaces a template the part includes.
 """
 
 from __future__ import annotations
@@ -26,6 +30,19 @@ from mkdocs.utils import normalize_url
 _MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
 # Material's navigation templates (partials/nav.html and what it imports and includes).
 NAV_TEMPLATES = ("partials/nav.html", "partials/nav-item.html", "partials/logo.html", "partials/source.html")
+# Each part kept per place (theme/advice-base.html, header.html, footer.html): the templates it includes.
+KEPT_PARTS = {
+    "config": (),
+    "styles": ("partials/icons.html",),
+    "scripts": (),
+    "header-start": ("partials/logo.html",),
+    "header-end": (
+        "partials/palette.html", "partials/javascripts/palette.html", "partials/alternate.html",
+        "partials/column-search.html", "partials/source.html", "partials/tabs.html",
+        "partials/tabs-item.html",
+    ),
+    "footer-meta": ("partials/copyright.html", "partials/social.html"),
+}  # fmt: skip
 
 
 def use_nav_cache(env, config) -> None:
@@ -53,9 +70,34 @@ def use_nav_cache(env, config) -> None:
         return html
 
     env.globals["advice_site_nav"] = advice_site_nav
-    blocks: dict[tuple[str, str], Markup] = {}
-    env.globals["advice_kept"] = lambda name, base_url: blocks.get((name, str(base_url)))
-    env.globals["advice_keep"] = lambda name, base_url, html: blocks.setdefault((name, str(base_url)), html)
+    use_kept_parts(env, config)
+
+
+def use_kept_parts(env, config) -> None:
+    """Give ``env`` the globals with which templates keep a part (``KEPT_PARTS``) per place:
+
+    ``advice_place(name)`` is the key of the part on this page (None: render it here);
+    ``advice_kept(key)`` the part kept under it, if any; ``advice_keep(key, html)`` keeps it.
+    """
+    custom = config.theme.custom_dir
+    shared = {
+        name for name, templates in KEPT_PARTS.items()
+        if not any(custom and Path(custom, template).exists() for template in templates)
+    }  # fmt: skip
+    if "navigation.tabs.sticky" in config.theme.get("features", []):
+        shared.discard("header-end")  # its tabs mark the page's own
+    kept: dict[tuple[str, str, str], str] = {}
+
+    @pass_context
+    def advice_place(context, name: str) -> tuple[str, str, str] | None:
+        page = context.get("page")
+        if name not in shared or page is None:
+            return None
+        return name, str(context.get("base_url")), page.url.split("/", 1)[0]
+
+    env.globals["advice_place"] = advice_place
+    env.globals["advice_kept"] = lambda key: None if key is None else kept.get(key)
+    env.globals["advice_keep"] = lambda key, html: html if key is None else kept.setdefault(key, html)
 
 
 def nav_targets(nav, config) -> list[str]:

@@ -55,7 +55,9 @@ def sandboxed_copy(env: jinja2.Environment, cache: jinja2.BytecodeCache | None) 
     """A sandboxed environment with ``env``'s loader, extensions, filters, tests and globals."""
     safe = _Sandbox(
         loader=env.loader,
-        auto_reload=env.auto_reload,
+        # A changed theme makes a new environment (preview.py): no need to look at template
+        # files' dates each time a page includes one.
+        auto_reload=False,
         extensions=[type(extension) for extension in env.extensions.values()],
         bytecode_cache=cache,
     )

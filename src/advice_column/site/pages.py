@@ -16,7 +16,7 @@ from .forked import forked_map
 from .listings import listings, render_home, render_indexes, render_listing
 from .page_cache import PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, page_file
+from .templates import HIDE_SIDEBARS, compile_templates, page_file
 from .views import EntryView, view_entries
 
 __all__ = ["PageCache", "render_pages", "render_robots", "view_entries"]
@@ -51,13 +51,18 @@ def render_pages(
             tick(index + 1, len(entries))
         return render_entry_page(entry, views, catalog, settings, cache, neighbours[entry.slug])
 
-    texts = spread(entry_page, range(len(entries)))
-    pages = {urls.entry_source(entry.slug): text for entry, text in zip(entries, texts, strict=True)}
+    def page_or_listing(item: int) -> str | dict[str, str]:
+        if item < len(entries):
+            return entry_page(item)
+        return render_listing(found[item - len(entries)], views, catalog, settings, cache)
+
+    compile_templates()  # once, here, rather than in each worker
+    # Entry pages and listings in one pool of workers, the listings last (they are fewer).
+    rendered = spread(page_or_listing, range(len(entries) + len(found)))
+    pages = {urls.entry_source(entry.slug): text for entry, text in zip(entries, rendered, strict=False)}
     if progress:
         progress(len(entries), len(entries))
-    for listing_pages in spread(
-        lambda i: render_listing(found[i], views, catalog, settings, cache), range(len(found)), fewest=64
-    ):
+    for listing_pages in rendered[len(entries) :]:
         pages.update(listing_pages)
     pages["index.md"] = render_home(catalog, views, settings, home_intro, home_meta or {})
     pages.update(render_indexes(catalog, settings))

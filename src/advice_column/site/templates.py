@@ -49,6 +49,7 @@ def long_date(day) -> str:
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("advice_column.site", "page_templates"),
     autoescape=True,
+    auto_reload=False,  # package files: no need to look at their dates on every page
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
@@ -56,6 +57,12 @@ _env = jinja2.Environment(
 )
 _env.filters["longdate"] = long_date
 _env.globals.update(pagination_window=pagination_window, urls=urls)
+
+
+def compile_templates() -> None:
+    """Compile every page template now, so that forked workers inherit them compiled."""
+    for name in _env.list_templates():
+        _env.get_template(name)
 
 
 def render_template(name: str, **context) -> str:
