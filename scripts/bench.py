@@ -591,7 +591,8 @@ STAGE_NAMES = {
     "generating pages": "generate",
     "rendering pages": "engine",
     "indexing for search": "search_index",
-    "verifying and publishing": "publish",
+    "verifying pages": "verify",
+    "publishing": "publish",
 }
 
 
@@ -999,13 +1000,14 @@ def driver_preview(root: str, site: str, edited: str, out: str) -> int:
 # Figures, targets and the report
 # ---------------------------------------------------------------------------------------------
 
-STAGES = ("load", "generate", "engine", "search_index", "publish")
+STAGES = ("load", "generate", "engine", "verify", "search_index", "publish")
 STAGE_LABELS = {
     "load": "load (read + validate)",
     "generate": "generate (catalog, pages, write)",
     "engine": "engine (MkDocs + Material, a process per core)",
-    "search_index": "search index: waited for after the engine",
-    "publish": "verify + publish",
+    "verify": "verify pages (Pagefind may still be at work)",
+    "search_index": "search index: waited for after verifying",
+    "publish": "publish",
 }
 
 # (key, label, unit) of every figure measured at each size, in the order of the table.

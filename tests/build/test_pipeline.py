@@ -169,6 +169,30 @@ def test_engine_failure_keeps_the_previous_site(column, capsys):
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_a_theme_that_loses_the_listings_keeps_the_previous_site(column, capsys):
+    column.entry("good", title="A good question")
+    assert column.run("build") == 0
+    site = column.root / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # An override that shows no content on listing pages: the entry is built but listed nowhere.
+    column.write(
+        "mkdocs.yml",
+        (column.root / "mkdocs.yml")
+        .read_text()
+        .replace("font: false", "font: false\n  custom_dir: overrides"),
+    )
+    column.write(
+        "overrides/main.html",
+        '{% extends "advice-base.html" %}\n{% block content %}'
+        '{% if page.meta.advice.kind != "listing" %}{{ super() }}{% endif %}{% endblock %}\n',
+    )
+    capsys.readouterr()
+    assert column.run("build") == 1
+    err = capsys.readouterr().err
+    assert "the built site lost entries" in err and "qa/good/" in err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
 def test_deleted_entry_disappears(column):
     column.entry("one")
     gone = column.entry("two", title="Soon gone", extra="tags: [temporary]\n")

@@ -27,17 +27,17 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def verify_site(
-    catalog: Catalog, site_dir: Path, indexed: int, *, site_url: str = "", feed_entries: int = 0
+    catalog: Catalog, site_dir: Path, indexed: int | None, *, site_url: str = "", feed_entries: int = 0
 ) -> list[str]:
     """Problems where the built site and the catalog disagree; empty when every entry arrived once.
 
-    The sitemap and feeds are checked when there is a ``site_url`` (neither exists without one).
+    The sitemap and feeds are checked when there is a ``site_url`` (neither exists without one);
+    the search index when ``indexed`` (its page count) is given.
     """
-    expected = {entry.slug for entry in catalog.entries}
     built = {path.parent.name for path in (site_dir / urls.ENTRIES).glob("*/index.html")}
     problems = _difference("entry pages", _urls(catalog.entries), [urls.entry(slug) for slug in built])
-    if indexed != len(expected):
-        problems.append(f"search index holds {indexed} pages for {len(expected)} entries")
+    if indexed is not None:
+        problems += verify_index(catalog, indexed)
     listed: dict[str, list[str]] = {}
     for listing in listings(catalog):
         listed[listing.url] = listed_entries(site_dir, listing.url)
@@ -53,6 +53,13 @@ def verify_site(
         if feeds[urls.SITE_FEED] is None:
             problems += _check_feed(catalog.entries[:feed_entries], site_dir / urls.SITE_FEED, site_url)
     return problems
+
+
+def verify_index(catalog: Catalog, indexed: int) -> list[str]:
+    """The problem when the search index holds another number of pages than there are entries."""
+    if indexed != len(catalog.entries):
+        return [f"search index holds {indexed} pages for {len(catalog.entries)} entries"]
+    return []
 
 
 def _check_tag_links(entries: list[Entry], site_dir: Path, listed: dict[str, list[str]]) -> list[str]:

@@ -2,7 +2,7 @@
 
 ``advice build`` (:func:`build_column`):
     load_valid -> [lock .advice/, undo a cut-short publish] -> generate -> engine_config
-    -> render, with the search index made beside it -> verify -> publish
+    -> render, with the search index made beside it -> verify pages -> [index done] -> publish
 ``advice serve`` (:class:`.preview.Preview`) runs the same functions, drafts included, up to
 render, into a folder of its own; its search index follows in the background.
 """
@@ -27,8 +27,8 @@ from ..site.placeholders import example_addresses
 from ..site.redirects import render_redirects
 from ..site.settings import Settings
 from ..site.urls import BUNDLE
-from .indexer import BackgroundIndex
-from .manifest import verify_site
+from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
+from .manifest import verify_index, verify_site
 from .progress import Progress
 from .publish import publish, recover
 from .search_index import count_indexed_pages
@@ -77,6 +77,11 @@ class Published:
 
 def build_column(root: Path, progress: Progress) -> Published:
     """``advice build``: every stage, in order; the old site stays unless all of them succeed."""
+    with _indexer_ahead() as indexer:
+        return _build_column(root, progress, indexer)
+
+
+def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> Published:
     with progress.stage("loading entries") as tick:
         settings, column = load_valid(root, tick)
     site_dir, waiting = root / settings.site_dir, "waiting for another build of this column to finish"
@@ -87,14 +92,17 @@ def build_column(root: Path, progress: Progress) -> Published:
             with progress.stage("generating pages") as tick:
                 catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
             config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
-            with search_index(config, cache / "search-pages", work, site_dir / BUNDLE) as search:
+            previous = site_dir / BUNDLE
+            with search_index(config, cache / "search-pages", work, previous, indexer=indexer) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
                     warnings = run_engine(config, progress=tick)
+                with progress.stage("verifying pages"):  # while Pagefind may still be at work
+                    lost = lost_entries(catalog, settings, build_dir)
                 with progress.wait_for("indexing for search") as took:
                     took(search.finish(build_dir))
-            with progress.stage("verifying and publishing"):
-                verify(catalog, settings, build_dir)
+            with progress.stage("publishing"):
+                verify(catalog, build_dir, lost)
                 publish(build_dir, site_dir, cache)
     drafts = sum(entry.draft for entry in column.entries)
     return Published(len(catalog.entries), settings.site_dir, warnings, drafts, example_addresses(settings))
@@ -195,11 +203,28 @@ def search_index(
     )
 
 
-def verify(catalog: Catalog, settings: Settings, built: Path) -> None:
-    """Raise LostEntries unless every entry arrived in the built site where it belongs."""
+def lost_entries(catalog: Catalog, settings: Settings, built: Path) -> list[str]:
+    """Where the built site's pages and the catalog disagree: empty when every entry arrived."""
     manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
-    if problems := verify_site(catalog, built, count_indexed_pages(built), **manifest):
+    return verify_site(catalog, built, None, **manifest)
+
+
+def verify(catalog: Catalog, built: Path, lost: list[str]) -> None:
+    """Raise LostEntries for the ``lost_entries`` of the pages, or unless every entry is indexed."""
+    problems = lost + verify_index(catalog, count_indexed_pages(built))
+    if problems:
         raise LostEntries("the built site lost entries:\n  " + "\n  ".join(problems))
+
+
+@contextmanager
+def _indexer_ahead() -> Iterator[subprocess.Popen]:
+    """An indexer process started now, its imports done on the other core while the entries
+    load; stopped when the build ends, however it ends."""
+    indexer = spawn_indexer()
+    try:
+        yield indexer
+    finally:
+        stop_indexer(indexer)
 
 
 @contextmanager
