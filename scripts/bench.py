@@ -13,7 +13,8 @@ fresh process:
 - ``advice build``, split by stage (load, generate, engine, search index, verify, publish), with
   its peak memory, against what a columnist would otherwise run: plain MkDocs + Material with
   its built-in search plugin building the same entry files (out of the nav) and the home page;
-  the two take turns, three rounds each up to 10,000 entries, and their medians are compared;
+  the two take turns, seven rounds each up to 1,000 entries and three up to 10,000, and their
+  medians are compared;
 - the preview: ``Preview.rebuild`` after one entry's answer changed, against the full build;
 - what readers get: an entry page's HTML, page 1 of the biggest topic, and the bytes a real
   Chromium fetches for the home page plus one search.
@@ -69,8 +70,10 @@ DEFAULT_SEED = 20_251_126
 DEFAULT_JSON = "bench-results.json"
 CHECK_REPEATS = 3  # check and its floor are quick: best of three, to see past a busy machine
 # This machine's speed drifts (page faults cost twice as much at some times as at others), so
-# the build and plain MkDocs take turns, this many rounds each up to 10,000 entries (once
-# beyond), and the medians are compared.
+# the build and plain MkDocs take turns, and the medians are compared: this many rounds each up
+# to 1,000 entries, where a few seconds swing by 15% from one build to the next, then three up
+# to 10,000 entries, and one beyond.
+SMALL_BUILD_ROUNDS = 7
 BUILD_ROUNDS = 3
 SEARCH_WORD = "interview"
 EDIT_SENTENCE = "One more thought since this ran: write the follow-up note today, not next week."
@@ -1312,7 +1315,7 @@ def bench_size(n: int, root: Path, scratch: Path, args: argparse.Namespace, shap
     r.update(measure_check(root))
     say("advice check FILE")
     r.update(measure_check_file(root, facts["edited_entry"]))
-    rounds = BUILD_ROUNDS if n <= 10_000 else 1
+    rounds = SMALL_BUILD_ROUNDS if n <= 1_000 else BUILD_ROUNDS if n <= 10_000 else 1
     say("advice build and plain mkdocs" + (f", taking turns, {rounds} rounds" if rounds > 1 else ""))
     build = measure_builds(root, scratch, rounds)
     stages = build.pop("stages")
