@@ -7,6 +7,7 @@ so the cost grows with the number of entries, never with its square.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -145,8 +146,11 @@ def find_related(
         for other in _neighbours(topic_positions[entry.topic], index):
             scores[other] += 0.1
         scores.pop(index, None)
-        ranked = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))
-        related[entry.slug] = [entries[other] for other in ranked[:RELATED_COUNT]]
+        # The best few of a hundred or more: highest score, then closest in date, then newest.
+        ranked = heapq.nsmallest(
+            RELATED_COUNT, [(-score, abs(other - index), other) for other, score in scores.items()]
+        )
+        related[entry.slug] = [entries[other] for _, _, other in ranked]
     return related
 
 
