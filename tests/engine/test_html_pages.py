@@ -34,6 +34,15 @@ def sample_column(tmp_path: Path) -> Path:
     title = 'Is a "50% raise" fair \\o/ or just: café talk? 🙂'
     quoted = entry_text(title=json.dumps(title, ensure_ascii=False))  # a JSON string is YAML too
     (root / "qa" / "quoted.md").write_text(quoted, encoding="utf-8")
+    for number in range(3):  # six in networking, as in interviews
+        more = entry_text(title=f"Networking question {number}", topic="networking")
+        (root / "qa" / f"networking-{number}.md").write_text(more, encoding="utf-8")
+    # Five a page: two topics get a second page, not in the navigation, each in the folder of
+    # a page that is.
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("per_page: 30", "per_page: 5"), encoding="utf-8"
+    )
     return root
 
 
@@ -91,6 +100,10 @@ def test_shared_navigation_is_the_navigation_each_page_would_render(sample_colum
     assert [path for path in shared if shared[path] != each[path]] == []
     drawer = shared["qa/code-block/index.html"]
     assert 'class="md-nav md-nav--primary"' in drawer and 'href="../../topics/' in drawer
+    # The same depth, the same first folder, and links of their own to their topic's first page.
+    for topic, other in (("interviews", "networking"), ("networking", "interviews")):
+        second = shared[f"topics/{topic}/page/2/index.html"]
+        assert f'href="../../../{other}/"' in second and f'href="../../../../topics/{other}/"' not in second
 
 
 def test_parts_kept_per_place_are_what_each_page_would_render(sample_column):

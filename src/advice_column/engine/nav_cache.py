@@ -51,7 +51,9 @@ def use_nav_cache(env, config) -> None:
     custom = config.theme.custom_dir
     shared = not any(custom and Path(custom, name).exists() for name in NAV_TEMPLATES)
     kept: dict[tuple, Markup] = {}
-    links: dict[int, list[str]] = {}  # the navigation's link targets, by navigation
+    # The navigation's link targets by their first folder, by navigation. A link to a target in
+    # another first folder than the page's depends only on the page's depth (its base address).
+    links: dict[int, dict[str, list[str]]] = {}
 
     @pass_context
     def advice_site_nav(context) -> Markup:
@@ -60,8 +62,12 @@ def use_nav_cache(env, config) -> None:
         if shared and page is not None and nav is not None and page not in nav.pages:
             targets = links.get(id(nav))
             if targets is None:
-                targets = links[id(nav)] = nav_targets(nav, config)
-            key = tuple(normalize_url(target, page) for target in targets)
+                targets = links[id(nav)] = {}
+                for target in nav_targets(nav, config):
+                    targets.setdefault(target.split("/", 1)[0], []).append(target)
+            first = page.url.split("/", 1)[0]
+            near = tuple(normalize_url(target, page) for target in targets.get(first, ()))
+            key = (str(context.get("base_url")), first, near)
             if (html := kept.get(key)) is not None:
                 return html
         html = Markup(template.render(context.get_all()))
