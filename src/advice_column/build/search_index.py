@@ -153,8 +153,8 @@ def run_pagefind(site: Path, output: Path, language: str) -> None:
         *("--output-path", str(output), "--force-language", language, "--quiet"),
     ]
     # A thread per core, at a lower priority: while the site's pages render on every core it
-    # takes what they leave, and when they are done (a long answers' index outlasts them) it
-    # has every core, not one. Its threads cost no more CPU than one thread does.
+    # takes what they leave, and when they are done (the index of long answers outlasts them)
+    # it has every core, not one. Its threads cost no more CPU than one thread does.
     environment = {**os.environ, "RAYON_NUM_THREADS": str(_CORES)}
     try:
         result = subprocess.run(
