@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from advice_column.build.manifest import verify_site
+from advice_column.build.manifest import site_manifest, verify_site
 from advice_column.build.search_index import count_indexed_pages
 from advice_column.entries.loader import load_column
 from advice_column.site.catalog import build_catalog
@@ -32,7 +32,9 @@ def site(sample_site: Path, tmp_path: Path) -> Path:
 
 
 def check(catalog, site: Path) -> list[str]:
-    return verify_site(catalog, site, count_indexed_pages(site), site_url=SITE_URL, feed_entries=20)
+    return verify_site(
+        site_manifest(catalog), site, count_indexed_pages(site), site_url=SITE_URL, feed_entries=20
+    )
 
 
 def remove_link(page: Path, slug: str) -> None:
@@ -86,7 +88,9 @@ def test_sitemap_and_feed_losses_are_caught(catalog, site):
 
 
 def test_a_short_search_index_is_caught(catalog, site):
-    problems = verify_site(catalog, site, len(catalog.entries) - 1, site_url=SITE_URL, feed_entries=20)
+    problems = verify_site(
+        site_manifest(catalog), site, len(catalog.entries) - 1, site_url=SITE_URL, feed_entries=20
+    )
     assert any("search index holds" in p for p in problems)
 
 

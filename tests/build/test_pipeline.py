@@ -224,9 +224,14 @@ def test_site_overrides_win_over_the_package_templates(column):
 
 def test_hand_written_page_may_not_replace_a_generated_one(column, capsys):
     column.entry("one")
+    assert column.run("build") == 0
+    site = column.root / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     column.write("docs/tags/index.md", "# My tags\n")
+    capsys.readouterr()
     assert column.run("build") == 1
-    assert "docs/tags/index.md" in capsys.readouterr().err
+    assert "docs/tags/index.md:1:1: " in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
 def test_missing_comment_link_setting_is_reported(column, capsys):

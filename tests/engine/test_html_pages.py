@@ -8,7 +8,9 @@ copy of the sample column with real MkDocs both ways and compares every file.
 
 from __future__ import annotations
 
+import gc
 import html
+import inspect
 import json
 import shutil
 from pathlib import Path
@@ -143,3 +145,24 @@ def test_parts_kept_per_place_are_what_each_page_would_render(sample_column):
     assert 'action="../search/"' in shared["about/index.html"]
     assert 'action="./"' in shared["search/index.html"]
     assert 'action="../../search/"' in page and "<title>What does a code block keep?" in page
+
+
+def test_a_page_rendered_from_its_html_holds_its_body_nowhere_else(sample_column):
+    # The parallel build drops each page's body once it has read what other pages show of it,
+    # and reads it again to write the page: anything else holding the body would keep every
+    # page of a big column in each worker's memory (gigabytes, for long answers).
+    settings, column = load_valid(sample_column)
+    catalog, docs_dir, written = generate(sample_column, settings, column, sample_column / "docs-out")
+    config = engine_config(
+        sample_column, settings, catalog, docs_dir, sample_column / "out", written.html_pages
+    )
+    built = []
+    run_engine(config, workers=1, on_site=built.append)
+    _, files, _, _ = built[0]
+    pages = [file.page for file in files.documentation_pages() if file.src_uri in written.html_pages]
+    pages = [page for page in pages if page.content]  # the search page's body is empty
+    assert len(pages) > 20
+    for page in pages:
+        body = page.content
+        page.markdown = page.content = None
+        assert [holder for holder in gc.get_referrers(body) if not inspect.isframe(holder)] == []

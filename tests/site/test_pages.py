@@ -290,3 +290,23 @@ def test_an_edited_answer_renders_again_only_the_pages_that_show_it():
     entry_pages = [path for path in after if path.startswith("qa/")]
     assert [path for path in entry_pages if after[path] is not before[path]] == ["qa/e3.md"]
     assert "one more thing" in after["qa/e3.md"]
+
+
+def test_a_whole_build_hands_each_page_over_as_it_is_rendered(monkeypatch):
+    # A whole build writes each page and drops it: a big column's pages never all sit in memory.
+    from advice_column.site import pages as pages_module
+
+    rendered = []
+    real = pages_module.render_entry_page
+
+    def counted(entry, *args):
+        rendered.append(entry.slug)
+        return real(entry, *args)
+
+    monkeypatch.setattr(pages_module, "render_entry_page", counted)
+    entries = [make(f"e{n}", f"2025-01-0{n + 1}") for n in range(5)]
+    pages = pages_module.iter_pages(build_catalog(TOPICS, entries), SETTINGS)
+    path, text = next(pages)
+    assert rendered == ["e4"] and path == "qa/e4.md" and "Title e4" in text
+    assert dict(pages).keys() >= {f"qa/e{n}.md" for n in range(4)}
+    assert sorted(rendered) == [f"e{n}" for n in range(5)]  # each page once: a whole build caches none

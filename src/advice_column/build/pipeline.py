@@ -9,12 +9,14 @@ render, into a folder of its own; its search index follows in the background.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.memory import give_back_free_memory
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Tick
@@ -22,13 +24,13 @@ from ..entries.problems import Diagnostic
 from ..site.catalog import Catalog, build_catalog
 from ..site.column import load
 from ..site.feeds import render_feeds
-from ..site.pages import PageCache, render_pages, render_robots, view_entries
+from ..site.pages import PageCache, iter_pages, render_robots, view_entries
 from ..site.placeholders import example_addresses
 from ..site.redirects import render_redirects
 from ..site.settings import Settings
 from ..site.urls import BUNDLE
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
-from .manifest import verify_index, verify_site
+from .manifest import SiteManifest, site_manifest, verify_index, verify_site
 from .progress import Progress
 from .publish import publish, recover
 from .search_index import count_indexed_pages
@@ -92,20 +94,25 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
             with progress.stage("generating pages") as tick:
                 catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
             config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
+            manifest, drafts = site_manifest(catalog), sum(entry.draft for entry in column.entries)
+            # Every entry is in the pages now: its text (gigabytes, in a big column of long
+            # answers) need not stay in memory while the site renders and Pagefind indexes.
+            del catalog, column
+            give_back_free_memory()
             previous = site_dir / BUNDLE
             with search_index(config, cache / "search-pages", work, previous, indexer=indexer) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
                     warnings = run_engine(config, progress=tick)
                 with progress.stage("verifying pages"):  # while Pagefind may still be at work
-                    lost = lost_entries(catalog, settings, build_dir)
+                    lost = lost_entries(manifest, settings, build_dir)
                 with progress.wait_for("indexing for search") as took:
                     took(search.finish(build_dir))
             with progress.stage("publishing"):
-                verify(catalog, build_dir, lost)
+                verify(manifest, build_dir, lost)
                 publish(build_dir, site_dir, cache)
-    drafts = sum(entry.draft for entry in column.entries)
-    return Published(len(catalog.entries), settings.site_dir, warnings, drafts, example_addresses(settings))
+    entries = len(manifest.entries)
+    return Published(entries, settings.site_dir, warnings, drafts, example_addresses(settings))
 
 
 def load_valid(
@@ -136,17 +143,18 @@ def generate(
         cache.catalog = catalog
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog, cache)
-    pages = render_pages(
+    pages = iter_pages(
         catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache, search_part_entries
     )
-    pages |= render_feeds(catalog, views, settings)
-    pages |= render_redirects(catalog, settings)
-    pages["robots.txt"] = render_robots(settings)
-    files, problems = merge_pages(pages, hand, settings.docs_dir)
-    if problems:
+    others = render_feeds(catalog, views, settings) | render_redirects(catalog, settings)
+    others["robots.txt"] = render_robots(settings)
+    problems: list[Diagnostic] = []
+    # Each page is written as it comes (a whole build's pages are never all in memory at once).
+    files = merge_pages(itertools.chain(pages, others.items()), hand, settings.docs_dir, problems)
+    written = write_tree(files, docs_dir, cache.written if cache is not None else None)
+    if problems:  # the docs folder is the build's own; the site is left as it was
         raise GenerateError("\n".join(map(str, problems)))
-    known = cache.written if cache is not None else None
-    return catalog, docs_dir, write_tree(files, docs_dir, known)
+    return catalog, docs_dir, written
 
 
 def engine_config(
@@ -203,15 +211,14 @@ def search_index(
     )
 
 
-def lost_entries(catalog: Catalog, settings: Settings, built: Path) -> list[str]:
-    """Where the built site's pages and the catalog disagree: empty when every entry arrived."""
-    manifest = {"site_url": settings.site_url, "feed_entries": settings.feed_entries}
-    return verify_site(catalog, built, None, **manifest)
+def lost_entries(manifest: SiteManifest, settings: Settings, built: Path) -> list[str]:
+    """Where the built site's pages and the manifest disagree: empty when every entry arrived."""
+    return verify_site(manifest, built, None, site_url=settings.site_url, feed_entries=settings.feed_entries)
 
 
-def verify(catalog: Catalog, built: Path, lost: list[str]) -> None:
+def verify(manifest: SiteManifest, built: Path, lost: list[str]) -> None:
     """Raise LostEntries for the ``lost_entries`` of the pages, or unless every entry is indexed."""
-    problems = lost + verify_index(catalog, count_indexed_pages(built))
+    problems = lost + verify_index(manifest, count_indexed_pages(built))
     if problems:
         raise LostEntries("the built site lost entries:\n  " + "\n  ".join(problems))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,35 +71,48 @@ def _read_unlinked(path: Path) -> bytes:
 
 
 def merge_pages(
-    generated: dict[str, str], hand: HandWritten, docs_dir: str
-) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
-    """Generated pages plus hand-written files; a hand-written file may not replace a generated one."""
-    files: dict[str, str | bytes] = dict(generated)
-    problems = []
+    generated: Iterable[tuple[str, str]], hand: HandWritten, docs_dir: str, problems: list[Diagnostic]
+) -> Iterator[tuple[str, str | bytes]]:
+    """Generated pages, then the hand-written files, as ``(path, content)`` pairs.
+
+    A hand-written file may not replace a generated one: it is left out and its problem added
+    to ``problems`` (once the generated pages have all gone by).
+    """
+    names = set()
+    for rel, text in generated:
+        names.add(rel)
+        yield rel, text
     for rel, data in hand.files.items():
-        if rel in generated:
+        if rel in names:
             message = f"this file would replace the generated page {rel}; rename or move it"
             problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, SITE_CONFIG, message))
         else:
-            files[rel] = data
-    return files, problems
+            yield rel, data
 
 
 def write_tree(
-    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes] | None = None
+    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    out_dir: Path,
+    known: dict[str, str | bytes] | None = None,
 ) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (relative POSIX paths), touching only changes.
 
+    ``files`` may be ``(path, content)`` pairs, each written as it comes and then dropped.
     ``known`` is what this process wrote there last time (a preview keeps it, updated here):
     files are then compared with it instead of being read back, and nothing else is looked at.
     """
-    html_pages = frozenset(rel for rel, content in files.items() if isinstance(content, HtmlPage))
+    pairs = files.items() if isinstance(files, Mapping) else files
     if known:
-        return _write_changes(files, out_dir, known, html_pages)
-    report = WriteReport(html_pages=html_pages)
+        return _write_changes(dict(pairs), out_dir, known)
+    report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
-    folders = {out_dir}
-    for rel, content in files.items():
+    folders, kept, html_pages = {out_dir}, set(), set()
+    for rel, content in pairs:
+        kept.add(rel)
+        if isinstance(content, HtmlPage):
+            html_pages.add(rel)
+        if known is not None:
+            known[rel] = content
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = out_dir / rel
         try:
@@ -112,15 +126,15 @@ def write_tree(
             folders.add(path.parent)
         path.write_bytes(data)
         report.written.append(rel)
-    report.removed = _remove_others(out_dir, set(files))
-    if known is not None:
-        known.update(files)
+    report.removed = _remove_others(out_dir, kept)
+    report.html_pages = frozenset(html_pages)
     return report
 
 
 def _write_changes(
-    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes], html_pages: frozenset[str]
+    files: dict[str, str | bytes], out_dir: Path, known: dict[str, str | bytes]
 ) -> WriteReport:
+    html_pages = frozenset(rel for rel, content in files.items() if isinstance(content, HtmlPage))
     report = WriteReport(html_pages=html_pages)
     for rel, content in files.items():
         before = known.get(rel)

@@ -78,6 +78,9 @@ def _render_html(page, body: str, config, files) -> None:
     # What MkDocs would have found in the HTML, for links to #anchors on this page.
     page.present_anchor_ids = {html.unescape(anchor) for anchor in _ID.findall(body)}
     page.links_to_anchors = {}
+    # This call holds the body: once done, the page lets go of it (and reads Page.render again),
+    # so a page dropping its content frees it. Otherwise every page of the site stays in memory.
+    vars(page).pop("render", None)
 
 
 def use_html_pages(config, paths: frozenset[str]) -> None:
@@ -86,3 +89,9 @@ def use_html_pages(config, paths: frozenset[str]) -> None:
         config.plugins[PLUGIN_NAME].paths = paths
     else:
         config.plugins[PLUGIN_NAME] = HtmlPages(paths)
+
+
+def html_page_paths(config) -> frozenset[str]:
+    """The pages (docs paths) rendered from their HTML: reading one again costs next to nothing."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    return plugin.paths if plugin is not None else frozenset()

@@ -27,7 +27,9 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from ..entries.model import Tick
+from .html_pages import html_page_paths
 from .lifetime import die_with_parent
+from .memory import give_back_free_memory
 
 # What this module (and html_pages.py, which stands in for Page.read_source and Page.render)
 # takes from MkDocs beyond its public API; tests/engine/test_parallel_build.py fails when the
@@ -44,6 +46,7 @@ MKDOCS_INTERNALS = (
     "mkdocs.structure.pages.Page.validate_anchor_links",
 )
 _PROGRESS_EVERY = 32  # pages between a worker's progress messages
+_TRIM_EVERY = 1000  # pages between a worker's handing its free memory back
 
 
 def build_in_processes(
@@ -229,16 +232,26 @@ def _render_share(pipe: Connection, pages: list, site: tuple, parent: int) -> No
     recorder = _RecordPipe()
     logger.addHandler(recorder)
     try:
+        summaries, read_again = {}, html_page_paths(config)
         for number, page in enumerate(pages, 1):
             mkdocs_build._populate_page(page, config, files)
+            summaries[page.file.src_uri] = _summary(page)
+            if page.file.src_uri in read_again:
+                # Read again when built, so a share's pages (gigabytes, for a big column of
+                # long answers) are never all in memory. A Markdown page is kept: rendering
+                # it again would cost more, and log its warnings twice.
+                page.markdown = page.content = None
             _report(pipe, "populated", number, len(pages))
-        summaries = {page.file.src_uri: _summary(page) for page in pages}
         pipe.send(("summary", {"summaries": summaries, "records": _take(recorder)}))
         _apply_summaries([file.page for file in doc_files], pipe.recv())
         for number, page in enumerate(pages, 1):
+            if page.content is None:
+                mkdocs_build._populate_page(page, config, files)
             excluded = page.file.inclusion.is_excluded()
             mkdocs_build._build_page(page, config, doc_files, nav, env, excluded=excluded)
             page.markdown = page.content = None  # written; no other page shows them
+            if number % _TRIM_EVERY == 0:
+                give_back_free_memory()  # a page's texts are freed, but malloc keeps their room
             _report(pipe, "built", number, len(pages))
         log_level = config.validation.links.anchors
         for page in pages:

@@ -36,3 +36,11 @@ class PageCache:
         text = render()
         self._pages[path] = (key, text, same)
         return text
+
+
+class NoCache(PageCache):
+    """Keeps nothing: a whole build renders every page once, and holding them would only cost
+    memory (each forked worker would keep every page it rendered)."""
+
+    def get(self, path: str, key: object, render, same: object = None) -> str:
+        return render()
