@@ -23,23 +23,10 @@ from .views import EntryView, view_entries
 __all__ = ["PageCache", "iter_pages", "render_pages", "render_robots", "view_entries"]
 
 
-def render_pages(
-    catalog: Catalog,
-    settings: Settings,
-    home_intro: str = "",
-    home_meta: dict | None = None,
-    progress: Tick | None = None,
-    views: dict[str, EntryView] | None = None,
-    cache: PageCache | None = None,
-    search_part_entries: int | None = None,
-) -> dict[str, str]:
-    """Every generated page and file of the site, keyed by its path inside the docs folder.
-
-    With a ``cache`` (the preview server keeps one), pages whose inputs did not change since the
-    last call are taken from it instead of being rendered again.
-    """
-    found = iter_pages(catalog, settings, home_intro, home_meta, progress, views, cache, search_part_entries)
-    return dict(sorted(found))
+def render_pages(*args, **kwargs) -> dict[str, str]:
+    """Every generated page and file of the site, keyed by its path inside the docs folder:
+    ``iter_pages`` (with its arguments), gathered."""
+    return dict(sorted(iter_pages(*args, **kwargs)))
 
 
 def iter_pages(
@@ -52,10 +39,12 @@ def iter_pages(
     cache: PageCache | None = None,
     search_part_entries: int | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """``render_pages`` as ``(path, text)`` pairs, each handed over as soon as it is rendered.
+    """Every generated page and file of the site as ``(docs path, text)`` pairs, each handed
+    over as soon as it is rendered: a whole build (no ``cache``) writes each page and drops it,
+    so a big column's pages (gigabytes, with long answers) are never all in memory at once.
 
-    A whole build (no ``cache``) writes each page and drops it: the pages of a column of long
-    answers are gigabytes, which are never all in memory at once.
+    With a ``cache`` (the preview server keeps one), pages whose inputs did not change since the
+    last call are taken from it instead of being rendered again.
     """
     views = views if views is not None else view_entries(catalog)
     neighbours = topic_neighbours(catalog)
