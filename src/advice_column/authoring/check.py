@@ -100,7 +100,7 @@ def check_targets(root: Path, targets: Targets, progress: Tick | None = None) ->
         try:
             read_settings(root)
         except SettingsError as error:
-            diagnostics.append(error.diagnostic)
+            diagnostics += error.diagnostics
     checked = _check_entries(root, targets, diagnostics, progress) if targets.files or targets.folders else 0
     return Outcome(sorted(diagnostics), checked + targets.settings)
 

@@ -1,7 +1,8 @@
 """Run the site engine, MkDocs with Material, on the generated docs folder.
 
-The site's ``mkdocs.yml`` is used as it is, with a few keys set for every build: the docs
-folder, the navigation (topics and index pages, never single entries), no lunr search (Pagefind
+MkDocs is given the values of the site's ``mkdocs.yml`` that passed the allow-list
+(site/config_policy.py), never the file, with a few keys set for every build: the docs folder,
+the navigation (topics and index pages, never single entries), no lunr search (Pagefind
 replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
 """
 
@@ -18,10 +19,8 @@ from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
 
-import yaml
-
 from ..entries.model import Tick, Topic
-from ..site.config_policy import PYTHON_NAME_TAG, allowed_tag
+from ..site.config_yaml import PythonName
 from ..site.settings import CONFIG_FILE, Settings
 from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
@@ -33,13 +32,26 @@ STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
+# Settings that Material's templates print without escaping (partials/header.html, copyright.html).
+THEME_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
-_CACHING_PLUGINS = {"social", "privacy", "optimize"}  # their cache_dir defaults to .cache/ in the tree
 
 
 class EngineError(BuildError):
     """MkDocs refused the build; the message says why."""
+
+
+def _escaped_titles(item):
+    """A nav item with its titles escaped for Material, as column_nav escapes the topics'."""
+    if not isinstance(item, dict):
+        return item
+    return {
+        html.escape(title): [_escaped_titles(child) for child in target]
+        if isinstance(target, list)
+        else target
+        for title, target in item.items()
+    }
 
 
 def column_nav(topics: dict[str, Topic], site_nav: list) -> list:
@@ -60,7 +72,7 @@ def site_nav(settings: Settings, hand_written: list[str]) -> list:
     """The site's ``nav`` from mkdocs.yml, or else its hand-written pages in name order."""
     nav = settings.raw.get("nav")
     if isinstance(nav, list):
-        return [item for item in nav if item not in ("index.md", {"Home": "index.md"})]
+        return [_escaped_titles(item) for item in nav if item not in ("index.md", {"Home": "index.md"})]
     return [path for path in sorted(hand_written) if path.endswith(".md")]
 
 
@@ -78,20 +90,19 @@ def load_engine_config(
 ):
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
-    ``private_cache`` is a folder outside the column, only the user's: compiled templates and
-    Material's plugin caches go there, never into the working tree. ``html_pages`` are the
+    ``private_cache`` is a folder outside the column, only the user's: compiled templates go
+    there, never into the working tree. ``html_pages`` are the
     generated pages (docs paths) whose body is HTML only (see html_pages.py).
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
-    # MkDocs reads mkdocs.yml with PyYAML's unsafe loader: give it the values, read safely here.
-    raw = _config_values(root)
+    # MkDocs reads mkdocs.yml with PyYAML's unsafe loader: give it the values checked instead.
+    raw = engine_values(settings.raw)
+    raw.update({key: theme_text(raw[key]) for key in THEME_TEXT if key in raw})
     theme = dict(raw.pop("theme", None) or {"name": "material"})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(root / theme["custom_dir"])
     plugins = [p for p in raw.pop("plugins", None) or [] if _plugin_name(p) not in _SEARCH_PLUGINS]
-    if private_cache is not None:
-        plugins = [_private_plugin_cache(plugin, private_cache) for plugin in plugins]
     not_in_nav = "\n".join(filter(None, [str(raw.pop("not_in_nav", None) or ""), NOT_IN_NAV]))
     for key in ("docs_dir", "site_dir", "nav", "use_directory_urls", "strict"):
         raw.pop(key, None)  # the generator sets these
@@ -209,41 +220,37 @@ def _make_recorder():
 _RECORDER = "advice-site-recorder"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data; the allowed ``!!python/name:`` tags become the functions they name."""
+def theme_text(value: str):
+    """Text that Material's templates print as it is, made safe there and in ``| e`` alike.
+
+    MkDocs' Jinja does not escape, and Material puts ``config.site_name`` in an attribute
+    (``aria-label="{{ config.site_name }}"``): the settings refuse ``<`` and ``>``, and quotes
+    are escaped here. A Markup string is left alone by ``| e``, so nothing is escaped twice;
+    ``&`` is kept, so ``&copy;`` in ``copyright`` still shows ©.
+    """
+    from markupsafe import Markup
+
+    return Markup(value.replace('"', "&#34;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _python_name(loader, tag: str, node):
-    if not allowed_tag(tag):  # the settings refused it already; never reached from the CLI
-        raise EngineError(f"{CONFIG_FILE}: the tag {tag!r} is not allowed")
-    module, _, name = tag[len(PYTHON_NAME_TAG) :].rpartition(".")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise EngineError(f"{CONFIG_FILE}: {tag[len(PYTHON_NAME_TAG) :]} does not exist") from None
-
-
-_ConfigLoader.add_multi_constructor("", _python_name)
-
-
-def _config_values(root: Path) -> dict:
-    """The values of mkdocs.yml, read with a safe loader (the settings checked it already)."""
-    return dict(yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {})
+def engine_values(value):
+    """A copy of the checked values, with each allowed ``!!python/name:`` imported."""
+    if isinstance(value, dict):
+        return {key: engine_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [engine_values(item) for item in value]
+    if isinstance(value, PythonName):  # one of the few names config_policy.py lists
+        module, _, name = value.name.rpartition(".")
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            raise EngineError(f"{CONFIG_FILE}: {value.name} does not exist") from None
+    return value
 
 
 def site_language(config) -> str:
     """The site's language code from the theme settings (Material's default is English)."""
     return config.theme.get("language") or "en"
-
-
-def _private_plugin_cache(plugin, private_cache: Path):
-    """Material's plugins that cache downloads read them back: keep them out of the tree's .cache/."""
-    name = _plugin_name(plugin)
-    short = name.removeprefix("material/")
-    if short not in _CACHING_PLUGINS:
-        return plugin
-    options = dict(plugin.get(name) or {}) if isinstance(plugin, dict) else {}
-    return {name: {**options, "cache_dir": str(private_cache / f"plugin-{short}")}}
 
 
 def _plugin_name(plugin) -> str:

@@ -29,7 +29,7 @@ def load(
     pages = _hand_written(root / settings.docs_dir) if settings and not folders else NO_PAGES
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
-        column.diagnostics.insert(0, error.diagnostic)
+        column.diagnostics += error.diagnostics
     column.diagnostics = sorted(column.diagnostics + folders)
     return settings, column
 

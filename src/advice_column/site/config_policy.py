@@ -1,62 +1,251 @@
-"""What ``mkdocs.yml`` may not hold: it is in the repository, so a pull request can change it.
+"""What ``mkdocs.yml`` may hold: an allow-list, since a pull request can change the file.
 
-MkDocs reads it with PyYAML's unsafe loader (``!!python/object/apply`` runs code) and resolves
-``!ENV`` (a secret would be published); ``hooks`` run Python files from the repository, and a
-few extensions and plugins read files from anywhere or cache state in the working tree. The
-settings refuse all of these, so ``advice check`` reports them and the engine never sees them.
+Every key, theme option, plugin and Markdown extension the site may use is named below with
+the values it may take; anything else is refused at its line, and the engine is given the values
+built here, never the file. Settings that make MkDocs read or render a file the theme does not
+own (``extra_templates``, ``hooks``, ``INHERIT``), add a script from elsewhere (``extra.analytics``,
+a URL in ``extra_javascript``) or publish a dot-folder (``docs_dir: .git``) have no rule.
 """
 
 from __future__ import annotations
 
-import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
 
-PYTHON_NAME_TAG = "tag:yaml.org,2002:python/name:"
-# Material's documentation configures its extensions with these (emoji, superfences).
-ALLOWED_PYTHON_NAMES = ("material.", "pymdownx.")
-REFUSED_KEYS = {"hooks": "runs Python files from the repository", "INHERIT": "reads another file"}
-REFUSED_EXTENSIONS = {
-    "pymdownx.snippets": "includes any file of the machine that builds (e.g. .git/config)",
-    "pymdownx.b64": "embeds files of the machine that builds",
+from ..entries.frontmatter import STR, position
+from ..entries.problems import Diagnostic
+from .config_rules import (
+    REFUSED,
+    anything_plain,
+    boolean,
+    choice,
+    dictionary,
+    either,
+    label,
+    lines,
+    link,
+    local_path,
+    mapping,
+    matching,
+    refuse,
+    sequence,
+    text,
+    web_url,
+)
+from .config_yaml import config_problem
+from .extension_policy import markdown_extensions
+
+_ICON = matching(r"[a-z0-9-]{1,60}(/[a-z0-9-]{1,60}){1,3}", "material/weather-night")
+_folder = local_path(what="a folder inside the column")
+_image = local_path((".png", ".svg", ".ico", ".jpg", ".jpeg", ".gif", ".webp"))
+_font = matching(r"[A-Za-z0-9 ]{1,60}", "Roboto")
+_color = matching(r"[a-z -]{1,30}", "indigo")
+
+_PALETTE = mapping(
+    {
+        "media": label,
+        "scheme": matching(r"[a-z-]{1,30}", "slate"),
+        "primary": _color,
+        "accent": _color,
+        "toggle": mapping({"icon": _ICON, "name": label}),
+    }
+)
+THEME = mapping(
+    {
+        "name": choice("material"),
+        "custom_dir": _folder,
+        "language": matching(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?", "en"),
+        "direction": choice("ltr", "rtl"),
+        "font": either(scalar=choice(False), mapping_rule=mapping({"text": _font, "code": _font})),
+        "palette": either(mapping_rule=_PALETTE, sequence_rule=sequence(_PALETTE, limit=10)),
+        "features": sequence(matching(r"[a-z]+(\.[a-z]+)*", "navigation.top"), limit=100),
+        "icon": mapping(
+            {
+                **{
+                    name: _ICON
+                    for name in (
+                        "logo",
+                        "repo",
+                        "edit",
+                        "view",
+                        "top",
+                        "menu",
+                        "alternate",
+                        "search",
+                        "previous",
+                        "next",
+                    )
+                },
+                **{name: dictionary(_ICON) for name in ("admonition", "annotation", "tag")},
+            }
+        ),
+        "logo": _image,
+        "favicon": _image,
+    },
+    {"static_templates": "it makes MkDocs render more templates; the theme names its own"},
+)
+
+
+def _theme(node: Node, name: str, found: list[Diagnostic]) -> object:
+    if isinstance(node, ScalarNode):  # `theme: material`
+        value = choice("material")(node, name, found)
+        return REFUSED if value is REFUSED else {"name": value}
+    return THEME(node, name, found)
+
+
+def _nav_item(node: Node, name: str, found: list[Diagnostic]) -> object:
+    if isinstance(node, ScalarNode):
+        return _nav_target(node, name, found)
+    if not isinstance(node, MappingNode) or len(node.value) != 1:
+        return refuse(node, found, f"{name} items must be a page, or 'Title: page' or 'Title: [pages]'")
+    title_node, target = node.value[0]
+    title = label(title_node, f"{name} title", found)
+    value = sequence(_nav_item)(target, name, found) if not isinstance(target, ScalarNode) else None
+    value = _nav_target(target, name, found) if value is None else value
+    return REFUSED if REFUSED in (title, value) else {title: value}
+
+
+def _nav_target(node: Node, name: str, found: list[Diagnostic]) -> object:
+    if isinstance(node, ScalarNode) and node.tag == STR and "://" in node.value:
+        return web_url(node, name, found)
+    return local_path(what="a page of the docs folder or an https:// address")(node, name, found)
+
+
+def _edit_uri(node: Node, name: str, found: list[Diagnostic]) -> object:
+    if isinstance(node, ScalarNode) and node.tag == STR and "://" in node.value:
+        return web_url(node, name, found)
+    return local_path(what="a path of repo_url, e.g. 'edit/main/docs/'")(node, name, found)
+
+
+_LEVEL = choice("warn", "info", "ignore")
+_VALIDATION = mapping(
+    {
+        "nav": mapping({"omitted_files": _LEVEL, "not_found": _LEVEL, "absolute_links": _LEVEL}),
+        "links": mapping(
+            {
+                "not_found": _LEVEL,
+                "anchors": _LEVEL,
+                "unrecognized_links": _LEVEL,
+                "absolute_links": choice("warn", "info", "ignore", "relative_to_docs"),
+            }
+        ),
+        **{
+            key: _LEVEL
+            for key in ("omitted_files", "not_found", "absolute_links", "unrecognized_links", "anchors")
+        },
+    }
+)
+_SOCIAL = mapping({"icon": _ICON, "link": link, "name": label})
+_ADVICE = mapping(
+    {
+        "columnist": text,
+        "author": text,
+        "comments": mapping({"url": text, "label": text}),
+        "per_page": anything_plain,  # read_settings checks the numbers and says what is allowed
+        "feeds": mapping({"entries": anything_plain, "content": anything_plain}),
+    }
+)
+_SCRIPT = either(
+    scalar=local_path((".js", ".mjs")),
+    mapping_rule=mapping(
+        {
+            "path": local_path((".js", ".mjs")),
+            "type": choice("module", "text/javascript"),
+            "async": boolean,
+            "defer": boolean,
+        }
+    ),
+)
+_SEARCH_OPTIONS = mapping(
+    {k: anything_plain for k in ("lang", "separator", "min_search_length", "prebuild_index")}
+)
+_TAGS_OPTIONS = mapping({"enabled": boolean, "listings": boolean, "listings_toc": boolean, "export": boolean})
+PLUGINS = {
+    "search": _SEARCH_OPTIONS,  # the engine leaves it out: Pagefind is the site's search
+    "material/search": _SEARCH_OPTIONS,
+    "tags": _TAGS_OPTIONS,  # reads the pages' tags, writes tags.json in the site
+    "material/tags": _TAGS_OPTIONS,
 }
-REFUSED_PLUGINS = {"projects": "builds other folders with their own mkdocs.yml"}
 
 
-def allowed_tag(tag: str) -> bool:
-    """True for the one kind of tag mkdocs.yml may hold: ``!!python/name:`` of Material or PyMdown."""
-    return tag.startswith(PYTHON_NAME_TAG) and tag[len(PYTHON_NAME_TAG) :].startswith(ALLOWED_PYTHON_NAMES)
+def _plugins(node: Node, name: str, found: list[Diagnostic]) -> object:
+    """``plugins``: a list of names or ``{name: options}``, or a mapping of them."""
+    if isinstance(node, MappingNode):
+        pairs = list(node.value)
+    elif isinstance(node, ScalarNode):
+        return refuse(node, found, f"{name} must be a list of plugin names")
+    else:
+        pairs = [
+            item.value[0] if isinstance(item, MappingNode) and len(item.value) == 1 else (item, None)
+            for item in node.value
+        ]
+    plugins = []
+    for key_node, options in pairs:
+        key = key_node.value if isinstance(key_node, ScalarNode) and key_node.tag == STR else None
+        if key not in PLUGINS:
+            message = (
+                f"plugin {str(key)!r} is not supported: plugins run code during the build, and other "
+                f"plugins read or write files or fetch from the network; supported: {', '.join(PLUGINS)}"
+            )
+            refuse(key_node, found, message)
+        elif options is None or (isinstance(options, ScalarNode) and options.value in ("", "~", "null")):
+            plugins.append(key)
+        elif (value := PLUGINS[key](options, key, found)) is not REFUSED:
+            plugins.append({key: value})
+    return plugins
 
 
-def refuse_disallowed_tag(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> None:
-    """A YAML constructor for every tag: raises for all but the allowed ones (read as None)."""
-    if not allowed_tag(tag):
-        raise yaml.constructor.ConstructorError(
-            None,
-            None,
-            f"the tag {tag!r} is not allowed (tags could run code or read the environment); "
-            "only !!python/name: of material.* and pymdownx.* names",
-            node.start_mark,
-        )
-    return None  # the engine resolves the name; the settings never need it
+TOP_LEVEL = mapping(
+    {
+        "site_name": text,
+        "site_description": text,
+        "site_author": text,
+        "copyright": text,
+        "site_url": web_url,
+        "repo_url": web_url,
+        "repo_name": text,
+        "edit_uri": _edit_uri,
+        "docs_dir": _folder,
+        "site_dir": _folder,
+        "theme": _theme,
+        "nav": sequence(_nav_item),
+        "exclude_docs": lines,
+        "draft_docs": lines,
+        "not_in_nav": lines,
+        "validation": _VALIDATION,
+        "markdown_extensions": markdown_extensions,
+        "plugins": _plugins,
+        "extra": mapping(
+            {"advice": _ADVICE, "social": sequence(_SOCIAL, limit=50), "generator": boolean},
+            {
+                "analytics": "it adds a third-party script to every page",
+                "consent": "its text is rendered as HTML",
+                "homepage": "the logo's link is the site's home page",
+            },
+        ),
+        "extra_css": sequence(local_path((".css",))),
+        "extra_javascript": sequence(_SCRIPT),
+        "use_directory_urls": boolean,  # the generator sets these two
+        "strict": boolean,
+        "remote_branch": text,
+        "remote_name": text,
+        "dev_addr": matching(r"[A-Za-z0-9.:\[\]-]{1,100}", "127.0.0.1:8000"),
+    },
+    {
+        "hooks": "it runs Python files from the repository",
+        "INHERIT": "it reads another file",
+        "extra_templates": "MkDocs renders them outside the sandbox, so a template could run code",
+        "watch": "advice serve watches the column's own folders",
+        "google_analytics": "it adds a third-party script to every page",
+        "edit_uri_template": "use edit_uri",
+    },
+)
 
 
-def refused_setting(raw: dict) -> str | None:
-    """Why ``raw`` (mkdocs.yml's values) cannot be built safely, or None."""
-    for key, why in REFUSED_KEYS.items():
-        if key in raw:
-            return f"'{key}' is not supported: it {why}, which a pull request could change"
-    for name in _names(raw.get("markdown_extensions")):
-        if name in REFUSED_EXTENSIONS:
-            return f"markdown extension '{name}' is not supported: it {REFUSED_EXTENSIONS[name]}"
-    for name in _names(raw.get("plugins")):
-        if name.removeprefix("material/") in REFUSED_PLUGINS:
-            return f"plugin '{name}' is not supported: it {REFUSED_PLUGINS[name.removeprefix('material/')]}"
-    return None
-
-
-def _names(items: object) -> list[str]:
-    """The names in a list of ``name`` or ``{name: options}`` items (or a mapping of them)."""
-    if isinstance(items, dict):
-        return [str(name) for name in items]
-    if not isinstance(items, list):
-        return []
-    return [str(next(iter(item), "")) if isinstance(item, dict) else str(item) for item in items]
+def validated_config(root: Node | None) -> tuple[dict, list[Diagnostic]]:
+    """The values of mkdocs.yml that pass the allow-list, and a QA060 problem for each other one."""
+    found: list[Diagnostic] = []
+    if root is None or (isinstance(root, ScalarNode) and root.value in ("", "~", "null")):
+        return {}, found
+    if not isinstance(root, MappingNode):
+        return {}, [config_problem(*position(root), "mkdocs.yml must be a mapping of 'key: value' lines")]
+    return TOP_LEVEL(root, "", found), found  # type: ignore[return-value]

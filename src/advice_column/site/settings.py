@@ -7,36 +7,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..entries.problems import SITE_CONFIG, Diagnostic
-from .config_policy import refuse_disallowed_tag, refused_setting
+from ..entries.textfile import read_text_file
+from .config_policy import validated_config
+from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
 
-CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as data: allowed ``!!python/name:`` values as None, any other tag refused."""
-
-
-_TolerantLoader.add_multi_constructor("", refuse_disallowed_tag)
-
-
 class SettingsError(Exception):
-    """mkdocs.yml cannot be used; carries a diagnostic."""
+    """mkdocs.yml cannot be used; carries its problems (``diagnostic`` is the first)."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, *more: Diagnostic) -> None:
         super().__init__(str(diagnostic))
         self.diagnostic = diagnostic
+        self.diagnostics = [diagnostic, *more]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the generator needs from mkdocs.yml; ``raw`` keeps the rest for the engine."""
+    """What the generator needs from mkdocs.yml; ``raw`` has every value that passed the
+    allow-list (config_policy.py), which is all the engine is given: never the file itself."""
 
     site_name: str
     site_url: str = ""
@@ -54,18 +48,7 @@ class Settings:
 
 def read_settings(root: Path) -> Settings:
     """Read ``root/mkdocs.yml``: site name and URL, folders, and the ``extra.advice`` block."""
-    path = root / CONFIG_FILE
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
-    except FileNotFoundError:
-        raise _error(1, f"no {CONFIG_FILE} here; run inside a column or pass --root") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        mark = getattr(error, "problem_mark", None)
-        raise _error(mark.line + 1 if mark else 1, f"cannot read {CONFIG_FILE}: {error}") from None
-    if not isinstance(raw, dict):
-        raise _error(1, f"{CONFIG_FILE} must be a mapping")
-    if refused := refused_setting(raw):
-        raise _error(1, refused)
+    raw = read_config_values(root)
     advice = ((raw.get("extra") or {}).get("advice")) or {}
     site_url = str(raw.get("site_url") or "")
     repo_url = str(raw.get("repo_url") or "").rstrip("/")
@@ -90,6 +73,23 @@ def read_settings(root: Path) -> Settings:
     _check_comment_url(settings.comment_url)
     _check_folders(root, settings)
     return settings
+
+
+def read_config_values(root: Path) -> dict:
+    """The values of ``root/mkdocs.yml`` that pass the allow-list; SettingsError lists the others."""
+    path = root / CONFIG_FILE
+    if not path.exists() and not path.is_symlink():
+        raise _error(1, f"no {CONFIG_FILE} here; run inside a column or pass --root")
+    text, found = read_text_file(path)  # bounded in size, never through a symbolic link
+    if text is None:
+        raise SettingsError(*(diagnostic.placed(CONFIG_FILE) for diagnostic in found))
+    try:
+        raw, found = validated_config(compose_config(text))
+    except ConfigProblem as problem:
+        raise SettingsError(problem.diagnostic) from None
+    if found:
+        raise SettingsError(*sorted(found))
+    return raw
 
 
 def _check_folders(root: Path, settings: Settings) -> None:
