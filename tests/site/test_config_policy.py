@@ -110,7 +110,7 @@ def test_this_repositorys_mkdocs_yml_passes():
         ),
         (
             "markdown_extensions:\n  - pymdownx.snippets:SnippetExtension: {base_path: [/]}\n",
-            "2:5: markdown extension 'pymdownx.snippets:SnippetExtension' is not supported: it includes files",
+            "2:5: markdown extension 'pymdownx.snippets:SnippetExtension' is not supported: it includes",
         ),
         ("markdown_extensions: [pymdownx.b64]\n", "1:23: markdown extension 'pymdownx.b64' is not supported"),
         ("markdown_extensions: [pymdownx.b64:B64Extension]\n", "1:23: markdown extension 'pymdownx.b64:B64"),
