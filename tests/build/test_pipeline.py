@@ -300,12 +300,22 @@ def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_pat
     assert "Job interviews" in (site / "tags/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("site_dir", ["..", "../elsewhere", ".", "qa", "docs/site", "/tmp"])
-def test_site_dir_must_be_a_folder_of_its_own_inside_the_column(column, capsys, site_dir):
+@pytest.mark.parametrize(
+    "site_dir, message",
+    [
+        ("..", "site_dir must be a folder inside the column"),
+        ("../elsewhere", "site_dir must be a folder inside the column"),
+        (".", "site_dir must be a folder inside the column"),
+        ("/tmp", "site_dir must be a folder inside the column"),
+        ("qa", "site_dir 'qa' must be a folder of its own"),
+        ("docs/site", "site_dir 'docs/site' must be a folder of its own"),
+    ],
+)
+def test_site_dir_must_be_a_folder_of_its_own_inside_the_column(column, capsys, site_dir, message):
     column.write("mkdocs.yml", (column.root / "mkdocs.yml").read_text() + f"site_dir: {site_dir}\n")
     column.entry("one")
     assert column.run("build") == 1
-    assert f"QA060 site_dir '{site_dir}' must be a folder of its own" in capsys.readouterr().out
+    assert f"QA060 {message}" in capsys.readouterr().out
     assert (column.root / "qa/one.md").exists()
 
 
