@@ -263,3 +263,25 @@ def test_the_engine_is_given_the_checked_values_not_the_file(column, tmp_path: P
     config = load_engine_config(column.root, settings, tmp_path / "docs", tmp_path / "site", [])
     assert "admonition" in config.markdown_extensions
     assert not any("subprocess" in str(name) for name in config.markdown_extensions)
+
+
+def test_a_linked_mkdocs_yml_is_refused_not_read(column, tmp_path, capsys):
+    outside = tmp_path / "outside.yml"
+    outside.write_text(MKDOCS_YML + "copyright: from elsewhere\n", encoding="utf-8")
+    column.entry("one")
+    (column.root / "mkdocs.yml").unlink()
+    (column.root / "mkdocs.yml").symlink_to(outside)
+    refused_at(column, capsys, "mkdocs.yml:1:1: QA004 cannot read file: is a symbolic link")
+
+
+@pytest.mark.parametrize("rel", ["qa/topics.yml", "qa/one.md"])
+def test_the_other_yaml_the_tool_reads_is_bounded_too(column, capsys, rel):
+    column.entry("one")
+    deep = "nested: " + "[" * 50_000 + "]" * 50_000 + "\n"
+    path = column.root / rel
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", f"---\n{deep}", 1) if rel.endswith(".md") else text + deep)
+    assert column.run("check") == 1
+    out, err = capsys.readouterr()
+    assert f"{rel}:" in out and "exceeded maximum nesting depth" in out
+    assert "Traceback" not in err
