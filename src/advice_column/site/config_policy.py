@@ -26,6 +26,7 @@ from .config_rules import (
     local_path,
     mapping,
     matching,
+    named,
     refuse,
     sequence,
     text,
@@ -167,31 +168,14 @@ PLUGINS = {
 }
 
 
-def _plugins(node: Node, name: str, found: list[Diagnostic]) -> object:
-    """``plugins``: a list of names or ``{name: options}``, or a mapping of them."""
-    if isinstance(node, MappingNode):
-        pairs = list(node.value)
-    elif isinstance(node, ScalarNode):
-        return refuse(node, found, f"{name} must be a list of plugin names")
-    else:
-        pairs = [
-            item.value[0] if isinstance(item, MappingNode) and len(item.value) == 1 else (item, None)
-            for item in node.value
-        ]
-    plugins = []
-    for key_node, options in pairs:
-        key = key_node.value if isinstance(key_node, ScalarNode) and key_node.tag == STR else None
-        if key not in PLUGINS:
-            message = (
-                f"plugin {str(key)!r} is not supported: plugins run code during the build, and other "
-                f"plugins read or write files or fetch from the network; supported: {', '.join(PLUGINS)}"
-            )
-            refuse(key_node, found, message)
-        elif options is None or (isinstance(options, ScalarNode) and options.value in ("", "~", "null")):
-            plugins.append(key)
-        elif (value := PLUGINS[key](options, key, found)) is not REFUSED:
-            plugins.append({key: value})
-    return plugins
+_plugins = named(
+    "plugin",
+    PLUGINS,
+    lambda _: (
+        "plugins run code during the build, and Material's others read or write files, keep "
+        f"caches or fetch from the network; supported: {', '.join(PLUGINS)}"
+    ),
+)
 
 
 TOP_LEVEL = mapping(

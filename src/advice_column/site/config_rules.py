@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..entries.frontmatter import STR, position
+from ..entries.frontmatter import NULL, STR, position
 from ..entries.problems import Diagnostic
 from ..entries.textfile import CONTROL
 from .config_yaml import PYTHON_NAME_TAG, PythonName, config_problem, scalar_value
@@ -258,6 +258,38 @@ def either(
         return chosen(node, name, found)
 
     return rule
+
+
+def named(kind: str, allowed: dict[str, Rule], why_not: Callable[[str], str]) -> Rule:
+    """A list of ``name`` or ``{name: options}`` items, or a mapping of them (as MkDocs reads
+    ``markdown_extensions`` and ``plugins``): each name among ``allowed``, whose rule checks
+    its options; ``why_not(name)`` says why another name is refused."""
+
+    def rule(node: Node, name: str, found: list[Diagnostic]) -> object:
+        if isinstance(node, MappingNode):
+            pairs = list(node.value)
+        elif isinstance(node, SequenceNode):
+            pairs = [_one_pair(item) for item in node.value]
+        else:
+            return refuse(node, found, f"{name} must be a list of {kind} names")
+        chosen: list[object] = []
+        for key_node, options in pairs:
+            key = key_node.value if isinstance(key_node, ScalarNode) and key_node.tag == STR else "?"
+            if key not in allowed:
+                refuse(key_node, found, f"{kind} {key!r} is not supported: {why_not(key)}")
+            elif options is None or (isinstance(options, ScalarNode) and options.tag == NULL):
+                chosen.append(key)
+            elif (value := allowed[key](options, key, found)) is not REFUSED:
+                chosen.append({key: value})
+        return chosen
+
+    return rule
+
+
+def _one_pair(item: Node) -> tuple[Node, Node | None]:
+    if isinstance(item, MappingNode) and len(item.value) == 1:
+        return item.value[0]
+    return item, None
 
 
 def anything_plain(node: Node, name: str, found: list[Diagnostic]) -> object:

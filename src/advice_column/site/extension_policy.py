@@ -9,20 +9,19 @@ function (``!!python/name:``) only where it is one of the few listed here.
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import Node, ScalarNode
 
-from ..entries.frontmatter import NULL, STR
+from ..entries.frontmatter import STR
 from ..entries.problems import Diagnostic
 from .config_rules import (
-    REFUSED,
     Rule,
     boolean,
     choice,
     either,
     mapping,
     matching,
+    named,
     python_name,
-    refuse,
     sequence,
     text,
     whole,
@@ -160,39 +159,14 @@ WHY_NOT = {
 }
 
 
-def markdown_extensions(node: Node, name: str, found: list[Diagnostic]) -> object:
-    """``markdown_extensions``: a list of names or ``{name: options}``, or a mapping of them."""
-    if isinstance(node, MappingNode):
-        pairs = [(key, value) for key, value in node.value]
-    elif isinstance(node, ScalarNode) or not isinstance(node.value, list):
-        return refuse(node, found, f"{name} must be a list of extension names")
-    else:
-        pairs = [_extension_pair(item) for item in node.value]
-    extensions = []
-    for key_node, options_node in pairs:
-        extension = _extension(key_node, options_node, found)
-        if extension is not REFUSED:
-            extensions.append(extension)
-    return extensions
+def _why_not(name: str) -> str:
+    why = WHY_NOT.get(name.partition(":")[0], "it is not on the list of extensions known to be safe")
+    return f"{why} (see CONTRIBUTING.md)"
 
 
-def _extension_pair(item: Node) -> tuple[Node, Node | None]:
-    if isinstance(item, MappingNode) and len(item.value) == 1:
-        return item.value[0]
-    return item, None
-
-
-def _extension(key_node: Node, options_node: Node | None, found: list[Diagnostic]) -> object:
-    key = key_node.value if isinstance(key_node, ScalarNode) and key_node.tag == STR else None
-    if key not in OPTIONS:
-        why = WHY_NOT.get(str(key).partition(":")[0], "it is not on the list of extensions known to be safe")
-        return refuse(
-            key_node, found, f"markdown extension {str(key)!r} is not supported: {why} (see CONTRIBUTING.md)"
-        )
-    if options_node is None or (isinstance(options_node, ScalarNode) and options_node.tag == NULL):
-        return key
-    options = mapping(OPTIONS[key])(options_node, key, found)
-    return REFUSED if options is REFUSED else {key: options}
+markdown_extensions = named(
+    "markdown extension", {key: mapping(rules) for key, rules in OPTIONS.items()}, _why_not
+)
 
 
 def _toc_depth_value(node: Node, name: str, found: list[Diagnostic]) -> object:
