@@ -16,6 +16,7 @@ from markdownify import ATX, MarkdownConverter, abstract_inline_conversion, chom
 
 from ..entries.markup_policy import URL_SCHEMES
 from .classic_html import classic_html, repair_tree
+from .images import images_to_text
 from .markdown_text import INVISIBLE, defuse, escape_text, tidy_markdown
 
 # Code, media and page machinery: none of it is the post's text, and none may reach the page.
@@ -51,6 +52,7 @@ def soup_to_markdown(
     """The parsed post as Markdown: no raw HTML but the allowed tags, no images, only safe links."""
     for element in soup.find_all(_DROPPED):
         element.decompose()
+    images_to_text(soup)
     repair_tree(soup)
     converter = _Converter(base_url, rewrite_link or (lambda url: url))
     return defuse(tidy_markdown(converter.convert_soup(soup)))

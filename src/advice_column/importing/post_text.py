@@ -19,5 +19,8 @@ def post_markdown(
     markdown = soup_to_markdown(soup, base_url, rewrite_link)
     notes = [*shortcode_notes, *block_notes]
     if images and not any("image" in note for note in notes):
-        notes.append(f"{images} image(s) dropped (images are not supported); their descriptions were kept")
+        notes.append(
+            f"{images} image(s) dropped (images are not supported); their descriptions were kept "
+            "on a line of their own, except descriptions that were only a file name"
+        )
     return markdown, tuple(dict.fromkeys(notes))
