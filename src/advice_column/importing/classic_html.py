@@ -25,6 +25,9 @@ _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31};?)")
 _URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"'\[\]]+)[ \t]*$", re.MULTILINE)
 _SPACE_RUN = re.compile(r"[ \t\r\n]{2,}")
 _KEEP_SPACES = frozenset({"pre", "code", "textarea"})
+# Inline markup that only wraps a line break or spaces ('<strong><br></strong>', which the
+# visual editor leaves behind) would come out as '**<br>**'.
+_INLINE = ["strong", "b", "em", "i", "u", "span", "mark", "del", "ins", "s", "strike", "sup", "sub", "font"]
 
 
 def classic_html(html: str) -> str:
@@ -68,6 +71,9 @@ def repair_tree(soup: BeautifulSoup) -> None:
     """Bound the converter's work and fix what it would misread; in place."""
     _flatten_deep(soup)
     _collapse_spaces(soup)
+    for element in soup.find_all(_INLINE):
+        if not element.get_text().strip():
+            element.unwrap()
     for table in soup.find_all("table"):
         _footer_rows_last(table)
 
