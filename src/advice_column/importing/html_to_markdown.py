@@ -18,6 +18,7 @@ from ..entries.markup_policy import URL_SCHEMES
 from .classic_html import classic_html, repair_tree
 from .images import images_to_text
 from .markdown_text import INVISIBLE, defuse, escape_text, tidy_markdown
+from .pasted_lists import pasted_lists
 
 # Code, media and page machinery: none of it is the post's text, and none may reach the page.
 _DROPPED = [
@@ -60,6 +61,7 @@ def soup_to_markdown(
     for element in soup.find_all(_DROPPED):
         element.decompose()
     images_to_text(soup)
+    pasted_lists(soup)
     repair_tree(soup)
     converter = _Converter(base_url, rewrite_link or (lambda url: url))
     return defuse(tidy_markdown(converter.convert_soup(soup)))

@@ -15,6 +15,7 @@ from .entry import (
     find_asker,
     split_question_answer,
     without_bidi_controls,
+    without_signature,
 )
 from .html_to_markdown import html_to_text
 from .languages import post_in_one_language
@@ -153,15 +154,16 @@ def _entry(
     public = post.status == "publish" and not hidden
     alias = links.addresses.old_path(post.link) if public else None
     attention = title_notes + split.notes + _to_look_at(post, day, export, links, hidden)
+    asker = None if split.uncertain else find_asker(split.question, split.answer)
     return ImportedEntry(
         source=f"{source}: '{title}'",
         title=title,
         date=day,
         slug=slug,
-        question=split.question,
+        question=without_signature(split.question, asker),
         answer=split.answer,
         tags=clean_tags(list(post.tags)),
-        asker=None if split.uncertain else find_asker(split.question, split.answer),
+        asker=asker,
         summary=_summary(post),
         draft=post.status in DRAFT_STATUSES or hidden or split.uncertain,
         aliases=(alias,) if alias else (),
