@@ -101,6 +101,9 @@ def repair_tree(soup: BeautifulSoup) -> None:
     for element in soup.find_all(_INLINE):
         if not element.get_text().strip():
             element.unwrap()
+    for paragraph in soup.find_all("p"):
+        if not paragraph.get_text().strip() and not paragraph.find(lambda tag: tag.name != "br"):
+            paragraph.decompose()  # only line breaks: an empty line of the editor
     for table in soup.find_all("table"):
         _footer_rows_last(table)
 
