@@ -321,3 +321,22 @@ def test_a_tag_takes_the_columns_spelling_and_says_so(part_two):
 def test_the_whole_column_passes_check_after_the_import(part_two):
     code, out, _ = run(part_two[0], "check")
     assert (code, out) == (0, "")
+
+
+# 10. titles, tags and names are text ------------------------------------------------------------
+
+
+def test_a_title_with_markup_characters_is_imported_as_text(tmp_path):
+    """WordPress's theme test data has 'Markup: Title With Special Characters ~`!@#$%^&*()…'."""
+    root = new_column(tmp_path / "column")
+    _, out, _ = run(root, "import", str(CORPUS / "themeunittestdata.wordpress.xml"), "--topic", "general")
+    special = entry(root, "title-with-special-characters")
+    assert special.title == "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>"
+    assert "would not pass 'advice check'" not in out
+    assert run(root, "check") == (0, "", run(root, "check")[2])
+
+
+def test_a_tag_keeps_its_ampersand_and_loses_markup():
+    from advice_column.importing.entry import clean_tags
+
+    assert clean_tags(["R&D", '<b>bold</b> "tag"', "a < b"]) == ("R&D", "bold tag", "a < b")
