@@ -23,7 +23,8 @@ from ..conftest import MKDOCS_YML, ColumnDir, entry_text, served
 
 pytestmark = pytest.mark.browser
 
-# One-line values (titles, askers, summaries, tags, topic names) may not hold < > or entities.
+# One-line values: the topics file's may not hold < > or entities; an entry's title, asker,
+# summary and tags may (MARKUP_PAYLOADS), as text.
 LINE_PAYLOADS = [
     "' onmouseover='alert(1)' autofocus onfocus='alert(2)' x='",
     "javascript:alert(3)",
@@ -34,6 +35,11 @@ LINE_PAYLOADS = [
 ]
 # Labels (tags, topic titles) also refuse double quotes and backticks.
 LABEL_PAYLOADS = [payload for payload in LINE_PAYLOADS if '"' not in payload and "`" not in payload]
+MARKUP_PAYLOADS = [
+    "<img src=x onerror=alert(26)> & <svg onload=alert(27)>",
+    "</title><script>alert(28)</script>",
+    "&lt;img src=x onerror=alert(29)&gt; &#60;script&#62;alert(30)&#60;/script&#62;",
+]
 BODY_PAYLOADS = """\
 zanzibar `<img src=x onerror=alert(11)>` and `</script><script>alert(12)</script>`
 
@@ -100,6 +106,20 @@ def payload_site(tmp_path_factory) -> Path:
             answer=f"{BODY_PAYLOADS}\n\n> {payload}",
         )
         column.write(f"qa/2025/entry-{number}.md", text)
+    for number, payload in enumerate(MARKUP_PAYLOADS):
+        extra = (
+            f"asker: {quoted(payload)}\nsummary: {quoted(payload)}\nslug: m{number}\n"
+            f"tags: {json.dumps([payload, f'zanzibar {payload}'])}\n"
+        )
+        text = entry_text(
+            title=quoted(payload),
+            topic="t0",
+            date=f"2025-1{number}-01",
+            extra=extra,
+            question=f"zanzibar markup {number}?",
+            answer=f"{BODY_PAYLOADS}",
+        )
+        column.write(f"qa/2025/markup-{number}.md", text)
     column.write("docs/index.md", f"Welcome.\n\n{PAGE_PAYLOADS}")
     column.write("docs/about.md", f"# About <img src=x onerror=alert(31)>\n\n{PAGE_PAYLOADS}")
     assert load_column(column.root).diagnostics == []  # every payload is one check accepts
@@ -154,6 +174,9 @@ PAGES = [
     "about/",
     "qa/e0/",
     "qa/e3/",
+    "qa/m0/",
+    "qa/m1/",
+    "qa/m2/",
     "topics/",
     "topics/t0/",
     "tags/",
@@ -220,6 +243,7 @@ def test_no_payload_runs_while_searching_with_every_filter_open(page: Page, payl
     # The filter labels (topic titles and tags) show the payloads as text.
     shown = page.locator("main").inner_text()
     assert LABEL_PAYLOADS[0] in shown and LABEL_PAYLOADS[1] in shown, shown
+    assert MARKUP_PAYLOADS[0] in shown and MARKUP_PAYLOADS[1] in shown, shown  # tags, as text
     for box in page.locator("main input[type=checkbox], main input[type=radio]").all():
         if box.is_visible():
             box.click()

@@ -64,7 +64,7 @@ def read_fields(node: MappingNode, topics: dict[str, Topic]) -> Fields:
 
 
 def _title(node: Node, key: str, topics) -> str:
-    return values.read_line(node, key, MAX_TITLE)
+    return values.read_line(node, key, MAX_TITLE, text=True)
 
 
 def _topic(node: Node, key: str, topics: dict[str, Topic]) -> str:
@@ -102,7 +102,7 @@ def _read_tag(text: str) -> tuple[str, str, str | None]:
     tag = written_tag(text)
     if not tag or len(tag) > MAX_TAG:
         return tag, codes.BAD_LENGTH, f"each tag must be 1 to {MAX_TAG} characters"
-    if message := values.line_problem(tag, f"tag {tag!r}", label=True):
+    if message := values.line_problem(tag, f"tag {tag!r}", label=True, text=True):
         return tag, codes.MARKUP_IN_TEXT, message
     return tag, "", None
 
@@ -136,7 +136,7 @@ def _aliases(node: Node, key: str, topics) -> tuple[str, ...]:
 
 
 def _short_text(limit: int):
-    return lambda node, key, topics: values.read_line(node, key, limit)
+    return lambda node, key, topics: values.read_line(node, key, limit, text=True)
 
 
 _FIELD_READERS = {

@@ -15,9 +15,9 @@ import unicodedata
 
 MAX_TAG = 100  # characters
 MAX_TAGS = 20  # per entry: each distinct tag is a page, so one entry must not make thousands
-# A third-party UI may insert a tag as HTML (Pagefind's filter labels do), so markup characters
-# never reach one: '<' '>' would open a tag, '"' '`' would end an attribute, '&' starts an entity.
-_MARKUP = re.compile(r"<[^<>]*>|[<>\"`&]")
+# A tool's tag loses what looks like an HTML tag ('<b>'), and the double quotes and backticks a
+# label may not hold; '<', '>' and '&' alone are text ("R&D"), escaped wherever a tag lands.
+_MARKUP = re.compile(r"<[^<>]*>|[\"`]")
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015\u2212]+")
 
 

@@ -17,9 +17,11 @@ from .problems import Invalid, problem
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # One-line values become page titles, Pagefind filter values and labels, meta tags and feed
-# titles; some of those are rendered by code we do not control (Pagefind's UI inserted filter
-# labels as HTML). So they hold no markup: no '<' or '>', and no character reference ('&lt;',
-# '&#60;') that a second decoding would turn into one. A plain '&' ("Q&A", "R & D") stays.
+# titles. An entry's title, asker, summary and tags are text wherever they land, and every page,
+# listing, feed, JSON-LD block and search result escapes them (tests/site/test_escaping.py,
+# tests/browser/test_payloads.py): "Title <with> & ~`!@#$%^&*()" is a fair title. The topics
+# file's titles and descriptions still hold no markup: no '<' or '>', and no character reference
+# ('&lt;', '&#60;') that a second decoding would turn into one. A plain '&' ("Q&A") stays.
 _MARKUP = re.compile(r"[<>]|&(?:#|[A-Za-z][A-Za-z0-9]*;|(?:lt|gt|amp|quot|apos)(?![A-Za-z0-9]))", re.I)
 # Labels (tags, topic names) also become attribute values and URL text in third-party widgets:
 # no quotes or backticks either. Apostrophes stay: "boss's advice" is a fair tag, and every
@@ -69,8 +71,8 @@ def read_text_list(node: Node, key: str, limit: int) -> list[tuple[str, Node]]:
     return [(read_text(item, f"each of '{key}'"), item) for item in node.value]
 
 
-def read_line(node: Node, key: str, limit: int, *, label: bool = False) -> str:
-    """One line of 1 to ``limit`` characters without markup; a ``label`` also without quotes."""
+def read_line(node: Node, key: str, limit: int, *, label: bool = False, text: bool = False) -> str:
+    """One line of 1 to ``limit`` characters: no quotes in a ``label``, no markup unless ``text``."""
     value = read_text(node, key).strip()
     if not value:
         _wrong(node, f"'{key}' is empty", codes.BAD_LENGTH)
@@ -78,16 +80,19 @@ def read_line(node: Node, key: str, limit: int, *, label: bool = False) -> str:
         _wrong(node, f"'{key}' is {len(value)} characters; the limit is {limit}", codes.BAD_LENGTH)
     if "\n" in value:
         _wrong(node, f"'{key}' must be one line", codes.BAD_LENGTH)
-    if message := line_problem(value, key, label=label):
+    if message := line_problem(value, key, label=label, text=text):
         _wrong(node, message, codes.MARKUP_IN_TEXT)
     return value
 
 
-def line_problem(value: str, what: str, *, label: bool = False) -> str | None:
-    """Why ``value`` may not be a title, label or other one-line value, or None when it may."""
+def line_problem(value: str, what: str, *, label: bool = False, text: bool = False) -> str | None:
+    """Why ``value`` may not be a title, label or other one-line value, or None when it may.
+
+    A ``text`` value may hold '<', '>' and '&': every place it lands escapes it.
+    """
     if found := _INVISIBLE.search(value):
         return f"'{what}' holds the invisible character U+{ord(found.group()):04X}; remove it"
-    if found := _MARKUP.search(value) or (label and _LABEL_MARKUP.search(value)):
+    if found := (not text and _MARKUP.search(value)) or (label and _LABEL_MARKUP.search(value)):
         return f"'{what}' may not hold {found.group()!r}: it would be markup on some pages; reword it"
     return None
 

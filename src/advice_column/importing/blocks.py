@@ -12,6 +12,14 @@ import re
 from bs4 import BeautifulSoup, Comment, Tag
 
 _URL = re.compile(r"https?://\S+")
+# A player's frame address and the page a reader would open instead.
+_PLAYER_PAGES = (
+    (
+        re.compile(r"^https?://(?:www\.)?youtube(?:-nocookie)?\.com/(?:embed|v)/([\w-]{6,20})"),
+        "https://www.youtube.com/watch?v={}",
+    ),
+    (re.compile(r"^https?://player\.vimeo\.com/video/(\d+)"), "https://vimeo.com/{}"),
+)
 _MEDIA_BLOCKS = {
     "wp-block-image": "an image",
     "wp-block-gallery": "a gallery",
@@ -25,6 +33,7 @@ def convert_blocks(soup: BeautifulSoup, footnotes_meta: str) -> tuple[str, ...]:
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
         comment.extract()
     notes += _embeds(soup)
+    notes += _frames(soup)
     notes += _media(soup)
     notes += _footnotes(soup, footnotes_meta)
     return tuple(dict.fromkeys(notes))
@@ -41,6 +50,39 @@ def _embeds(soup: BeautifulSoup) -> list[str]:
             wrapper.replace_with(_paragraph(soup, link))
             notes.append("an embedded item became a link")
     return notes
+
+
+def _frames(soup: BeautifulSoup) -> list[str]:
+    """A pasted ``<iframe>`` (or an old ``<object>``/``<embed>`` player) becomes a link to what it showed."""
+    notes = []
+    for frame in soup.find_all(["iframe", "object", "embed"]):
+        if frame.parent is None or frame.find_parent(["object"]) is not None:
+            continue  # an <embed> inside an <object> goes with it
+        url = _frame_address(frame)
+        if url is None:
+            continue  # dropped with the other machinery, and named there
+        link = soup.new_tag("a", href=url)
+        link.string = url
+        frame.replace_with(_paragraph(soup, link))
+        notes.append(f"an embedded <{frame.name}> became a link to what it showed")
+    return notes
+
+
+def _frame_address(frame: Tag) -> str | None:
+    movie = frame.find("param", attrs={"name": re.compile("^(movie|src)$", re.I)})
+    embed = frame.find("embed")
+    candidates = [frame.get("src"), frame.get("data"), movie.get("value") if movie else None]
+    candidates.append(embed.get("src") if embed else None)
+    for candidate in candidates:
+        url = str(candidate or "").strip()
+        url = "https:" + url if url.startswith("//") else url
+        if not url.startswith(("http://", "https://")):
+            continue
+        for pattern, page in _PLAYER_PAGES:
+            if match := pattern.match(url):
+                return page.format(match.group(1))
+        return url
+    return None
 
 
 def _media(soup: BeautifulSoup) -> list[str]:

@@ -13,11 +13,22 @@ from html.entities import html5
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 MAX_DEPTH = 40
-_BLOCK_TAG = re.compile(
-    r"<(?:!--|/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|hr|"
-    r"figure|figcaption|section|article|aside|address|script|style|iframe)\b)",
-    re.IGNORECASE,
+# wpautop's block elements (wp-includes/formatting.php, ``$allblocks``), and the three more
+# this converter drops whole.
+_ALL_BLOCKS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"
+    r"area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|"
+    r"header|footer|nav|figure|figcaption|details|menu|summary|script|iframe|object)"
 )
+_BLOCK_OPEN = re.compile(rf"(<{_ALL_BLOCKS}[\s/>])", re.IGNORECASE)
+_BLOCK_CLOSE = re.compile(rf"(</{_ALL_BLOCKS}>)", re.IGNORECASE)
+_P_AROUND_BLOCK = re.compile(rf"<p>\s*(</?{_ALL_BLOCKS}[^>]*>)\s*</p>", re.IGNORECASE)
+_P_BEFORE_BLOCK = re.compile(rf"<p>\s*(</?{_ALL_BLOCKS}[^>]*>)", re.IGNORECASE)
+_P_AFTER_BLOCK = re.compile(rf"(</?{_ALL_BLOCKS}[^>]*>)\s*</p>", re.IGNORECASE)
+_BR_AFTER_BLOCK = re.compile(rf"(</?{_ALL_BLOCKS}[^>]*>)\s*<br>", re.IGNORECASE)
+_BR_BEFORE_BLOCK = re.compile(r"<br>(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_GUTENBERG = "<!-- wp:"
 _PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
 _PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31};?)")
@@ -25,6 +36,9 @@ _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31};?)")
 _URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"'\[\]]+)[ \t]*$", re.MULTILINE)
 _SPACE_RUN = re.compile(r"[ \t\r\n]{2,}")
 _KEEP_SPACES = frozenset({"pre", "code", "textarea"})
+# Inline markup that only wraps a line break or spaces ('<strong><br></strong>', which the
+# visual editor leaves behind) would come out as '**<br>**'.
+_INLINE = ["strong", "b", "em", "i", "u", "span", "mark", "del", "ins", "s", "strike", "sup", "sub", "font"]
 
 
 def classic_html(html: str) -> str:
@@ -54,20 +68,42 @@ def _split_pre(html: str) -> list[tuple[str, bool]]:
 
 
 def _autop(html: str) -> str:
-    """Wrap bare text blocks in <p>; a single line break inside one is a <br>."""
-    out = []
-    for chunk in re.split(r"\n[ \t]*\n", html.strip()):
-        if chunk.strip() and not _BLOCK_TAG.match(chunk.lstrip()):
-            inner = chunk if _BLOCK_TAG.search(chunk) else chunk.strip().replace("\n", "<br>\n")
-            chunk = f"<p>{inner}</p>"
-        out.append(chunk)
-    return "\n\n".join(out)
+    """WordPress's ``wpautop``: blank lines make paragraphs, a line break inside one is a <br>.
+
+    As in WordPress, block-editor posts are left as they are, and block tags get paragraphs of
+    their own first, so that a blockquote's second paragraph stays inside the quote.
+    """
+    if _GUTENBERG in html:
+        return html
+    # A tag written over several lines is one tag, not lines of text.
+    html = _TAG.sub(lambda match: match.group().replace("\n", " "), html.strip())
+    html = _BLOCK_CLOSE.sub("\\1\n\n", _BLOCK_OPEN.sub("\n\n\\1", html))
+    chunks = [chunk.strip("\n") for chunk in re.split(r"\n[ \t]*\n", html) if chunk.strip()]
+    html = "".join(f"<p>{chunk}</p>\n" for chunk in chunks)
+    html = re.sub(r"<p>\s*</p>", "", html)
+    html = _P_AROUND_BLOCK.sub(r"\1", html)
+    html = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", html, flags=re.IGNORECASE)
+    html = re.sub(r"</blockquote></p>", "</p></blockquote>", html, flags=re.IGNORECASE)
+    html = _P_AFTER_BLOCK.sub(r"\1", _P_BEFORE_BLOCK.sub(r"\1", html))
+    lines = [line.rstrip(" \t") for line in html.split("\n")]
+    html = "\n".join(
+        line if index == len(lines) - 1 or line.endswith(("<br>", "<br />", "<br/>")) else line + "<br>"
+        for index, line in enumerate(lines)
+    )
+    html = _BR_BEFORE_BLOCK.sub(r"\1", _BR_AFTER_BLOCK.sub(r"\1", html))
+    return re.sub(r"<br>\s*$", "", html)
 
 
 def repair_tree(soup: BeautifulSoup) -> None:
     """Bound the converter's work and fix what it would misread; in place."""
     _flatten_deep(soup)
     _collapse_spaces(soup)
+    for element in soup.find_all(_INLINE):
+        if not element.get_text().strip():
+            element.unwrap()
+    for paragraph in soup.find_all("p"):
+        if not paragraph.get_text().strip() and not paragraph.find(lambda tag: tag.name != "br"):
+            paragraph.decompose()  # only line breaks: an empty line of the editor
     for table in soup.find_all("table"):
         _footer_rows_last(table)
 

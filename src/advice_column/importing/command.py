@@ -46,7 +46,7 @@ def run_import(args: argparse.Namespace) -> int:
         topic_map=topic_map,
         default_topic=args.topic,
         dry_run=args.dry_run,
-        options=Options(hidden_as_drafts=args.hidden_as_drafts, date=args.date),
+        options=Options(hidden_as_drafts=args.hidden_as_drafts, date=args.date, language=args.language),
     )
     try:
         report = import_sources(args.root, list(args.sources), settings)
@@ -95,6 +95,11 @@ def add_import_parser(subparsers) -> None:
         type=datetime.date.fromisoformat,
         metavar="YYYY-MM-DD",
         help="date for posts whose export or page gives none",
+    )
+    sub.add_argument(
+        "--language",
+        metavar="CODE",
+        help="of posts written in several languages (qTranslate), keep this one (default: each post's first)",
     )
     sub.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
     sub.set_defaults(command=run_import)

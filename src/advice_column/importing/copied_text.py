@@ -14,6 +14,7 @@ from .entry import (
     clean_title,
     find_asker,
     split_question_answer,
+    without_signature,
 )
 from .markdown_text import escape_text, tidy_spaces
 
@@ -98,15 +99,16 @@ def parse_saved_post(text: str, source: str = "saved post") -> ImportedEntry:
     split = split_question_answer("\n\n".join(escape_text(line) for line in body))
     title, title_notes = clean_title(title_line, split.question if not split.uncertain else split.answer)
     categories = tuple((name, slugify(name)) for name in clean_tags(page.categories))
+    asker = None if split.uncertain else find_asker(split.question, split.answer)
     return ImportedEntry(
         source=source,
         title=title,
         date=page.dates[0] if page.dates else None,
         slug=slugify(title) or stable_slug(title),
-        question=split.question,
+        question=without_signature(split.question, asker),
         answer=split.answer,
         tags=clean_tags(page.tags),
-        asker=None if split.uncertain else find_asker(split.question, split.answer),
+        asker=asker,
         draft=split.uncertain,
         categories=categories,
         attention=title_notes + split.notes,

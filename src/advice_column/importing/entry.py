@@ -169,6 +169,18 @@ def find_asker(question: str, answer: str) -> str | None:
     return None
 
 
+def without_signature(question: str, asker: str | None) -> str:
+    """The question without its last paragraph when that is only the asker's sign-off.
+
+    The page signs the question with ``asker``: kept in the text too, the name would show twice.
+    """
+    rest, _, last = question.strip().rpartition("\n\n")
+    match = _SIGNATURE.match(last.strip().strip("*_"))
+    if asker is None or not rest.strip() or match is None or _name(match.group(1)) != asker:
+        return question
+    return rest.rstrip()
+
+
 def _looks_like_name(words: str) -> bool:
     first = words.split()[0].casefold()
     return first not in _NOT_NAMES and not first.endswith("ly")

@@ -16,13 +16,22 @@ from markdownify import ATX, MarkdownConverter, abstract_inline_conversion, chom
 
 from ..entries.markup_policy import URL_SCHEMES
 from .classic_html import classic_html, repair_tree
+from .images import images_to_text
 from .markdown_text import INVISIBLE, defuse, escape_text, tidy_markdown
+from .pasted_lists import pasted_lists
 
 # Code, media and page machinery: none of it is the post's text, and none may reach the page.
 _DROPPED = [
     "script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio",
     "svg", "canvas", "form", "button", "select", "textarea", "map", "head",
 ]  # fmt: skip
+_WHY_DROPPED = {
+    "form": "a form cannot be sent from this site",
+    "button": "a button does nothing on this site",
+    "script": "scripts do not run on this site",
+    "style": "styling of the old blog",
+    "iframe": "an embedded frame without an address",
+}
 _BLOCKS = [
     "p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
     "td", "th", "table", "ul", "ol", "dl", "figure", "figcaption", "section", "article", "header",
@@ -51,9 +60,23 @@ def soup_to_markdown(
     """The parsed post as Markdown: no raw HTML but the allowed tags, no images, only safe links."""
     for element in soup.find_all(_DROPPED):
         element.decompose()
+    images_to_text(soup)
+    pasted_lists(soup)
     repair_tree(soup)
     converter = _Converter(base_url, rewrite_link or (lambda url: url))
     return defuse(tidy_markdown(converter.convert_soup(soup)))
+
+
+def dropped_elements(soup: BeautifulSoup) -> tuple[str, ...]:
+    """A note for each kind of element ``soup_to_markdown`` will drop (a form, a script)."""
+    counts: dict[str, int] = {}
+    for element in soup.find_all(_DROPPED):
+        if element.find_parent(_DROPPED) is None:
+            counts[element.name] = counts.get(element.name, 0) + 1
+    return tuple(
+        f"removed {count} <{name}> element(s): {_WHY_DROPPED.get(name, 'not text')}"
+        for name, count in counts.items()
+    )
 
 
 def html_to_markdown(html: str, base_url: str = "") -> str:

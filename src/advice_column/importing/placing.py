@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entries.aliases import alias_problem
-from ..entries.loader import check_across_entries, find_entry_files, read_entry
+from ..entries.links import HandWrittenPaths, check_claims
+from ..entries.loader import check_across_entries, find_entry_files, load_column, read_entry
 from ..entries.model import Entry, Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, read_claims
 from ..entries.tags import tag_key
+from ..site.column import hand_written_pages
 from .entry import ImportedEntry, entry_text
 from .report import ImportReport
 
@@ -30,7 +32,8 @@ def place_entries(
     root: Path, entries: list[ImportedEntry], topics: dict[str, Topic], report: ImportReport
 ) -> list[Planned]:
     """Write (or plan, in a dry run) each entry that has a topic, passes the check, clashes with nothing."""
-    entries = one_spelling_per_tag(entries)
+    entries = one_spelling_per_tag(entries, _column_spellings(root))
+    hand_written = hand_written_pages(root)
     claims = read_claims(find_entry_files(root / "qa", [], root))
     claimed = {alias: claim.path for claim in reversed(claims) for alias in claim.aliases}
     taken = {claim.slug: claim for claim in reversed(claims)}  # the first file keeps a slug
@@ -42,7 +45,7 @@ def place_entries(
             report.not_imported.append(f"{entry.source}: its categories have no topic (see below)")
             continue
         rel = f"qa/{entry.date.year}/{entry.slug}.md"
-        entry, notes = _usable_aliases(entry, rel, claimed)
+        entry, notes = _usable_aliases(entry, rel, claimed, hand_written)
         entry, text, checked, problems = _checked(entry, rel, topics)
         if checked is None:
             report.not_imported.append(f"{entry.source}: would not pass 'advice check': {_first(problems)}")
@@ -72,20 +75,43 @@ def place_entries(
     return placed
 
 
-def one_spelling_per_tag(entries: list[ImportedEntry]) -> list[ImportedEntry]:
-    """Each tag written as its first spelling in the batch: 'Holidays' and 'holidays' are one tag."""
-    spelling: dict[str, str] = {}
+def one_spelling_per_tag(
+    entries: list[ImportedEntry], column: dict[str, str] | None = None
+) -> list[ImportedEntry]:
+    """Each tag written as the column writes it, else as its first spelling in the batch.
+
+    'Holidays' and 'holidays' are one tag, and `advice check` wants one spelling of it.
+    """
+    spelling = dict(column or {})
     for entry in entries:
         for tag in entry.tags:
             spelling.setdefault(tag_key(tag), tag)
-    return [
-        dataclasses.replace(entry, tags=tuple(spelling[tag_key(tag)] for tag in entry.tags))
-        for entry in entries
-    ]
+    return [_respelled(entry, spelling, column or {}) for entry in entries]
+
+
+def _respelled(entry: ImportedEntry, spelling: dict[str, str], column: dict[str, str]) -> ImportedEntry:
+    tags = tuple(spelling[tag_key(tag)] for tag in entry.tags)
+    notes = tuple(
+        f"tag '{old}' is written '{new}', as the column already writes it"
+        for old, new in zip(entry.tags, tags, strict=True)
+        if old != new and tag_key(old) in column
+    )
+    return dataclasses.replace(entry, tags=tags, changes=entry.changes + notes)
+
+
+def _column_spellings(root: Path) -> dict[str, str]:
+    """How the column's entries write each tag (the spelling `advice check` would keep)."""
+    uses: dict[str, dict[str, int]] = {}
+    for entry in load_column(root, with_text=False).entries:  # in path order
+        for tag in entry.tags:
+            counts = uses.setdefault(tag_key(tag), {})
+            counts[tag] = counts.get(tag, 0) + 1
+    # The most used spelling; on a tie the first in path order, as `advice check` decides.
+    return {key: max(counts, key=counts.__getitem__) for key, counts in uses.items()}
 
 
 def _usable_aliases(
-    entry: ImportedEntry, rel: str, claimed: dict[str, str]
+    entry: ImportedEntry, rel: str, claimed: dict[str, str], hand_written: HandWrittenPaths
 ) -> tuple[ImportedEntry, tuple[str, ...]]:
     """The entry with only the old addresses this site can redirect; a note for each other one."""
     own = f"qa/{entry.slug}/"
@@ -95,6 +121,8 @@ def _usable_aliases(
             continue  # the old address is the new one: nothing to redirect
         if problem := alias_problem(alias, alias):
             notes.append(f"old address /{alias} cannot redirect here: {problem}")
+        elif clash := check_claims([Claim(rel, entry.slug, (alias,))], hand_written, spellings=False):
+            notes.append(f"old address /{alias} cannot redirect here: {clash[0].message}")
         elif claimed.get(alias, rel) != rel:
             notes.append(f"old address /{alias} cannot redirect here: {claimed[alias]} already redirects it")
         else:

@@ -15,8 +15,10 @@ from .entry import (
     find_asker,
     split_question_answer,
     without_bidi_controls,
+    without_signature,
 )
 from .html_to_markdown import html_to_text
+from .languages import post_in_one_language
 from .links import BlogAddresses, PostLinks
 from .post_text import post_markdown
 from .wxr import Export, WordPressPost
@@ -32,6 +34,7 @@ class Options:
 
     hidden_as_drafts: bool = False  # private and password-protected posts come in as drafts
     date: datetime.date | None = None  # for posts whose export gives no date at all
+    language: str | None = None  # of a multilingual (qTranslate) post, the one kept; default its first
 
 
 @dataclass
@@ -49,10 +52,14 @@ def export_entries(export: Export, source: str, options: Options) -> ExportEntri
     result = ExportEntries()
     addresses = BlogAddresses(export.base_url)
     kept: list[tuple[WordPressPost, str]] = []
+    language_notes: dict[int, str] = {}
     for post in export.posts:
         if (reason := _left_out(post, options)) is not None:
             _count_or_name(result, post, reason)
             continue
+        post, note = post_in_one_language(post, options.language)
+        if note:
+            language_notes[id(post)] = note
         slug = _slug(post, {slug for _, slug in kept})
         addresses.add(post.post_id, post.link, post.guid, slug)
         kept.append((post, slug))
@@ -67,6 +74,8 @@ def export_entries(export: Export, source: str, options: Options) -> ExportEntri
             entry = "its HTML is nested too deeply to convert; simplify the post in WordPress"
         if isinstance(entry, str):
             result.not_imported.append(f"{source}: {_name(post)}: {entry}")
+        elif id(post) in language_notes:
+            result.entries.append(replace(entry, changes=(language_notes[id(post)], *entry.changes)))
         else:
             result.entries.append(entry)
     result.entries = [
@@ -145,15 +154,16 @@ def _entry(
     public = post.status == "publish" and not hidden
     alias = links.addresses.old_path(post.link) if public else None
     attention = title_notes + split.notes + _to_look_at(post, day, export, links, hidden)
+    asker = None if split.uncertain else find_asker(split.question, split.answer)
     return ImportedEntry(
         source=f"{source}: '{title}'",
         title=title,
         date=day,
         slug=slug,
-        question=split.question,
+        question=without_signature(split.question, asker),
         answer=split.answer,
         tags=clean_tags(list(post.tags)),
-        asker=None if split.uncertain else find_asker(split.question, split.answer),
+        asker=asker,
         summary=_summary(post),
         draft=post.status in DRAFT_STATUSES or hidden or split.uncertain,
         aliases=(alias,) if alias else (),

@@ -24,6 +24,7 @@ class ImportReport:
     attention: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    read_notes: list[str] = field(default_factory=list)  # how a source was read: repairs, language
     old_links: str | None = None  # the line about the '?p=N' map, when it was written or would be
 
     @property
@@ -40,6 +41,7 @@ def format_report(report: ImportReport) -> list[str]:
     lines += [f"conflict {message}" for message in report.conflicts]
     lines += [f"not imported: {message}" for message in report.not_imported]
     lines += [f"left out: {message}" for message in report.left_out]
+    lines += [f"read: {message}" for message in report.read_notes]
     if report.old_links:
         lines.append(report.old_links)
     counts = [

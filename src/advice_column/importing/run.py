@@ -83,7 +83,9 @@ def _read_source(source: Path, report: ImportReport, options: Options) -> list[I
 
 def _read_part(part: SourcePart, source: Path, report: ImportReport, options: Options) -> list[ImportedEntry]:
     if part.kind == "export":
-        result = export_entries(read_export(part.data), part.name, options)
+        export = read_export(part.data)
+        report.read_notes.extend(f"{part.name}: repaired: {repair}" for repair in export.repairs)
+        result = export_entries(export, part.name, options)
         report.skipped.update(result.skipped)
         report.left_out.extend(f"{part.name}: {line}" for line in result.left_out)
         report.not_imported.extend(result.not_imported)

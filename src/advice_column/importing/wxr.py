@@ -20,6 +20,7 @@ from defusedxml.ElementTree import fromstring
 from ..entries.slugs import slugify
 from .entry import ImportProblem
 from .source_file import xml_bytes
+from .xml_repair import repair_export
 
 # WordPress's own importer accepts http and https, WXR 1.0 to 1.2 (and any later 1.x).
 _WXR = r"https?://wordpress\.org/export/1\.\d+/"
@@ -32,6 +33,9 @@ _NAMESPACES = {
 _WXR_VERSION = re.compile(r"1\.\d+")
 # Characters XML 1.0 forbids; posts pasted from word processors carry them into real exports.
 _XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# qTranslate's first markers are XML comments in <title> ('<!--:fr-->Titre<!--:-->'), which a
+# parser drops, gluing the languages together; written as its later '[:fr]' form they are text.
+_QTRANSLATE_COMMENT = re.compile(rb"<!--:([a-z]{2,3}(?:[_-][A-Za-z]{2})?)?-->")
 
 
 @dataclass(frozen=True)
@@ -61,33 +65,47 @@ class WordPressPost:
 
 @dataclass(frozen=True)
 class Export:
-    """The blog's address, the export's own date, and every item in the file's order."""
+    """The blog's address, the export's own date, every item in the file's order, and any repairs."""
 
     base_url: str
     date: datetime.date | None
     posts: tuple[WordPressPost, ...]
+    repairs: tuple[str, ...] = ()
 
 
 def read_export(data: bytes) -> Export:
     """The export's items; raises ImportProblem for XML that is unsafe, broken or not an export."""
-    channel = _channel(_parse(data))
+    root, repairs = _parse(data)
+    channel = _channel(root)
     base = _field(channel, "link") or _field(channel, "base_blog_url", "wp")
     posts = tuple(_post(item) for item in channel.findall("item"))
-    return Export(base_url=base, date=_rss_date(_field(channel, "pubDate")), posts=posts)
+    return Export(base_url=base, date=_rss_date(_field(channel, "pubDate")), posts=posts, repairs=repairs)
 
 
-def _parse(data: bytes) -> Element:
-    data = _XML_FORBIDDEN.sub(b"", xml_bytes(data))
+def _parse(data: bytes) -> tuple[Element, tuple[str, ...]]:
+    """The parsed export; one that is not well-formed is read after the repairs of ``xml_repair``."""
+    data = _QTRANSLATE_COMMENT.sub(rb"[:\1]", _XML_FORBIDDEN.sub(b"", xml_bytes(data)))
     try:
-        # No DTD, no entities, nothing external: a WordPress export needs none of them.
-        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return _parse_strictly(data), ()
     except ParseError as error:
+        repaired, repairs = repair_export(data)
+        if repairs:
+            try:
+                return _parse_strictly(repaired), repairs
+            except ParseError:
+                pass
         line, column = error.position
         reason = str(error).split(":")[0]
         raise ImportProblem(
             f"not well-formed XML at line {line}, column {column + 1} ({reason}); the file is damaged "
             "or cut short: export it again from WordPress (Tools → Export)"
         ) from None
+
+
+def _parse_strictly(data: bytes) -> Element:
+    try:
+        # No DTD, no entities, nothing external: a WordPress export needs none of them.
+        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise ImportProblem(
             "refused: the XML declares a DTD or entities (<!DOCTYPE>, <!ENTITY>), which a WordPress "
