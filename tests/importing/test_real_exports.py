@@ -92,7 +92,7 @@ def test_real_export_aligned_image_does_not_run_into_the_text(tmp_path):
     [
         ('<img src="a/IMG_6851-300x199.jpg" alt="IMG_6851">Text', "Text"),
         ('<a href="big.jpg"><img src="x.png" alt="penne_low.jpg"></a>Text', "Text"),
-        ('<img src="x.png" alt="Image Alignment 150x150">The rest', "Image Alignment 150x150<br>\nThe rest"),
+        ('<img src="x.png" alt="Image Alignment 150x150"> The rest', "Image Alignment 150x150<br>\nThe rest"),
         ('The end.<img src="x.png" alt="A photo">', "The end.<br>\nA photo"),
         (
             'See <a href="https://e.org/"><img src="x.png" alt="logo"></a>here',

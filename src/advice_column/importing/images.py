@@ -68,6 +68,9 @@ def _own_line(soup: BeautifulSoup, unit) -> None:
             unit.insert_after(" ")
     elif after:
         unit.insert_after(soup.new_tag("br"))
+        following = unit.next_sibling.next_sibling
+        if isinstance(following, NavigableString) and following[:1].isspace():
+            following.replace_with(following.lstrip())  # ' The rest' starts its line
     elif before:
         unit.insert_before(soup.new_tag("br"))
 
