@@ -341,3 +341,11 @@ def test_a_tag_keeps_its_ampersand_and_loses_markup():
     from advice_column.importing.entry import clean_tags
 
     assert clean_tags(["R&D", '<b>bold</b> "tag"', "a < b"]) == ("R&D", "bold tag", "a < b")
+
+
+def test_a_repair_stays_linear_on_unclosed_sections():
+    from advice_column.importing.xml_repair import repair_export
+
+    data = b'<?xml version="1.0"?><rss><channel>' + b"<![CDATA[ & <!-- & " * 100_000
+    repaired, repairs = repair_export(data)  # quadratic scanning would take minutes here
+    assert repaired == data and repairs == ()
