@@ -19,6 +19,7 @@ _LINE_BLOCKS = frozenset(
 )  # fmt: skip
 _EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif)$", re.IGNORECASE)
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+$")
+_LOOKAROUND = 64  # elements looked at beside an image: a row of images stays linear
 
 
 def images_to_text(soup: BeautifulSoup) -> None:
@@ -68,6 +69,9 @@ def _own_line(soup: BeautifulSoup, unit) -> None:
             unit.insert_after(" ")
     elif after:
         unit.insert_after(soup.new_tag("br"))
+        following = unit.next_sibling.next_sibling
+        if isinstance(following, NavigableString) and following[:1].isspace():
+            following.replace_with(following.lstrip())  # ' The rest' starts its line
     elif before:
         unit.insert_before(soup.new_tag("br"))
 
@@ -75,7 +79,9 @@ def _own_line(soup: BeautifulSoup, unit) -> None:
 def _text_beside(unit, block: Tag, elements, skip_own: bool) -> str | None:
     """The text before (or after) ``unit`` in ``block`` with no line break between, if any."""
     own = set(map(id, unit.descendants)) if skip_own and isinstance(unit, Tag) else set()
-    for element in elements:
+    for looked, element in enumerate(elements):
+        if looked > _LOOKAROUND + len(own):
+            return None
         if element is block or (isinstance(element, Tag) and block not in element.parents):
             return None
         if id(element) in own:

@@ -28,8 +28,7 @@ KNOWN_PREFIXES = {
 _USED_PREFIX = re.compile(rb"</?([A-Za-z_][\w.-]*):[A-Za-z_]")
 _DECLARED_PREFIX = re.compile(rb"\sxmlns:([A-Za-z_][\w.-]*)\s*=")
 _RSS_OPEN = re.compile(rb"<rss\b")
-_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_SECTION_START = re.compile(rb"<!\[CDATA\[|<!--")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 _REFERENCE = re.compile(rb"&(?:(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);)?")
 
@@ -52,7 +51,7 @@ def _declare_prefixes(data: bytes) -> tuple[bytes, list[str]]:
     root = _RSS_OPEN.search(data)
     if root is None:
         return data, []
-    markup = _COMMENT.sub(b"", _CDATA.sub(b"", data))
+    markup = b"".join(piece for piece, is_text in _sections(data) if not is_text)
     used = dict.fromkeys(match.group(1) for match in _USED_PREFIX.finditer(markup))
     declared = set(_DECLARED_PREFIX.findall(markup)) | {b"xml", b"xmlns"}
     missing = [prefix.decode("ascii") for prefix in used if prefix not in declared]
@@ -82,9 +81,19 @@ def _escape_ampersands(data: bytes) -> tuple[bytes, int]:
             return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
         return b"&amp;" + match.group()[1:]
 
-    pieces, last = [], 0
-    for protected in re.finditer(_CDATA.pattern + b"|" + _COMMENT.pattern, data, re.DOTALL):
-        pieces += [_REFERENCE.sub(fix, data[last : protected.start()]), protected.group()]
-        last = protected.end()
-    pieces.append(_REFERENCE.sub(fix, data[last:]))
+    pieces = [piece if is_text else _REFERENCE.sub(fix, piece) for piece, is_text in _sections(data)]
     return b"".join(pieces), count
+
+
+def _sections(data: bytes) -> list[tuple[bytes, bool]]:
+    """The export cut into markup and ``(CDATA or comment, True)`` pieces, in one linear pass."""
+    pieces: list[tuple[bytes, bool]] = []
+    position = 0
+    while (start := _SECTION_START.search(data, position)) is not None:
+        end_mark = b"]]>" if start.group() == b"<![CDATA[" else b"-->"
+        end = data.find(end_mark, start.end())
+        stop = len(data) if end < 0 else end + len(end_mark)
+        pieces += [(data[position : start.start()], False), (data[start.start() : stop], True)]
+        position = stop
+    pieces.append((data[position:], False))
+    return pieces
