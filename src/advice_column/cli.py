@@ -7,7 +7,6 @@ calls one function per command and prints.
 from __future__ import annotations
 
 import argparse
-import datetime
 import signal
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
+from .authoring.new_command import add_new_parser
 from .build.progress import Progress
 from .entries.problems import Diagnostic, format_diagnostics
 from .importing.command import add_import_parser
@@ -53,35 +53,6 @@ def check(args: argparse.Namespace) -> int:
     summary = _count(len(problems), "problem") if problems else "no problems"
     print(f"advice check: {summary} in {_count(outcome.checked, 'file')}", file=sys.stderr)
     return 1 if problems else 0
-
-
-def new(args: argparse.Namespace) -> int:
-    """Write a new draft entry with today's date and placeholder sections to fill."""
-    from .authoring.new import NewEntryError, plan_entry
-    from .authoring.similar import find_similar, similar_lines
-    from .entries.loader import load_column
-    from .entries.topics import load_topics
-
-    root: Path = args.root
-    problems: list[Diagnostic] = []
-    topics = load_topics(root, "qa", problems)
-    if problems:
-        print(format_diagnostics(problems), end="")
-        return 1
-    day = args.date or datetime.date.today()
-    try:
-        draft = plan_entry(root, topics, args.title, args.topic, day, args.tags, args.asker)
-    except NewEntryError as error:
-        print(f"advice new: {error}", file=sys.stderr)
-        return error.exit_code
-    # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)):
-        print(line, file=sys.stderr)
-    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
-    with open(root / draft.path, "x", encoding="utf-8") as file:
-        file.write(draft.text)
-    print(draft.path)
-    return 0
 
 
 def build(args: argparse.Namespace) -> int:
@@ -139,13 +110,6 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advice", description="Build a searchable advice-column website from qa/*.md."
@@ -175,20 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.set_defaults(command=check)
 
-    sub = commands.add_parser(
-        "new",
-        help="write a new draft entry to fill in and print its path",
-        description="Write qa/<year>/<slug>.md as a draft (shown by `advice serve`, never "
-        "published) with the front matter filled in and placeholder '## Question' and '## Answer' "
-        "sections; list similar questions first. Never overwrites. Replace the placeholders and "
-        "delete 'draft: true' to publish it.",
-    )
-    sub.add_argument("title", help="the question's title")
-    sub.add_argument("--topic", required=True, help="a key of qa/topics.yml")
-    sub.add_argument("--tags", help="comma-separated, e.g. 'follow-up,thank-you notes'")
-    sub.add_argument("--asker", help="the asker's display name or pseudonym")
-    sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
-    sub.set_defaults(command=new)
+    add_new_parser(commands)
 
     sub = commands.add_parser(
         "build",

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entries.entry_file import entry_path, entry_text
+from ..entries.fields import unknown_topic
 from ..entries.loader import find_entry_files, load_entry
 from ..entries.model import Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import index_files
+from ..entries.slugs import is_valid_slug, slugify
 
 # Shown in the preview until replaced; `draft: true` keeps them off the published site.
 QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
@@ -45,22 +47,52 @@ def plan_entry(
     day: datetime.date,
     tags: str | None = None,
     asker: str | None = None,
+    slug: str | None = None,
 ) -> NewEntry:
-    """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be."""
+    """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be.
+
+    ``topic`` is a key of ``topics`` or a topic's title; ``slug`` names the file (default: from the title).
+    """
     title = " ".join(title.split())
     if not title:
         raise NewEntryError('the title is empty; give the question, e.g. advice new "Can I ...?" --topic T')
-    if topic not in topics:
-        raise NewEntryError(f"unknown topic '{topic}'; valid: {', '.join(sorted(topics))}")
-    rel = entry_path(title, day)
+    topic = topic_key(topic, topics)
+    if slug is not None and not is_valid_slug(slug):
+        suggestion = slugify(slug) or slugify(title) or "a-short-name"
+        raise NewEntryError(
+            f"--slug '{slug}' is not lowercase letters, digits and hyphens; e.g. --slug {suggestion}"
+        )
+    rel = entry_path(title, day) if slug is None else f"qa/{day.year}/{slug}.md"
     slug = Path(rel).stem
-    owner = index_files(find_entry_files(root / "qa", [], root)).owner_of(slug)
-    if owner or (root / rel).exists():
-        raise NewEntryError(f"{owner or rel} already uses the slug '{slug}'; not overwriting", 1)
+    index = index_files(find_entry_files(root / "qa", [], root))
+    if owner := index.owner_of(slug) or ((root / rel).exists() and rel):
+        free = next(f"{slug}-{n}" for n in range(2, 10_000) if not index.owner_of(f"{slug}-{n}"))
+        raise NewEntryError(
+            f"{owner} already uses the slug '{slug}'; not overwriting. Read it first: if your question "
+            f"is a different one, give it its own address with --slug {free}",
+            1,
+        )
     text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)
     if problems := _problems_of(rel, text, topics):
         raise NewEntryError("; ".join(problem.message for problem in problems))
     return NewEntry(rel, title, text)
+
+
+def topic_key(topic: str, topics: dict[str, Topic]) -> str:
+    """The key ``topic`` names (a key, or a topic's title in any case); NewEntryError if none."""
+    if topic in topics:
+        return topic
+    titled = [key for key, known in topics.items() if known.title.casefold() == topic.strip().casefold()]
+    if len(titled) == 1:
+        return titled[0]
+    raise NewEntryError(unknown_topic(topic, topics))
+
+
+def write_entry(root: Path, draft: NewEntry) -> None:
+    """Write the draft's file (and its year's folder); never replaces a file."""
+    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
+    with open(root / draft.path, "x", encoding="utf-8") as file:
+        file.write(draft.text)
 
 
 def split_tags(text: str | None) -> list[str]:
