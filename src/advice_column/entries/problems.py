@@ -14,6 +14,7 @@ TOO_LARGE = "QA003"
 OUTSIDE_QA = "QA004"
 UNREADABLE = "QA005"
 CONTROL_CHARACTER = "QA006"
+MISPLACED_ENTRY = "QA007"
 NO_FRONT_MATTER = "QA010"
 FRONT_MATTER_OPEN = "QA011"
 YAML_SYNTAX = "QA012"
@@ -51,6 +52,7 @@ CODES: dict[str, str] = {
     OUTSIDE_QA: "symbolic link (in qa/, docs/ or overrides/, wherever it leads)",
     UNREADABLE: "file cannot be read",
     CONTROL_CHARACTER: "control character in the text",
+    MISPLACED_ENTRY: "entry outside qa/ (in docs/ or at the column's root)",
     NO_FRONT_MATTER: "front matter missing",
     FRONT_MATTER_OPEN: "front matter not closed",
     YAML_SYNTAX: "YAML does not parse",

@@ -9,6 +9,7 @@ from ..entries import problems as codes
 from ..entries.entry_cache import EntryCache
 from ..entries.links import NO_PAGES, HandWrittenPaths, hand_written_paths
 from ..entries.loader import load_column
+from ..entries.misplaced import misplaced_entries
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
 from ..entries.symlinks import find_links, inside, link_problem
@@ -30,7 +31,8 @@ def load(
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
-    column.diagnostics = sorted(column.diagnostics + folders)
+    misplaced = misplaced_entries(root, settings.docs_dir if settings else "docs")
+    column.diagnostics = sorted(column.diagnostics + folders + misplaced)
     return settings, column
 
 
