@@ -75,6 +75,14 @@ def build(args: argparse.Namespace) -> int:
         f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}",
         file=sys.stderr,
     )
+    if published.scheduled:
+        after, number = published.scheduled[0], len(published.scheduled)
+        until = "its date" if number == 1 else "their dates"
+        print(
+            f"advice build: {_count(number, 'scheduled entry')} left out until {until}; "
+            f"the next, {after.path}, is published by the first build on or after {after.date}",
+            file=sys.stderr,
+        )
     for address in published.example_addresses:
         print(f"advice build: warning: {address}; set it in mkdocs.yml before publishing", file=sys.stderr)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ..entries.loader import load_column
 from ..entries.misplaced import misplaced_entries
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
+from ..entries.schedule import schedule
 from ..entries.symlinks import find_links, inside, link_problem
 from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
 
@@ -31,6 +33,7 @@ def load(
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
+    column.entries = schedule(column.entries, datetime.date.today())
     misplaced = misplaced_entries(root, settings.docs_dir if settings else "docs")
     column.diagnostics = sorted(column.diagnostics + folders + misplaced)
     return settings, column
