@@ -14,7 +14,8 @@ from pathlib import Path
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
-from .authoring.new_command import add_new_parser
+from .authoring.new_command import add_new_parser, parse_date
+from .authoring.publish import add_publish_parser
 from .build.progress import Progress
 from .entries.problems import Diagnostic, format_diagnostics
 from .importing.command import add_import_parser
@@ -148,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(command=check)
 
     add_new_parser(commands)
+    add_publish_parser(commands, parse_date)
 
     sub = commands.add_parser(
         "build",

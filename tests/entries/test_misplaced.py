@@ -21,7 +21,8 @@ def test_entries_in_docs_or_at_the_root_are_reported_with_where_they_belong(colu
         f"docs/more/other.md:1:1: QA007 this file is written as an entry but {docs}; move it to qa/other.md",
         f"docs/my-question.md:1:1: QA007 this file is written as an entry but {docs}; "
         "move it to qa/2026/my-question.md",
-        f"my-question.md:1:1: QA007 this file is written as an entry but {root}; move it to qa/2026/my-question.md",
+        f"my-question.md:1:1: QA007 this file is written as an entry but {root}; "
+        "move it to qa/2026/my-question.md",
     ]
     # The build stops on them too, rather than publish one as a page.
     assert column.run("build") == 1

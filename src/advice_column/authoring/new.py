@@ -18,7 +18,7 @@ from ..entries.slugs import is_valid_slug, slugify
 # Shown in the preview until replaced; `draft: true` keeps them off the published site.
 QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
 ANSWER_PLACEHOLDER = (
-    "*Replace this line with the answer. When the entry is ready, delete `draft: true` above to publish it.*"
+    "*Replace this line with the answer. When the entry is ready, publish it: `advice publish` this file.*"
 )
 
 

@@ -50,14 +50,15 @@ def add_new_parser(subparsers) -> None:
     sub.add_argument("--topic", required=True, help="a key of qa/topics.yml, or a topic's title")
     sub.add_argument("--tags", help="comma-separated, e.g. 'follow-up,thank-you notes'")
     sub.add_argument("--asker", help="the asker's display name or pseudonym")
-    sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    sub.add_argument("--date", type=parse_date, help="YYYY-MM-DD (default: today)")
     sub.add_argument(
         "--slug", help="the file name and address, e.g. 'raise-after-a-year' (default: from the title)"
     )
     sub.set_defaults(command=run_new)
 
 
-def _date(text: str) -> datetime.date:
+def parse_date(text: str) -> datetime.date:
+    """A ``--date`` argument; argparse's usage error when it is not a real YYYY-MM-DD date."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:

@@ -42,6 +42,7 @@ MARKUP_IN_TEXT = "QA036"
 RAW_HTML = "QA040"
 UNSAFE_URL = "QA041"
 TOO_COMPLEX = "QA042"
+TAB_CODE_BLOCK = "QA043"
 TOPICS_FILE = "QA050"
 SITE_CONFIG = "QA060"
 
@@ -80,6 +81,7 @@ CODES: dict[str, str] = {
     RAW_HTML: "raw HTML that is not allowed",
     UNSAFE_URL: "link with an unsafe URL",
     TOO_COMPLEX: "text beyond the renderer's limits",
+    TAB_CODE_BLOCK: "paragraph indented with a tab (shown as a code block)",
     TOPICS_FILE: "topics file problem",
     SITE_CONFIG: "site configuration problem",
 }
