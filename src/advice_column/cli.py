@@ -164,8 +164,9 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
         description="Build with drafts into a temporary folder and serve it with live reload; "
-        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. While an "
-        "entry is invalid, every page shows the problems until they are fixed.",
+        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. Invalid "
+        "entries are left out (or kept as they last built) and every page shows the problems "
+        "until they are fixed.",
     )
     sub.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
