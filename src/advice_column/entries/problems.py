@@ -43,6 +43,7 @@ RAW_HTML = "QA040"
 UNSAFE_URL = "QA041"
 TOO_COMPLEX = "QA042"
 TAB_CODE_BLOCK = "QA043"
+STALE_ASK_FORM = "QA044"
 TOPICS_FILE = "QA050"
 SITE_CONFIG = "QA060"
 
@@ -82,6 +83,7 @@ CODES: dict[str, str] = {
     UNSAFE_URL: "link with an unsafe URL",
     TOO_COMPLEX: "text beyond the renderer's limits",
     TAB_CODE_BLOCK: "paragraph indented with a tab (shown as a code block)",
+    STALE_ASK_FORM: "the Ask a question form's topics are not those of qa/topics.yml",
     TOPICS_FILE: "topics file problem",
     SITE_CONFIG: "site configuration problem",
 }
