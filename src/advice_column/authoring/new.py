@@ -48,10 +48,14 @@ def plan_entry(
     tags: str | None = None,
     asker: str | None = None,
     slug: str | None = None,
+    *,
+    question: str = QUESTION_PLACEHOLDER,
+    comment: str = "",
 ) -> NewEntry:
     """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be.
 
     ``topic`` is a key of ``topics`` or a topic's title; ``slug`` names the file (default: from the title).
+    ``question`` replaces the placeholder question; ``comment``, one line, is kept in the front matter.
     """
     title = " ".join(title.split())
     if not title:
@@ -72,7 +76,9 @@ def plan_entry(
             f"is a different one, give it its own address with --slug {free}",
             1,
         )
-    text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)
+    text = new_entry_text(
+        title, topic, day, split_tags(tags), (asker or "").strip() or None, question, comment
+    )
     if problems := _problems_of(rel, text, topics):
         raise NewEntryError("; ".join(problem.message for problem in problems))
     return NewEntry(rel, title, text)
@@ -89,8 +95,11 @@ def topic_key(topic: str, topics: dict[str, Topic]) -> str:
 
 
 def write_entry(root: Path, draft: NewEntry) -> None:
-    """Write the draft's file (and its year's folder); never replaces a file."""
-    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
+    """Write the draft's file (and its year's folder); never replaces a file, never through a link."""
+    parts = Path(draft.path).parent.parts  # ('qa', '2026')
+    if any(root.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
+        raise NewEntryError(f"{'/'.join(parts)} is or is inside a symbolic link; not writing there", 1)
+    root.joinpath(*parts).mkdir(parents=True, exist_ok=True)
     with open(root / draft.path, "x", encoding="utf-8") as file:
         file.write(draft.text)
 
@@ -106,16 +115,22 @@ def split_tags(text: str | None) -> list[str]:
 
 
 def new_entry_text(
-    title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
+    title: str,
+    topic: str,
+    day: datetime.date,
+    tags: list[str] = (),
+    asker: str | None = None,
+    question: str = QUESTION_PLACEHOLDER,
+    comment: str = "",
 ) -> str:
-    """A draft entry: front matter with the given values and placeholder sections to replace."""
+    """A draft entry: front matter with the given values, the question, and a placeholder answer."""
     front: dict = {"title": title, "date": day, "topic": topic}
     if tags:
         front["tags"] = list(tags)
     if asker:
         front["asker"] = asker
     front["draft"] = True
-    return entry_text(front, QUESTION_PLACEHOLDER, ANSWER_PLACEHOLDER)
+    return entry_text(front, question, ANSWER_PLACEHOLDER, comment)
 
 
 def _problems_of(rel: str, text: str, topics: dict[str, Topic]) -> list[Diagnostic]:
