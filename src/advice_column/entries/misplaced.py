@@ -24,8 +24,8 @@ _SECTION = re.compile(r"^##[ \t]+(Question|Answer)[ \t]*#*[ \t]*\r?$", re.MULTIL
 _NOT_ENTRIES = frozenset({"readme.md", "contributing.md", "changelog.md", "license.md", "code_of_conduct.md"})
 
 
-def misplaced_entries(root: Path, docs_dir: str = "docs", qa_dir: str = "qa") -> list[Diagnostic]:
-    """A problem for each file in ``docs_dir`` or at ``root`` that is written as an entry."""
+def misplaced_entries(root: Path, docs_dir: str | None = "docs", qa_dir: str = "qa") -> list[Diagnostic]:
+    """A problem for each file in ``docs_dir`` (unless None) or at ``root`` that is written as an entry."""
     found = []
     for rel in _candidates(root, docs_dir):
         head = _head(root / rel)
@@ -33,7 +33,7 @@ def misplaced_entries(root: Path, docs_dir: str = "docs", qa_dir: str = "qa") ->
             continue
         year = _DATE.search(head)
         target = f"{qa_dir}/{year.group(1) + '/' if year else ''}{rel.rsplit('/', 1)[-1]}"
-        where = f"{docs_dir}/ holds the site's hand-written pages, so it would be published as one"
+        where = f"{docs_dir or 'docs'}/ holds the site's hand-written pages, so it would be published as one"
         if "/" not in rel:
             where = "the build reads entries only under qa/, so it would not be published"
         message = f"this file is written as an entry but {where}; move it to {target}"
@@ -41,7 +41,7 @@ def misplaced_entries(root: Path, docs_dir: str = "docs", qa_dir: str = "qa") ->
     return found
 
 
-def _candidates(root: Path, docs_dir: str) -> list[str]:
+def _candidates(root: Path, docs_dir: str | None) -> list[str]:
     """The ``*.md`` files at the root (but its README and the like) and under ``docs_dir``."""
     names = []
     try:
@@ -51,8 +51,8 @@ def _candidates(root: Path, docs_dir: str) -> list[str]:
             ]
     except OSError:
         return []
-    docs = root / docs_dir
-    if docs.is_dir() and not docs.is_symlink():
+    docs = root / (docs_dir or "")
+    if docs_dir and docs.is_dir() and not docs.is_symlink():
         for folder, dirnames, filenames in os.walk(docs):  # os.walk never enters a linked folder
             dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
             rel = Path(folder).relative_to(root).as_posix()

@@ -34,7 +34,8 @@ def load(
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
     column.entries = schedule(column.entries, datetime.date.today())
-    misplaced = misplaced_entries(root, settings.docs_dir if settings else "docs")
+    # docs/ only when it is a folder of the column's own (folder_problems says why not otherwise).
+    misplaced = misplaced_entries(root, settings.docs_dir if settings and not folders else None)
     column.diagnostics = sorted(column.diagnostics + folders + misplaced)
     return settings, column
 
