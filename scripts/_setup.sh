@@ -11,17 +11,22 @@ fi
 
 setup_venv() {  # $1: a dependency group of pyproject.toml to install too, e.g. "test", or ""
   local group="$1"
-  local stamp=".venv/.installed-$(cat pyproject.toml constraints.txt | "$PYTHON" -c \
-    'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')${group}"
+  local hash
+  hash=$(cat pyproject.toml constraints.txt | "$PYTHON" -c \
+    'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')
+  # One stamp per group, holding the hash it was installed from: scripts/serve (no group) and
+  # scripts/test ("test") each see their own, so running one after the other installs nothing.
+  local stamp=".venv/.installed-${group:-base}"
   if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
-  if [ ! -e "$stamp" ]; then
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
     # 25.1: the first pip that installs dependency groups (--group).
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check \
       --constraint constraints.txt --editable . ${group:+--group "$group"}
-    rm -f .venv/.installed-*
-    touch "$stamp"
+    echo "$hash" >"$stamp"
+    # A group's install is the project's too.
+    echo "$hash" >.venv/.installed-base
   fi
 }

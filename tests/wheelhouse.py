@@ -17,8 +17,7 @@ import zipfile
 from importlib import metadata
 from pathlib import Path
 
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
+from advice_column.authoring.package_source import tested_constraints
 
 # pip, isolated from this machine's configuration (indexes, find-links, constraints), offline.
 PIP_ENV = {
@@ -53,22 +52,6 @@ def build_project_wheel(repo: Path, scratch: Path, wheelhouse: Path) -> Path:
     assert done.returncode == 0, f"the wheel did not build:\n{done.stdout}\n{done.stderr}"
     (wheel,) = wheelhouse.glob("advice_column-*.whl")
     return wheel
-
-
-def runtime_closure(project: str) -> list[str]:
-    """The installed distributions ``project`` needs at run time (markers evaluated here)."""
-    seen: set[str] = set()
-    todo = [project]
-    while todo:
-        name = canonicalize_name(todo.pop())
-        if name in seen:
-            continue
-        seen.add(name)
-        for line in metadata.distribution(name).requires or []:
-            requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                todo.append(requirement.name)
-    return sorted(seen - {canonicalize_name(project)})
 
 
 def repack(name: str, wheelhouse: Path) -> Path:
@@ -107,6 +90,6 @@ def make_wheelhouse(repo: Path, scratch: Path) -> Path:
     wheelhouse = scratch / "wheelhouse"
     wheelhouse.mkdir()
     build_project_wheel(repo, scratch, wheelhouse)
-    for name in runtime_closure("advice-column"):
+    for name in tested_constraints():  # what a new column pins: every run-time dependency
         repack(name, wheelhouse)
     return wheelhouse

@@ -7,7 +7,6 @@ calls one function per command and prints.
 from __future__ import annotations
 
 import argparse
-import datetime
 import signal
 import sys
 from pathlib import Path
@@ -15,6 +14,8 @@ from pathlib import Path
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
+from .authoring.new_command import add_new_parser, parse_date
+from .authoring.publish import add_publish_parser
 from .build.progress import Progress
 from .entries.problems import Diagnostic, format_diagnostics
 from .importing.command import add_import_parser
@@ -55,35 +56,6 @@ def check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def new(args: argparse.Namespace) -> int:
-    """Write a new draft entry with today's date and placeholder sections to fill."""
-    from .authoring.new import NewEntryError, plan_entry
-    from .authoring.similar import find_similar, similar_lines
-    from .entries.loader import load_column
-    from .entries.topics import load_topics
-
-    root: Path = args.root
-    problems: list[Diagnostic] = []
-    topics = load_topics(root, "qa", problems)
-    if problems:
-        print(format_diagnostics(problems), end="")
-        return 1
-    day = args.date or datetime.date.today()
-    try:
-        draft = plan_entry(root, topics, args.title, args.topic, day, args.tags, args.asker)
-    except NewEntryError as error:
-        print(f"advice new: {error}", file=sys.stderr)
-        return error.exit_code
-    # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)):
-        print(line, file=sys.stderr)
-    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
-    with open(root / draft.path, "x", encoding="utf-8") as file:
-        file.write(draft.text)
-    print(draft.path)
-    return 0
-
-
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
     # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
@@ -104,6 +76,14 @@ def build(args: argparse.Namespace) -> int:
         f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}",
         file=sys.stderr,
     )
+    if published.scheduled:
+        after, number = published.scheduled[0], len(published.scheduled)
+        until = "its date" if number == 1 else "their dates"
+        print(
+            f"advice build: {_count(number, 'scheduled entry')} left out until {until}; "
+            f"the next, {after.path}, is published by the first build on or after {after.date}",
+            file=sys.stderr,
+        )
     for address in published.example_addresses:
         print(f"advice build: warning: {address}; set it in mkdocs.yml before publishing", file=sys.stderr)
     return 0
@@ -139,13 +119,6 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advice", description="Build a searchable advice-column website from qa/*.md."
@@ -175,20 +148,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.set_defaults(command=check)
 
-    sub = commands.add_parser(
-        "new",
-        help="write a new draft entry to fill in and print its path",
-        description="Write qa/<year>/<slug>.md as a draft (shown by `advice serve`, never "
-        "published) with the front matter filled in and placeholder '## Question' and '## Answer' "
-        "sections; list similar questions first. Never overwrites. Replace the placeholders and "
-        "delete 'draft: true' to publish it.",
-    )
-    sub.add_argument("title", help="the question's title")
-    sub.add_argument("--topic", required=True, help="a key of qa/topics.yml")
-    sub.add_argument("--tags", help="comma-separated, e.g. 'follow-up,thank-you notes'")
-    sub.add_argument("--asker", help="the asker's display name or pseudonym")
-    sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
-    sub.set_defaults(command=new)
+    add_new_parser(commands)
+    add_publish_parser(commands, parse_date)
 
     sub = commands.add_parser(
         "build",
@@ -203,8 +164,9 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
         description="Build with drafts into a temporary folder and serve it with live reload; "
-        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. While an "
-        "entry is invalid, every page shows the problems until they are fixed.",
+        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. Invalid "
+        "entries are left out (or kept as they last built) and every page shows the problems "
+        "until they are fixed.",
     )
     sub.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"

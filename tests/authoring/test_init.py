@@ -168,9 +168,7 @@ def test_unusable_titles_are_refused_before_writing(tmp_path, capsys, title, mes
 
 def test_a_failed_write_leaves_no_half_column(tmp_path, capsys, monkeypatch):
     # The second file's folder cannot be made: a file of that name was just written.
-    monkeypatch.setattr(
-        scaffold, "render_column", lambda title, today, source: {"mkdocs.yml": "", "mkdocs.yml/x": ""}
-    )
+    monkeypatch.setattr(scaffold, "render_column", lambda *arguments: {"mkdocs.yml": "", "mkdocs.yml/x": ""})
     target = tmp_path / "column"
     assert run_init_command("init", str(target)) == 1
     assert "advice init: cannot write" in capsys.readouterr().err

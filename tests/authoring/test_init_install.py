@@ -1,10 +1,10 @@
 """A new column installs its own tool: the set-up its README gives and the steps its workflows run
 work in a fresh virtualenv, against a wheel of this checkout, with no network.
 
-The only change made to the column: its requirements.txt names the exact version in the form a
-wheel folder can serve (``advice-column==X``) instead of the repository's tag. Every command runs
-as written, with pip told by its environment to use no index and find wheels in that folder
-(PIP_NO_INDEX, PIP_FIND_LINKS), so nothing is fetched.
+The column is made with ``advice init --from WHEEL`` and left as written. Every command runs as
+written, with pip told by its environment to use no index and find the dependencies' wheels in
+a folder (PIP_NO_INDEX, PIP_FIND_LINKS), so nothing is fetched; the column's constraints.txt
+pins each of them to the version these tests run with.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.utils import canonicalize_name
 
 from advice_column.authoring.init import init_column
 
@@ -55,12 +56,16 @@ def workflow_steps(root: Path, name: str) -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
 
 
+def requirement_lines(root: Path) -> list[str]:
+    lines = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if not line.startswith("#")]
+
+
 def test_a_new_column_names_this_exact_version_everywhere(tmp_path):
     root = tmp_path / "column"
     init_column(root, "Ask Sam")
     requirement = f"advice-column @ git+{REPOSITORY}@v{VERSION}"
-    lines = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    assert [line for line in lines if not line.startswith("#")] == [requirement]
+    assert requirement_lines(root) == ["-c constraints.txt", requirement]
     readme = (root / "README.md").read_text(encoding="utf-8")
     set_up = ["python3 -m venv .venv", ".venv/bin/pip install -r requirements.txt"]
     assert shell_block(readme, "Set up") == set_up
@@ -73,21 +78,57 @@ def test_a_new_column_names_this_exact_version_everywhere(tmp_path):
 
 def test_package_index_option_names_the_release(tmp_path):
     root = tmp_path / "column"
-    init_column(root, "Ask Sam", from_index=True)
-    lines = (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    assert [line for line in lines if not line.startswith("#")] == [f"advice-column=={VERSION}"]
+    init_column(root, "Ask Sam", source="index")
+    assert requirement_lines(root) == ["-c constraints.txt", f"advice-column=={VERSION}"]
     about = (root / "docs" / "about.md").read_text(encoding="utf-8")
     assert f"https://pypi.org/project/advice-column/{VERSION}/" in about
 
 
-def test_the_readme_set_up_and_the_workflow_steps_work_from_a_wheel(tmp_path, wheelhouse):
+def test_the_constraints_pin_what_this_repository_pins_for_running(tmp_path):
     root = tmp_path / "column"
-    init_column(root, "Ask Sam")
-    requirements = root / "requirements.txt"
-    source = f"advice-column @ git+{REPOSITORY}@v{VERSION}"
-    text = requirements.read_text(encoding="utf-8")
-    assert source in text
-    requirements.write_text(text.replace(source, f"advice-column=={VERSION}"), encoding="utf-8")
+    init_column(root, "Ask Sam", source="git+https://example.net/fork/advice-column@main")
+    assert requirement_lines(root)[1] == "advice-column @ git+https://example.net/fork/advice-column@main"
+    column = {}
+    for line in (root / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            name, _, version = line.partition("==")
+            column[name] = version
+    ours = {}
+    for line in (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, _, version = line.partition(";")[0].strip().partition("==")
+            ours[canonicalize_name(name)] = version
+    assert {"mkdocs", "mkdocs-material", "pagefind-bin", "markdown", "jinja2"} <= set(column)
+    assert "advice-column" not in column and "pytest" not in column
+    assert all(ours[name] == version for name, version in column.items()), column
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("nowhere/at/all", "give 'tag', 'index', a git+https:// URL, a .whl file or a checkout"),
+        ("advice_column-9.9.9-py3-none-any.whl", f"the wheel is advice-column 9.9.9 but this is {VERSION}"),
+        ("git+https://example.net/x y", "a git URL has no spaces"),
+    ],
+)
+def test_a_source_that_cannot_be_used_is_refused_before_writing(tmp_path, capsys, source, message):
+    from advice_column.cli import main
+
+    (tmp_path / "advice_column-9.9.9-py3-none-any.whl").write_bytes(b"")
+    wheel = str(tmp_path / source) if source.endswith(".whl") else source
+    assert main(["init", str(tmp_path / "column"), "--from", wheel]) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "column").exists()
+
+
+def test_the_readme_set_up_and_the_workflow_steps_work_from_a_wheel(tmp_path, wheelhouse, capsys):
+    from advice_column.cli import main
+
+    (wheel,) = wheelhouse.glob("advice_column-*.whl")
+    root = tmp_path / "column"
+    assert main(["init", str(root), "--title", "Ask Sam", "--from", str(wheel)]) == 0
+    assert "installs advice-column from" in capsys.readouterr().err  # on this machine only
+    assert requirement_lines(root) == ["-c constraints.txt", f"advice-column @ {wheel.as_uri()}"]
 
     env = pip_env(wheelhouse)
     readme = (root / "README.md").read_text(encoding="utf-8")

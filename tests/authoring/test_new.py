@@ -96,19 +96,76 @@ def test_new_sees_a_slug_set_in_front_matter(column, capsys):
     assert "qa/old-name.md already uses the slug 'same-title'" in capsys.readouterr().err
 
 
-def test_new_refuses_to_overwrite(column, capsys):
+def test_new_refuses_to_overwrite_and_says_how_to_go_on(column, capsys):
     assert column.run("new", "Same title", "--topic", "salary", "--date", "2024-05-01") == 0
     path = column.root / capsys.readouterr().out.strip()
     before = path.read_bytes()
+    column.entry("same-title-2")
     assert column.run("new", "Same title", "--topic", "salary", "--date", "2025-01-01") == 1
-    assert "already uses the slug 'same-title'" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "advice new: qa/2024/same-title.md already uses the slug 'same-title'; not overwriting. Read it "
+        "first: if your question is a different one, give it its own address with --slug same-title-3\n"
+    )
     assert path.read_bytes() == before
+    assert (
+        column.run("new", "Same title", "--topic", "salary", "--date", "2025-01-01", "--slug", "same-title-3")
+        == 0
+    )
+    assert capsys.readouterr().out == "qa/2025/same-title-3.md\n"
+    assert column.run("check") == 0
+
+
+def test_new_slug_names_the_file_and_must_be_a_slug(column, capsys):
+    assert column.run("new", "Is £2,000 a fair raise?", "--topic", "salary", "--date", "2024-05-01") == 0
+    assert capsys.readouterr().out == "qa/2024/is-2000-a-fair-raise.md\n"
+    assert column.run("new", "Is £2,000 a fair raise?", "--topic", "salary", "--slug", "Fair Raise") == 2
+    assert "--slug 'Fair Raise' is not lowercase letters, digits and hyphens; e.g. --slug fair-raise" in (
+        capsys.readouterr().err
+    )
+    assert column.run("new", "Is £2,000 a fair raise?", "--topic", "salary", "--slug", "fair-raise") == 0
+    rel = capsys.readouterr().out.strip()
+    assert rel.endswith("/fair-raise.md") and column.run("check", rel) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Is £2,000 enough?", "is-2000-enough"),
+        ("€1.500 or ¥500", "1500-or-500"),
+        ("2.5 days off, 1,000,000 views", "2-5-days-off-1000000-views"),
+    ],
+)
+def test_new_file_names_keep_amounts_whole(column, capsys, title, slug):
+    assert column.run("new", title, "--topic", "salary", "--date", "2024-05-01") == 0
+    assert capsys.readouterr().out.strip() == f"qa/2024/{slug}.md"
 
 
 def test_new_unknown_topic_lists_valid_ones(column, capsys):
-    assert column.run("new", "A question", "--topic", "interveiws") == 2
-    assert "unknown topic 'interveiws'; valid: interviews, salary" in capsys.readouterr().err
+    assert column.run("new", "A question", "--topic", "cooking") == 2
+    assert "unknown topic 'cooking'; valid: interviews, salary" in capsys.readouterr().err
     assert not list((column.root / "qa").rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("pay", "salary (Salary & pay)"),
+        ("interveiws", "interviews (Interviews)"),
+        ("Salry", "salary (Salary & pay)"),
+    ],
+)
+def test_new_unknown_topic_points_to_the_topic_meant_by_key_or_title(column, capsys, given, meant):
+    assert column.run("new", "A question", "--topic", given) == 2
+    key, title = meant.split(" ", 1)
+    assert f"unknown topic '{given}'; did you mean '{key}' {title}? valid: interviews, salary" in (
+        capsys.readouterr().err
+    )
+
+
+def test_new_takes_a_topic_by_its_title(column, capsys):
+    assert column.run("new", "A question", "--topic", "salary & PAY") == 0
+    rel = capsys.readouterr().out.strip()
+    assert "\ntopic: salary\n" in (column.root / rel).read_text(encoding="utf-8")
 
 
 def test_new_lists_similar_questions_then_writes_the_entry(column, capsys):

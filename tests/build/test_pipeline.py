@@ -251,16 +251,51 @@ def test_preview_builds_drafts_with_a_marker(column, tmp_path, open_preview):
     assert not (column.root / "site/qa/draft").exists()
 
 
-def test_preview_keeps_last_good_build_when_an_entry_breaks(column, tmp_path, capsys, open_preview):
+def test_preview_keeps_an_entry_as_it_last_built_while_it_is_broken(column, tmp_path, capsys, open_preview):
     column.entry("one", title="First title")
     site = tmp_path / "preview"
     preview = open_preview(column.root, site)
     assert preview.rebuild()
-    page = (site / "qa/one/index.html").read_bytes()
-    column.entry("one", title="First title", extra="date: 2020-01-01\n")
-    assert preview.rebuild() is None
+    column.entry("one", title="Broken title", extra="date: 2020-01-01\n")
+    column.entry("two", title="Added meanwhile")
+    assert preview.rebuild()  # what is valid is built, the broken entry as it was
     assert any("QA014 duplicate key 'date'" in problem for problem in preview.problems)
-    assert (site / "qa/one/index.html").read_bytes() == page
+    assert preview.panel_heading.startswith("The preview shows every entry it can")
+    assert html(site / "qa/one/index.html").css_first("article h1").text() == "First title"
+    assert (site / "qa/two/index.html").is_file()
+    column.entry("one", title="Fixed title")
+    assert preview.rebuild() and preview.problems == []
+    assert "Fixed title" in (site / "qa/one/index.html").read_text(encoding="utf-8")
+
+
+def test_preview_of_a_column_with_an_invalid_entry_from_the_start_shows_the_others(
+    column, tmp_path, open_preview
+):
+    for number in range(16):
+        column.entry(f"fine-{number}", title=f"Fine question {number}")
+    column.entry("broken", title="Broken question", topic="nope")
+    site = tmp_path / "preview"
+    preview = open_preview(column.root, site)
+    assert preview.rebuild().startswith("built all pages of 16 entries")
+    assert [problem.split(" ", 2)[:2] for problem in preview.problems] == [["qa/broken.md:4:8:", "QA024"]]
+    assert (site / "qa/fine-3/index.html").is_file() and not (site / "qa/broken").exists()
+    assert "Fine question 15" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_preview_never_claims_a_build_that_did_not_happen(column, tmp_path, open_preview):
+    column.entry("one")
+    config = column.root / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "nav: [\n", encoding="utf-8")
+    site = tmp_path / "preview"
+    preview = open_preview(column.root, site)
+    assert preview.rebuild() is None and preview.problems
+    assert preview.panel_heading == "Nothing could be built yet. Fix these problems and save:"
+    config.write_text(good, encoding="utf-8")
+    assert preview.rebuild() and not preview.problems
+    config.write_text(good + "nav: [\n", encoding="utf-8")
+    assert preview.rebuild() is None
+    assert preview.panel_heading == "The preview shows the last good build. Fix these problems and save:"
 
 
 def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path, open_preview):

@@ -76,7 +76,10 @@ def test_saving_an_entry_reloads_the_page_and_stopping_cleans_up(column, page: P
         out, err = server.communicate(timeout=30)
     assert server.returncode == 0
     assert "qa/one.md:5:1: QA021 unknown key 'tgas'; did you mean 'tags'?" in out
-    assert "still serving the last good build" in err
+    assert (
+        "advice serve: 1 problem; serving every entry it can "
+        "(an entry with a problem as it last built cleanly)" in err
+    )
     assert "advice serve: stopped" in err
     assert "search index" not in err
     assert not list(temporary.iterdir())

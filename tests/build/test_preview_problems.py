@@ -60,9 +60,34 @@ def test_problems_show_on_every_page_until_fixed(column, page: Page):
         _, err = stop(server)
     assert server.returncode == 0
     assert err.count("ready at") == 1
-    assert "still serving the last good build" in err
+    assert "last good build" not in err  # the site was built each time, broken entry aside
+    assert "advice serve: 1 problem; serving every entry it can" in err
     assert "advice serve: rebuilt the changed pages in " in err
-    assert "qa/one.md" in err.split("still serving the last good build", 1)[1]
+    assert "qa/one.md" in err.split("1 problem; serving every entry it can", 1)[1]
+
+
+def test_one_invalid_entry_of_seventeen_at_start_the_others_are_served_under_the_panel(column, page: Page):
+    for number in range(16):
+        column.entry(f"fine-{number}", title=f"Fine question {number}", date=f"2025-01-{number + 1:02}")
+    column.entry("broken", title="Broken", topic=BROKEN_TOPIC)
+    port = free_port()
+    server = start_serving(column, port)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/qa/fine-0/")
+        page.goto(f"http://127.0.0.1:{port}/")
+        expect(page.locator(".advice-home")).to_contain_text("Fine question 15")
+        panel = page.locator(PANEL)
+        expect(panel).to_contain_text("qa/broken.md:4:8: QA024")
+        expect(panel).to_contain_text("The preview shows every entry it can")
+        expect(panel).not_to_contain_text("last good build")
+        page.goto(f"http://127.0.0.1:{port}/qa/broken/")  # never built: the site's own 404 page
+        expect(page.locator(PANEL)).to_contain_text("qa/broken.md:4:8: QA024")
+        expect(page.locator("body")).not_to_contain_text("No page here")
+    finally:
+        out, err = stop(server)
+    assert "qa/broken.md:4:8: QA024" in out
+    assert "advice serve: built all pages of 16 entries" in err
+    assert "last good build" not in err
 
 
 def test_a_column_broken_from_the_start_shows_its_problems(column, page: Page):

@@ -227,8 +227,20 @@ CASES = [
     ),
     pytest.param(
         entry(topic="salery"),
-        [("QA024", 4, 8, "did you mean 'salary'? valid: interviews, salary")],
+        [("QA024", 4, 8, "did you mean 'salary' (Salary & pay)? valid: interviews, salary")],
         id="QA024-typo",
+    ),
+    pytest.param(
+        entry(topic="pay"),
+        [
+            (
+                "QA024",
+                4,
+                8,
+                "unknown topic 'pay'; did you mean 'salary' (Salary & pay)? valid: interviews, salary",
+            )
+        ],
+        id="QA024-a-word-of-a-title",
     ),
     pytest.param(
         entry(title="x" * 201),

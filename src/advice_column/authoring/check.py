@@ -22,6 +22,7 @@ from ..entries.slug_index import SlugIndex
 from ..entries.topics import load_topics
 from ..site.column import hand_written_pages, load
 from ..site.settings import CONFIG_FILE, SettingsError, read_settings
+from .ask_form import stale_ask_form
 from .slug_cache import entry_index
 
 QA_DIR = "qa"
@@ -94,7 +95,7 @@ def check_targets(root: Path, targets: Targets, progress: Tick | None = None) ->
     if targets.whole:
         _, column = load(root, progress, with_text=False)
         checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
-        return Outcome(column.diagnostics, checked)
+        return Outcome(sorted(column.diagnostics + stale_ask_form(root, column.topics)), checked)
     diagnostics: list[Diagnostic] = []
     if targets.settings:
         try:

@@ -18,10 +18,17 @@ import yaml
 
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
-from .package_source import PackageSource, SourceError, package_source
+from .package_source import TAG, PackageSource, SourceError, package_source, tested_constraints
 
 MAX_TITLE = 100
 TEMPLATES = "scaffold"
+CONSTRAINTS = "constraints.txt"
+CONSTRAINTS_HEADER = """\
+# Every package advice-column needs, at the version it was tested with (requirements.txt reads
+# this file), so the site builds the same here and in the workflows. Written by `advice init`;
+# to upgrade, change the version in requirements.txt and write this file again with that
+# version's `advice init` (or delete a line to let pip choose).
+"""
 DOT_PREFIX = "dot-"
 SITE_NAME_LINE = 'site_name: "@@SITE_NAME@@"\n'
 EXAMPLE_TEMPLATE = "example-entry.md"
@@ -42,21 +49,26 @@ class InitError(Exception):
     """The column cannot be created as asked; the message says why and what to do instead."""
 
 
-def init_column(target: Path, title: str, from_index: bool = False) -> list[str]:
-    """Write a new column into ``target`` (missing or empty); returns the relative paths written."""
+def init_column(target: Path, title: str, source: str = TAG) -> list[str]:
+    """Write a new column into ``target`` (missing or empty); returns the relative paths written.
+
+    ``source``: where the column installs advice-column from (see package_source.py).
+    """
     title = check_title(title)
     _check_target(target)
     try:
-        source = package_source(from_index)
+        package = package_source(source)
     except SourceError as error:
         raise InitError(str(error)) from None
-    files = render_column(title, datetime.date.today(), source)
+    files = render_column(title, datetime.date.today(), package, tested_constraints())
     _write_all(target, files)
     return sorted(files)
 
 
-def render_column(title: str, today: datetime.date, source: PackageSource) -> dict[str, str]:
-    """Every file of a new column by relative path, with the title, source and date filled in."""
+def render_column(
+    title: str, today: datetime.date, source: PackageSource, pins: dict[str, str]
+) -> dict[str, str]:
+    """Every file of a new column by relative path, with the title, source, pins and date filled in."""
     values = {
         "TITLE_MARKDOWN": markdown_text(title),
         "REQUIREMENT": source.requirement,
@@ -72,7 +84,14 @@ def render_column(title: str, today: datetime.date, source: PackageSource) -> di
             files[rel] = _with_site_name(text, title)
         else:
             files[rel] = _MARKER.sub(lambda match: values[match.group(1)], text)
+    files[CONSTRAINTS] = constraints_text(pins)
     return files
+
+
+def constraints_text(pins: dict[str, str]) -> str:
+    """The column's constraints.txt: each package advice-column needs, at the version it was tested with."""
+    lines = [f"{name}=={version}" for name, version in sorted(pins.items())]
+    return CONSTRAINTS_HEADER + "\n".join(lines) + "\n"
 
 
 def check_title(title: str) -> str:

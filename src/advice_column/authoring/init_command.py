@@ -19,7 +19,7 @@ def run_init(args: argparse.Namespace) -> int:
 
     target: Path = args.directory
     try:
-        written = init_column(target, args.title, args.package_index)
+        written = init_column(target, args.title, args.source)
     except InitError as error:
         print(f"advice init: {error}", file=sys.stderr)
         return 1
@@ -35,6 +35,13 @@ def run_init(args: argparse.Namespace) -> int:
         "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
         file=sys.stderr,
     )
+    if args.source not in ("tag", "index") and not args.source.startswith("git+"):
+        print(
+            f"advice init: requirements.txt installs advice-column from {args.source}, on this machine "
+            "only: before pushing, point it at a git URL or the package index, or the workflows "
+            "cannot install it",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -52,11 +59,18 @@ def add_init_parser(subparsers) -> None:
         default=DEFAULT_TITLE,
         help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
     )
-    sub.add_argument(
-        "--package-index",
-        action="store_true",
-        help="install advice-column from its release on the Python package index (advice-column==VERSION) "
-        "instead of the repository at this version's tag; for once that release is published there",
+    sources = sub.add_mutually_exclusive_group()
+    sources.add_argument(
+        "--from",
+        dest="source",
+        default="tag",
+        metavar="SOURCE",
+        help="where the column installs advice-column from: 'tag' (the repository at this version's "
+        "tag, the default), 'index' (the release on the Python package index), a git+https:// URL, "
+        "or the path of a wheel or checkout of this version (for working offline)",
+    )
+    sources.add_argument(
+        "--package-index", dest="source", action="store_const", const="index", help="--from index"
     )
     sub.set_defaults(command=run_init)
 

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entries.entry_file import entry_path, entry_text
+from ..entries.fields import unknown_topic
 from ..entries.loader import find_entry_files, load_entry
 from ..entries.model import Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import index_files
+from ..entries.slugs import is_valid_slug, slugify
 
 # Shown in the preview until replaced; `draft: true` keeps them off the published site.
 QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
 ANSWER_PLACEHOLDER = (
-    "*Replace this line with the answer. When the entry is ready, delete `draft: true` above to publish it.*"
+    "*Replace this line with the answer. When the entry is ready, publish it: `advice publish` this file.*"
 )
 
 
@@ -45,22 +47,61 @@ def plan_entry(
     day: datetime.date,
     tags: str | None = None,
     asker: str | None = None,
+    slug: str | None = None,
+    *,
+    question: str = QUESTION_PLACEHOLDER,
+    comment: str = "",
 ) -> NewEntry:
-    """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be."""
+    """The new entry's path and text, checked as ``advice check`` would; NewEntryError if it cannot be.
+
+    ``topic`` is a key of ``topics`` or a topic's title; ``slug`` names the file (default: from the title).
+    ``question`` replaces the placeholder question; ``comment``, one line, is kept in the front matter.
+    """
     title = " ".join(title.split())
     if not title:
         raise NewEntryError('the title is empty; give the question, e.g. advice new "Can I ...?" --topic T')
-    if topic not in topics:
-        raise NewEntryError(f"unknown topic '{topic}'; valid: {', '.join(sorted(topics))}")
-    rel = entry_path(title, day)
+    topic = topic_key(topic, topics)
+    if slug is not None and not is_valid_slug(slug):
+        suggestion = slugify(slug) or slugify(title) or "a-short-name"
+        raise NewEntryError(
+            f"--slug '{slug}' is not lowercase letters, digits and hyphens; e.g. --slug {suggestion}"
+        )
+    rel = entry_path(title, day) if slug is None else f"qa/{day.year}/{slug}.md"
     slug = Path(rel).stem
-    owner = index_files(find_entry_files(root / "qa", [], root)).owner_of(slug)
-    if owner or (root / rel).exists():
-        raise NewEntryError(f"{owner or rel} already uses the slug '{slug}'; not overwriting", 1)
-    text = new_entry_text(title, topic, day, split_tags(tags), (asker or "").strip() or None)
+    index = index_files(find_entry_files(root / "qa", [], root))
+    if owner := index.owner_of(slug) or ((root / rel).exists() and rel):
+        free = next(f"{slug}-{n}" for n in range(2, 10_000) if not index.owner_of(f"{slug}-{n}"))
+        raise NewEntryError(
+            f"{owner} already uses the slug '{slug}'; not overwriting. Read it first: if your question "
+            f"is a different one, give it its own address with --slug {free}",
+            1,
+        )
+    text = new_entry_text(
+        title, topic, day, split_tags(tags), (asker or "").strip() or None, question, comment
+    )
     if problems := _problems_of(rel, text, topics):
         raise NewEntryError("; ".join(problem.message for problem in problems))
     return NewEntry(rel, title, text)
+
+
+def topic_key(topic: str, topics: dict[str, Topic]) -> str:
+    """The key ``topic`` names (a key, or a topic's title in any case); NewEntryError if none."""
+    if topic in topics:
+        return topic
+    titled = [key for key, known in topics.items() if known.title.casefold() == topic.strip().casefold()]
+    if len(titled) == 1:
+        return titled[0]
+    raise NewEntryError(unknown_topic(topic, topics))
+
+
+def write_entry(root: Path, draft: NewEntry) -> None:
+    """Write the draft's file (and its year's folder); never replaces a file, never through a link."""
+    parts = Path(draft.path).parent.parts  # ('qa', '2026')
+    if any(root.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
+        raise NewEntryError(f"{'/'.join(parts)} is or is inside a symbolic link; not writing there", 1)
+    root.joinpath(*parts).mkdir(parents=True, exist_ok=True)
+    with open(root / draft.path, "x", encoding="utf-8") as file:
+        file.write(draft.text)
 
 
 def split_tags(text: str | None) -> list[str]:
@@ -74,16 +115,22 @@ def split_tags(text: str | None) -> list[str]:
 
 
 def new_entry_text(
-    title: str, topic: str, day: datetime.date, tags: list[str] = (), asker: str | None = None
+    title: str,
+    topic: str,
+    day: datetime.date,
+    tags: list[str] = (),
+    asker: str | None = None,
+    question: str = QUESTION_PLACEHOLDER,
+    comment: str = "",
 ) -> str:
-    """A draft entry: front matter with the given values and placeholder sections to replace."""
+    """A draft entry: front matter with the given values, the question, and a placeholder answer."""
     front: dict = {"title": title, "date": day, "topic": topic}
     if tags:
         front["tags"] = list(tags)
     if asker:
         front["asker"] = asker
     front["draft"] = True
-    return entry_text(front, QUESTION_PLACEHOLDER, ANSWER_PLACEHOLDER)
+    return entry_text(front, question, ANSWER_PLACEHOLDER, comment)
 
 
 def _problems_of(rel: str, text: str, topics: dict[str, Topic]) -> list[Diagnostic]:

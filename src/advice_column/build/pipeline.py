@@ -13,14 +13,15 @@ import itertools
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..engine.memory import give_back_free_memory
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
 from ..entries.entry_cache import EntryCache
-from ..entries.model import Column, Tick
+from ..entries.model import Column, Entry, Tick
 from ..entries.problems import Diagnostic
+from ..entries.schedule import scheduled_entries
 from ..site.catalog import Catalog, build_catalog
 from ..site.column import load
 from ..site.feeds import render_feeds
@@ -75,6 +76,7 @@ class Published:
     warnings: list[str]
     drafts: int = 0  # left out
     example_addresses: list[str] = field(default_factory=list)  # still example.org, as init wrote them
+    scheduled: list[Entry] = field(default_factory=list)  # left out until their date, the next first
 
 
 def build_column(root: Path, progress: Progress) -> Published:
@@ -95,6 +97,9 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
                 catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
             config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
             manifest, drafts = site_manifest(catalog), sum(entry.draft for entry in column.entries)
+            scheduled = [
+                replace(entry, question="", answer="") for entry in scheduled_entries(column.entries)
+            ]
             # Every entry is in the pages now: its text (gigabytes, in a big column of long
             # answers) need not stay in memory while the site renders and Pagefind indexes.
             del catalog, column
@@ -112,7 +117,7 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
                 verify(manifest, build_dir, lost)
                 publish(build_dir, site_dir, cache)
     entries = len(manifest.entries)
-    return Published(entries, settings.site_dir, warnings, drafts, example_addresses(settings))
+    return Published(entries, settings.site_dir, warnings, drafts, example_addresses(settings), scheduled)
 
 
 def load_valid(

@@ -5,7 +5,9 @@ files are read again, the writer rewrites only pages whose Markdown changed, and
 re-renders only those, with the MkDocs objects of the last full build kept in memory, unless
 something every page shows changed (mkdocs.yml, topics, hand-written pages, the theme), which
 takes a full build. The search index is refreshed in the background once the pages are ready.
-While an entry is invalid the last good build stays up, and every page shows the problems.
+While entries are invalid the preview shows the others (and an entry that was valid before,
+as it was then), and every page shows the problems; when nothing can be built (mkdocs.yml does
+not read, MkDocs fails) the last build, if any, stays up, and the panel says which of the two.
 Everything the preview writes is in its own folders, so previews and builds never meet.
 """
 
@@ -24,6 +26,7 @@ from pathlib import Path
 from ..engine.live_site import LiveSite
 from ..engine.runner import THEME_DIR, BuildError
 from ..entries.entry_cache import EntryCache
+from ..entries.model import Column, Entry
 from ..entries.problems import format_diagnostics
 from ..site import urls
 from ..site.column import load
@@ -31,7 +34,7 @@ from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
 from ..site.urls import BUNDLE
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
-from .pipeline import InvalidColumn, engine_config, generate, load_valid, navigation, search_index
+from .pipeline import InvalidColumn, engine_config, generate, navigation, search_index
 from .search_index import SearchIndexError
 from .writer import WriteReport
 
@@ -45,6 +48,8 @@ class Preview:
         self.root, self.site_dir, self.serve_url = root, site_dir, serve_url
         self.work = site_dir.with_name(f"{site_dir.name}.work")
         self.problems: list[str] = []  # what the last rebuild found; empty after a good one
+        self.built = False  # whether the last rebuild built the site (with or without problems)
+        self._good: dict[str, Entry] = {}  # by path: each entry as the site last showed it
         self._layout: str | None = None
         self._pages = PageCache()
         self._indexer: threading.Thread | None = None
@@ -57,7 +62,10 @@ class Preview:
         """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
         start = time.perf_counter()
         try:
-            settings, column = load_valid(self.root, cache=self._entries)
+            settings, column = load(self.root, cache=self._entries)
+            if settings is None:
+                raise InvalidColumn(column.diagnostics)
+            column.entries = self._with_last_good(column)
             self.wait_for_search()  # a full build empties the folder the indexer is writing to
             self.work.mkdir(exist_ok=True)
             part_entries = urls.preview_part_entries(len(column.entries))
@@ -110,16 +118,49 @@ class Preview:
                 raise
             self._publish_search_when_ready(search)
         except InvalidColumn as invalid:
-            self.problems = [str(problem) for problem in invalid.diagnostics]
+            self.problems, self.built = [str(problem) for problem in invalid.diagnostics], False
             return None
         except (BuildError, OSError) as error:
-            self.problems = [str(error)]
+            self.problems, self.built = [str(error)], False
             return None
+        self._good = {entry.path: entry for entry in column.entries}
+        self.problems, self.built = [str(problem) for problem in column.diagnostics], True
         # The next edit's indexer, its start-up paid now rather than after that edit's pages.
         self._indexer_ready = spawn_indexer()
-        first, self._layout, self.problems = self._layout is None, layout, []
+        first, self._layout = self._layout is None, layout
         summary = _summary(report, len(catalog.entries), time.perf_counter() - start, not dirty, first)
         return "\n".join([summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))])
+
+    @property
+    def panel_heading(self) -> str:
+        """What the problems panel says the preview shows, true to the last rebuild."""
+        if self.built:
+            return (
+                "The preview shows every entry it can: an entry with a problem as it last built "
+                "cleanly, or not at all. Fix these problems and save:"
+            )
+        if self.site_dir.joinpath("index.html").exists():
+            return "The preview shows the last good build. Fix these problems and save:"
+        return "Nothing could be built yet. Fix these problems and save:"
+
+    def _with_last_good(self, column: Column) -> list[Entry]:
+        """The valid entries, and the last good version of each entry that has a problem now.
+
+        So an entry being fixed keeps its page in the preview. Left out when its slug or aliases
+        are now another entry's, or its topic is gone.
+        """
+        broken = {problem.path for problem in column.diagnostics}
+        valid = {entry.path for entry in column.entries}
+        taken = {entry.slug for entry in column.entries} | {a for e in column.entries for a in e.aliases}
+        kept = [
+            entry
+            for path, entry in self._good.items()
+            if path in broken
+            and path not in valid
+            and entry.topic in column.topics
+            and not taken.intersection([entry.slug, *entry.aliases])
+        ]
+        return sorted(column.entries + kept, key=lambda entry: entry.path)
 
     def close(self) -> None:
         """Wait for the search index, then remove the preview's working files."""
@@ -178,6 +219,16 @@ def _summary(report: WriteReport, entries: int, seconds: float, full: bool, firs
     return f"{what} pages in {seconds:.1f} s: {shown or 'none changed'}"
 
 
+def _problems_note(preview: Preview) -> str:
+    """The line after the problems: what the preview serves now, and never a build that did not happen."""
+    count = f"{len(preview.problems)} problem{'' if len(preview.problems) == 1 else 's'}"
+    if preview.built:
+        return f"{count}; serving every entry it can (an entry with a problem as it last built cleanly)"
+    if preview.site_dir.joinpath("index.html").exists():
+        return f"{count}; still serving the last good build"
+    return f"{count}; nothing built yet: every address shows the problems until they are fixed"
+
+
 def serve_column(root: Path, dev_addr: str) -> int:
     """Serve the column at ``dev_addr`` (HOST:PORT) until interrupted; returns an exit code."""
     from ..engine.server import PreviewServer, address_problem
@@ -199,14 +250,15 @@ def serve_column(root: Path, dev_addr: str) -> int:
 
     def rebuild() -> None:
         summary = preview.rebuild()
-        if summary is None:
+        for line in (summary or "").splitlines():
+            print(f"advice serve: {line}", file=sys.stderr, flush=True)
+        if preview.problems:
             print("".join(f"{problem}\n" for problem in preview.problems), end="", flush=True)
-            print("advice serve: still serving the last good build", file=sys.stderr, flush=True)
-        else:
-            for line in summary.splitlines():
-                print(f"advice serve: {line}", file=sys.stderr, flush=True)
+            print(f"advice serve: {_problems_note(preview)}", file=sys.stderr, flush=True)
 
-    server = PreviewServer(preview.site_dir, host, int(port), rebuild, lambda: preview.problems)
+    server = PreviewServer(
+        preview.site_dir, host, int(port), rebuild, lambda: preview.problems, lambda: preview.panel_heading
+    )
     try:
         rebuild()
         print(f"advice serve: ready at {preview.serve_url}", file=sys.stderr, flush=True)

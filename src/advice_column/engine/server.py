@@ -1,6 +1,6 @@
 """The preview's web server: MkDocs' live-reload server, with the site's 404 page and a problems panel.
 
-While the last rebuild failed, every HTML page it serves carries a panel listing the problems
+While the last rebuild found problems, every HTML page it serves carries a panel listing them
 (``file:line:col: CODE message``, escaped); live reload brings the panel and takes it away.
 """
 
@@ -23,14 +23,15 @@ _PANEL_STYLE = (
 
 _BARE_PAGE = (
     b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>advice serve</title></head>'
-    b"<body><p>No page here (yet): the preview has not built this address.</p></body></html>"
+    b"<body><p>Nothing is built here yet: the preview shows the site once its problems are fixed.</p>"
+    b"</body></html>"
 )
 
 
-def problems_panel(problems: list[str]) -> str:
-    """The HTML of the panel listing ``problems``; every problem is escaped."""
+def problems_panel(problems: list[str], heading: str = "Fix these problems and save:") -> str:
+    """The HTML of the panel listing ``problems`` under ``heading``; everything is escaped."""
     items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
-    heading = "The preview shows the last good build. Fix these problems and save:"
+    heading = html.escape(heading)
     return (
         f'<div id="{PANEL_ID}" role="alert" style="{_PANEL_STYLE}">'
         f'<strong>{heading}</strong><ul style="margin:0.5rem 0 0;padding-left:1.2rem">{items}</ul></div>'
@@ -58,17 +59,24 @@ class PreviewServer(LiveReloadServer):
     """Serves ``site_dir`` with live reload; ``problems()`` lists what the last rebuild found."""
 
     def __init__(
-        self, site_dir: Path, host: str, port: int, rebuild: Callable[[], None], problems: Callable[[], list]
+        self,
+        site_dir: Path,
+        host: str,
+        port: int,
+        rebuild: Callable[[], None],
+        problems: Callable[[], list],
+        heading: Callable[[], str] = lambda: "Fix these problems and save:",
     ) -> None:
         super().__init__(builder=rebuild, host=host, port=port, root=str(site_dir))
         self._site_dir = site_dir
         self._problems = problems
+        self._heading = heading
         self.error_handler = self._error_page
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         problems = self._problems()
         if problems:
-            panel = problems_panel(problems).encode()
+            panel = problems_panel(problems, self._heading()).encode()
             try:
                 end = content.rindex(b"</body>")
             except ValueError:

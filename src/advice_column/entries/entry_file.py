@@ -27,8 +27,11 @@ class _FrontMatterDumper(yaml.SafeDumper):
 _FrontMatterDumper.add_representer(dict, _FrontMatterDumper.represent_dict)
 
 
-def entry_text(front: dict, question: str = "", answer: str = "") -> str:
-    """An entry file: ``front`` as YAML (keys in the order given, lists inline), then the sections."""
+def entry_text(front: dict, question: str = "", answer: str = "", comment: str = "") -> str:
+    """An entry file: ``front`` as YAML (keys in the order given, lists inline), then the sections.
+
+    ``comment``, one line, ends the front matter as a YAML comment: kept in the file, never shown.
+    """
     header = yaml.dump(
         front,
         Dumper=_FrontMatterDumper,
@@ -37,4 +40,6 @@ def entry_text(front: dict, question: str = "", answer: str = "") -> str:
         width=10_000,
         default_flow_style=None,
     )
+    if comment:
+        header += "# " + " ".join(comment.split()) + "\n"
     return f"---\n{header}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"

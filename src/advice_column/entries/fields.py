@@ -71,11 +71,36 @@ def _topic(node: Node, key: str, topics: dict[str, Topic]) -> str:
     value = values.read_text(node, key).strip()
     # Without topics the topics file is broken or empty, and says so once; not once per entry.
     if topics and value not in topics:
-        hint = _close_matches(value, list(topics))
-        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        message = f"unknown topic '{value}'; {suggestion}valid: {', '.join(sorted(topics))}"
-        raise Invalid(problem(*position(node), codes.UNKNOWN_TOPIC, message))
+        raise Invalid(problem(*position(node), codes.UNKNOWN_TOPIC, unknown_topic(value, topics)))
     return value
+
+
+def unknown_topic(value: str, topics: dict[str, Topic]) -> str:
+    """Why ``value`` is not a topic: the topic it likely means (by key or title), and the valid keys."""
+    meant = topic_meant(value, topics)
+    suggestion = f"did you mean '{meant}' ({topics[meant].title})? " if meant else ""
+    return f"unknown topic '{value}'; {suggestion}valid: {', '.join(sorted(topics))}"
+
+
+def topic_meant(value: str, topics: dict[str, Topic]) -> str | None:
+    """The key of the topic ``value`` most likely means: its title, a word of its title, or a near key.
+
+    "Family & friends" and "friends" both mean the topic titled "Family & friends"; "interveiws"
+    means 'interviews'.
+    """
+    words = slugify(value)
+    by_title = {slugify(topic.title): key for key, topic in sorted(topics.items())}
+    if words in by_title:
+        return by_title[words]
+    holding = [key for title, key in by_title.items() if words and f"-{words}-" in f"-{title}-"]
+    if len(holding) == 1:
+        return holding[0]
+    if holding:
+        return None  # a word of several titles: the list of keys says more than one guess
+    near = {key: key for key in topics} | by_title
+    near |= {word: key for title, key in by_title.items() for word in title.split("-") if len(word) > 3}
+    hint = _close_matches(value, list(near)) or _close_matches(words, list(near))
+    return near[hint[0]] if hint else None
 
 
 def _tags(node: Node, key: str, topics) -> tuple[str, ...]:

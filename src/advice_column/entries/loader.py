@@ -21,6 +21,7 @@ from .model import Column, Entry, Tick, Topic
 from .problems import Diagnostic, Invalid, problem
 from .slugs import slugify
 from .symlinks import link_problem
+from .tab_code import find_tab_code_blocks
 from .textfile import CONTROL, find_control_characters, read_text_file, relative
 from .topics import TOPICS_FILE, load_topics
 
@@ -188,6 +189,7 @@ def _read(
     sections, body_problems = split_sections(front.body, front.body_line)
     found += body_problems
     found += find_render_limits(front.body, front.body_line)
+    found += find_tab_code_blocks(front.body, front.body_line)
     if sections is not None:
         found += find_unsafe_markup(sections.question, sections.question_line)
         found += find_unsafe_markup(sections.answer, sections.answer_line)

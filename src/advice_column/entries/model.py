@@ -39,6 +39,8 @@ class Entry:
     updated: datetime.date | None = None
     aliases: tuple[str, ...] = ()
     follow_up_of: str | None = None
+    # Dated after the day of the build: published from that date on (see schedule.py), not from front matter.
+    scheduled: bool = False
 
     @property
     def url(self) -> str:

@@ -14,6 +14,7 @@ TOO_LARGE = "QA003"
 OUTSIDE_QA = "QA004"
 UNREADABLE = "QA005"
 CONTROL_CHARACTER = "QA006"
+MISPLACED_ENTRY = "QA007"
 NO_FRONT_MATTER = "QA010"
 FRONT_MATTER_OPEN = "QA011"
 YAML_SYNTAX = "QA012"
@@ -41,6 +42,8 @@ MARKUP_IN_TEXT = "QA036"
 RAW_HTML = "QA040"
 UNSAFE_URL = "QA041"
 TOO_COMPLEX = "QA042"
+TAB_CODE_BLOCK = "QA043"
+STALE_ASK_FORM = "QA044"
 TOPICS_FILE = "QA050"
 SITE_CONFIG = "QA060"
 
@@ -51,6 +54,7 @@ CODES: dict[str, str] = {
     OUTSIDE_QA: "symbolic link (in qa/, docs/ or overrides/, wherever it leads)",
     UNREADABLE: "file cannot be read",
     CONTROL_CHARACTER: "control character in the text",
+    MISPLACED_ENTRY: "entry outside qa/ (in docs/ or at the column's root)",
     NO_FRONT_MATTER: "front matter missing",
     FRONT_MATTER_OPEN: "front matter not closed",
     YAML_SYNTAX: "YAML does not parse",
@@ -78,6 +82,8 @@ CODES: dict[str, str] = {
     RAW_HTML: "raw HTML that is not allowed",
     UNSAFE_URL: "link with an unsafe URL",
     TOO_COMPLEX: "text beyond the renderer's limits",
+    TAB_CODE_BLOCK: "paragraph indented with a tab (shown as a code block)",
+    STALE_ASK_FORM: "the Ask a question form's topics are not those of qa/topics.yml",
     TOPICS_FILE: "topics file problem",
     SITE_CONFIG: "site configuration problem",
 }

@@ -10,15 +10,19 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG_LENGTH = 100
 # Apostrophes join the letters around them: "can't" is "cant", "I'm" is "im".
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
+# A thousands separator inside a number joins its digits: "2,000" is "2000", not "2-000".
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.\u00a0\u2009\u202f](?=\d{3}(?!\d))")
 
 
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by hyphens, other scripts spelled out; '' if none.
 
     For naming new things (files of new entries, suggestions): "Straße" is 'strasse', "Łódź" is
-    'lodz', "Привет" is 'privet'. URLs derived from existing content use :func:`stable_slug`.
+    'lodz', "Привет" is 'privet', "£2,000" is '2000'. URLs derived from existing content use
+    :func:`stable_slug`.
     """
-    spelled = "".join(_spell_out(char) for char in _APOSTROPHES.sub("", text))
+    text = _DIGIT_GROUPS.sub("", _APOSTROPHES.sub("", text))
+    spelled = "".join(_spell_out(char) for char in text)
     return _hyphenated(_APOSTROPHES.sub("", spelled))
 
 
@@ -51,6 +55,8 @@ def _spell_out(char: str) -> str:
     """``char`` in ASCII; a Chinese character (one syllable, often one word) as a word of its own."""
     if char.isascii():
         return char
+    if unicodedata.category(char) == "Sc":
+        return " "  # "£2,000" is '2000': a currency's code ('gbp') would read as a word
     from anyascii import anyascii  # deferred: its tables load through importlib.resources, slow to import
 
     spelled = anyascii(char)

@@ -62,12 +62,12 @@ def build_catalog(
     include_drafts: bool = False,
     previous: Catalog | None = None,
 ) -> Catalog:
-    """Group the entries to publish (drafts only when asked) by topic, tag and year.
+    """Group the entries to publish (drafts and scheduled entries only when asked) by topic, tag and year.
 
     Related questions are taken from ``previous`` (a preview's last catalog) when no entry's
     slug, date, topic or tags changed since: an edited answer does not change them.
     """
-    published = newest_first([e for e in entries if include_drafts or not e.draft])
+    published = newest_first([e for e in entries if include_drafts or not (e.draft or e.scheduled)])
     catalog = Catalog(topics=topics, entries=published)
     catalog.by_topic = {key: [] for key in sorted(topics)}
     by_year: dict[int, list[Entry]] = defaultdict(list)

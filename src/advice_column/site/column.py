@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from ..entries import problems as codes
 from ..entries.entry_cache import EntryCache
 from ..entries.links import NO_PAGES, HandWrittenPaths, hand_written_paths
 from ..entries.loader import load_column
+from ..entries.misplaced import misplaced_entries
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
+from ..entries.schedule import schedule
 from ..entries.symlinks import find_links, inside, link_problem
 from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
 
@@ -30,7 +33,10 @@ def load(
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics += error.diagnostics
-    column.diagnostics = sorted(column.diagnostics + folders)
+    column.entries = schedule(column.entries, datetime.date.today())
+    # docs/ only when it is a folder of the column's own (folder_problems says why not otherwise).
+    misplaced = misplaced_entries(root, settings.docs_dir if settings and not folders else None)
+    column.diagnostics = sorted(column.diagnostics + folders + misplaced)
     return settings, column
 
 

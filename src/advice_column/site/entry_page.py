@@ -63,7 +63,7 @@ def render_entry_page(
     def render() -> str:
         advice = {
             "kind": "entry",
-            "draft": entry.draft,
+            "draft": entry.draft or entry.scheduled,
             "lastmod": (entry.updated or entry.date).isoformat(),
             **_footer_links(neighbours),
         }

@@ -140,7 +140,8 @@ def _item_key(view: EntryView, catalog: Catalog, anchors: dict[str, str]) -> tup
     entry = view.entry
     topic = catalog.topics[entry.topic].title
     extra = (entry.asker, anchors.get(entry.slug))
-    return entry.slug, entry.title, entry.date, entry.topic, topic, entry.draft, view.description, extra
+    marks = (entry.draft, entry.scheduled)
+    return entry.slug, entry.title, entry.date, entry.topic, topic, marks, view.description, extra
 
 
 def render_home(

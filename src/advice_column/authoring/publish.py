@@ -1,0 +1,133 @@
+"""``advice publish FILE``: a finished draft becomes an entry, dated the day it is published.
+
+Only two lines of the file change: ``draft: true`` goes and ``date:`` takes the day. The rest,
+comments and key order included, stays as written. The result must pass ``advice check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..entries.frontmatter import compose_mapping, mapping_items, split_front_matter
+from ..entries.loader import read_entry
+from ..entries.problems import Invalid
+from ..entries.textfile import read_text_file
+from ..entries.topics import load_topics
+from .new import ANSWER_PLACEHOLDER, QUESTION_PLACEHOLDER
+
+
+class PublishError(Exception):
+    """The draft cannot be published as it is; the message says what to do, ``line`` where."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def published_text(text: str, day: datetime.date, keep_draft: bool = False) -> str:
+    """The draft's ``text`` dated ``day``, without its ``draft: true`` line (unless ``keep_draft``)."""
+    front = split_front_matter(text)
+    items, _ = mapping_items(compose_mapping(front.yaml_text, front.yaml_line))
+    nodes = {key: (key_node, value_node) for key, key_node, value_node in items}
+    draft = nodes.get("draft")
+    if draft is None or draft[1].value.lower() != "true":
+        raise PublishError("not a draft (it has no 'draft: true'); nothing changed")
+    for placeholder, section in ((QUESTION_PLACEHOLDER, "question"), (ANSWER_PLACEHOLDER, "answer")):
+        if placeholder in text:
+            line = text.count("\n", 0, text.index(placeholder)) + 1
+            raise PublishError(f"the {section} is still the placeholder `advice new` wrote; replace it", line)
+    # Marks count from the composed text, which is the YAML with blank lines before it.
+    shift = text.index("\n") + 1 - (front.yaml_line - 1)
+    key, value = draft
+    key_at, value_end = key.start_mark.index + shift, value.end_mark.index + shift
+    start, end = text.rfind("\n", 0, key_at) + 1, text.find("\n", value_end) + 1
+    if text[start:key_at].strip() or text[value_end:end].strip():
+        message = "'draft: true' shares its line with other keys; delete it and set 'date:' by hand"
+        raise PublishError(message, key.start_mark.line + 1)
+    edits = [] if keep_draft else [(start, end, "")]
+    if date := nodes.get("date"):
+        edits.append((date[1].start_mark.index + shift, date[1].end_mark.index + shift, day.isoformat()))
+    for begin, stop, new in sorted(edits, reverse=True):
+        text = text[:begin] + new + text[stop:]
+    return text
+
+
+def publish_file(root: Path, rel: str, day: datetime.date) -> None:
+    """Publish the draft at ``rel`` (under qa/); PublishError when it cannot be, and then nothing changes."""
+    text, found = read_text_file(root / rel)
+    if text is None:
+        raise PublishError(found[0].message)
+    try:
+        new = published_text(text, day)
+    except Invalid as error:
+        raise PublishError(
+            f"{error.diagnostic.code} {error.diagnostic.message}", error.diagnostic.line
+        ) from None
+    # Checked with the draft line kept, so that each problem's line is the line in the file.
+    _, problems = read_entry(rel, published_text(text, day, keep_draft=True), load_topics(root, "qa", []))
+    if problems:
+        lines = "".join(f"\n  {problem}" for problem in problems)
+        raise PublishError(f"not published: it would not pass advice check:{lines}", problems[0].line)
+    _replace(root / rel, new)
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in one step: a reader sees the old file or the new one."""
+    handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".publish-", suffix=".md")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        os.chmod(scratch, path.stat().st_mode & 0o777)
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    """Publish each draft named; 1 when one cannot be, 2 when a path is not an entry under qa/."""
+    root: Path = args.root
+    day = args.date or datetime.date.today()
+    rels = [_entry_path(root, path) for path in args.files]
+    if None in rels:
+        path = args.files[rels.index(None)]
+        print(f"advice publish: {path} is not an entry file under qa/", file=sys.stderr)
+        return 2
+    failed = 0
+    for rel in rels:
+        try:
+            publish_file(root, rel, day)
+        except PublishError as error:
+            print(f"advice publish: {rel}:{error.line}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"advice publish: {rel}: published, dated {day}; the next build puts it on the site")
+    return 1 if failed else 0
+
+
+def _entry_path(root: Path, path: str) -> str | None:
+    """``path`` (relative to the column or to here) as ``qa/...md``, or None when it is not one."""
+    for candidate in (root / path, Path(path)):
+        if candidate.is_file() and not candidate.is_symlink():
+            rel = os.path.relpath(os.path.abspath(candidate), os.path.abspath(root)).replace(os.sep, "/")
+            return rel if rel.startswith("qa/") and rel.endswith(".md") else None
+    return None
+
+
+def add_publish_parser(subparsers, date_type) -> None:
+    """Register ``advice publish FILE... [--date YYYY-MM-DD]``."""
+    sub = subparsers.add_parser(
+        "publish",
+        help="publish a finished draft: delete 'draft: true' and date it today",
+        description="Publish drafts written with `advice new`: delete their 'draft: true' line and set "
+        "'date:' to today (or --date), leaving the rest of the file as written. Refused while a "
+        "placeholder section is left or the result would not pass `advice check`.",
+    )
+    sub.add_argument("files", nargs="+", metavar="FILE", help="draft entries under qa/")
+    sub.add_argument("--date", type=date_type, help="YYYY-MM-DD (default: today); a later day schedules it")
+    sub.set_defaults(command=run_publish)
