@@ -190,6 +190,14 @@ def test_this_repositorys_mkdocs_yml_passes():
         ("theme:\n  favicon: data:image/png\n", "2:12: theme.favicon must be a file inside"),
         ("theme:\n  font: {text: 'x\";}body{display:none'}\n", "2:16: theme.font.text must be like"),
         ("extra:\n  social:\n    - icon: ../../../../etc/passwd\n", "3:13: extra.social.icon must be like"),
+        # what the build would refuse (check and build agree)
+        ("theme:\n  language: zz\n", "2:13: theme.language: Material has no language 'zz'"),
+        (
+            "theme:\n  icon:\n    repo: fontawesome/brands/nope\n",
+            "3:11: theme.icon.repo: Material has no icon",
+        ),
+        ("extra:\n  social:\n    - icon: material/nope\n", "3:13: extra.social.icon: Material has no icon"),
+        ("edit_uri: edit/main/docs/\n", "1:1: edit_uri is a path of repo_url: set repo_url too"),
         # unknown keys and wrong shapes
         ("site_nmae: Typo\n", "1:1: 'site_nmae' is not a supported setting"),
         ("theme:\n  name: readthedocs\n", "2:9: theme.name must be one of: material"),
