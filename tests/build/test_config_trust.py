@@ -285,3 +285,14 @@ def test_the_other_yaml_the_tool_reads_is_bounded_too(column, capsys, rel):
     out, err = capsys.readouterr()
     assert f"{rel}:" in out and "exceeded maximum nesting depth" in out
     assert "Traceback" not in err
+
+
+def test_a_nav_page_that_does_not_exist_is_reported_by_check(column, capsys):
+    column.entry("one")
+    column.write("docs/about.md", "# About\n")
+    column.write(
+        "mkdocs.yml", MKDOCS_YML + "nav:\n  - About: about.md\n  - Gone: gone.md\n  - Tags: tags/index.md\n"
+    )
+    refused_at(
+        column, capsys, "mkdocs.yml:12:11: QA060 nav names 'gone.md', which is not a page of the docs folder"
+    )
