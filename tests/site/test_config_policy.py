@@ -156,6 +156,7 @@ def test_this_repositorys_mkdocs_yml_passes():
         ("hooks: [hook.py]\n", "1:1: 'hooks' is not supported: it runs Python files"),
         ("INHERIT: base.yml\n", "1:1: 'INHERIT' is not supported"),
         ("watch: [/etc]\n", "1:1: 'watch' is not supported"),
+        ("dev_addr: foo\n", "1:1: 'dev_addr' is not supported: give the address to advice serve"),
         ("site_name: !ENV [HOME]\n", "1:12: the YAML tag '!ENV' is not allowed"),
         ("site_name: !!python/object/apply:os.system [id]\n", "1:12: the YAML tag"),
         ("plugins: [privacy]\n", "1:11: plugin 'privacy' is not supported"),

@@ -247,7 +247,6 @@ TOP_LEVEL = mapping(
         "strict": boolean,
         "remote_branch": text,
         "remote_name": text,
-        "dev_addr": matching(r"[A-Za-z0-9.:\[\]-]{1,100}", "127.0.0.1:8000"),
     },
     {
         "hooks": "it runs Python files from the repository",
@@ -256,6 +255,7 @@ TOP_LEVEL = mapping(
         "watch": "advice serve watches the column's own folders",
         "google_analytics": "it adds a third-party script to every page",
         "edit_uri_template": "use edit_uri",
+        "dev_addr": "give the address to advice serve: --dev-addr HOST:PORT",
     },
 )
 
