@@ -208,6 +208,17 @@ def test_this_repositorys_mkdocs_yml_passes():
             "plugins:\n  - search:\n      lang: !!python/name:os.system\n",
             "3:13: search.lang must be true, false",
         ),
+        # the column's own settings, at their line
+        (
+            "extra:\n  advice:\n    per_page: 1000\n",
+            "3:15: extra.advice.per_page must be a whole number from 5",
+        ),
+        ("extra:\n  advice:\n    feeds: {content: all}\n", "3:22: extra.advice.feeds.content must be one of"),
+        (
+            "extra:\n  advice:\n    comments: {url: 'https://x.org/{titel}'}\n",
+            "3:21: extra.advice.comments.url has",
+        ),
+        ("extra:\n  advice:\n    comments: {url: 'javascript:x'}\n", "3:21: extra.advice.comments.url must"),
         # unknown keys and wrong shapes
         ("site_nmae: Typo\n", "1:1: 'site_nmae' is not a supported setting"),
         ("theme:\n  name: readthedocs\n", "2:9: theme.name must be one of: material"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from .config_rules import (
     sequence,
     text,
     web_url,
+    whole,
 )
 from .config_yaml import config_problem
 from .extension_policy import markdown_extensions
@@ -171,13 +173,26 @@ _VALIDATION = mapping(
     }
 )
 _SOCIAL = mapping({"icon": _icon, "link": link, "name": label})
+PLACEHOLDERS = ("title", "url", "slug")
+
+
+def _comment_url(node: Node, name: str, found: list[Diagnostic]) -> object:
+    """The reply link's address, with ``{title}``, ``{url}`` or ``{slug}`` filled in per entry."""
+    value = link(node, name, found)
+    unknown = set(re.findall(r"\{(\w*)\}", value)) - set(PLACEHOLDERS) if value is not REFUSED else ()
+    if unknown:
+        message = f"{name} has unknown placeholder(s) {sorted(unknown)}; use {{title}}, {{url}} or {{slug}}"
+        return refuse(node, found, message)
+    return value
+
+
 _ADVICE = mapping(
     {
         "columnist": text,
         "author": text,
-        "comments": mapping({"url": text, "label": text}),
-        "per_page": anything_plain,  # read_settings checks the numbers and says what is allowed
-        "feeds": mapping({"entries": anything_plain, "content": anything_plain}),
+        "comments": mapping({"url": _comment_url, "label": text}),
+        "per_page": whole(5, 500),
+        "feeds": mapping({"entries": whole(1, 500), "content": choice("full", "summary")}),
     }
 )
 _SCRIPT = either(
