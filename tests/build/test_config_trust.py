@@ -285,3 +285,23 @@ def test_the_other_yaml_the_tool_reads_is_bounded_too(column, capsys, rel):
     out, err = capsys.readouterr()
     assert f"{rel}:" in out and "exceeded maximum nesting depth" in out
     assert "Traceback" not in err
+
+
+def test_a_nav_page_that_does_not_exist_is_reported_by_check(column, capsys):
+    column.entry("one")
+    column.write("docs/about.md", "# About\n")
+    column.write(
+        "mkdocs.yml", MKDOCS_YML + "nav:\n  - About: about.md\n  - Gone: gone.md\n  - Tags: tags/index.md\n"
+    )
+    refused_at(
+        column, capsys, "mkdocs.yml:12:11: QA060 nav names 'gone.md', which is not a page of the docs folder"
+    )
+
+
+def test_a_docs_folder_below_a_linked_folder_is_refused(column, capsys):
+    column.entry("one")
+    column.write(".git/refs/config.md", f"# {SECRET}\n")
+    (column.root / "pages").symlink_to(".git")
+    column.write("mkdocs.yml", MKDOCS_YML + "docs_dir: pages/refs\n")
+    refused_at(column, capsys, "pages:1:1: QA004 pages is a symbolic link")
+    assert SECRET not in published(column)

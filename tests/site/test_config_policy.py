@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from advice_column.site.config_policy import validated_config
@@ -154,6 +156,7 @@ def test_this_repositorys_mkdocs_yml_passes():
         ("hooks: [hook.py]\n", "1:1: 'hooks' is not supported: it runs Python files"),
         ("INHERIT: base.yml\n", "1:1: 'INHERIT' is not supported"),
         ("watch: [/etc]\n", "1:1: 'watch' is not supported"),
+        ("dev_addr: foo\n", "1:1: 'dev_addr' is not supported: give the address to advice serve"),
         ("site_name: !ENV [HOME]\n", "1:12: the YAML tag '!ENV' is not allowed"),
         ("site_name: !!python/object/apply:os.system [id]\n", "1:12: the YAML tag"),
         ("plugins: [privacy]\n", "1:11: plugin 'privacy' is not supported"),
@@ -190,6 +193,32 @@ def test_this_repositorys_mkdocs_yml_passes():
         ("theme:\n  favicon: data:image/png\n", "2:12: theme.favicon must be a file inside"),
         ("theme:\n  font: {text: 'x\";}body{display:none'}\n", "2:16: theme.font.text must be like"),
         ("extra:\n  social:\n    - icon: ../../../../etc/passwd\n", "3:13: extra.social.icon must be like"),
+        # what the build would refuse (check and build agree)
+        ("theme:\n  language: zz\n", "2:13: theme.language: Material has no language 'zz'"),
+        (
+            "theme:\n  icon:\n    repo: fontawesome/brands/nope\n",
+            "3:11: theme.icon.repo: Material has no icon",
+        ),
+        ("extra:\n  social:\n    - icon: material/nope\n", "3:13: extra.social.icon: Material has no icon"),
+        ("edit_uri: edit/main/docs/\n", "1:1: edit_uri is a path of repo_url: set repo_url too"),
+        ("site_name: !!python/name:os.system\n", "1:12: site_name must be text"),
+        ("site_name: " + "9" * 5000 + "\n", "1:12: site_name must be one line of plain text"),
+        ("theme:\n  features:\n    - !!python/name:os.system\n", "3:7: theme.features must be like"),
+        (
+            "plugins:\n  - search:\n      lang: !!python/name:os.system\n",
+            "3:13: search.lang must be true, false",
+        ),
+        # the column's own settings, at their line
+        (
+            "extra:\n  advice:\n    per_page: 1000\n",
+            "3:15: extra.advice.per_page must be a whole number from 5",
+        ),
+        ("extra:\n  advice:\n    feeds: {content: all}\n", "3:22: extra.advice.feeds.content must be one of"),
+        (
+            "extra:\n  advice:\n    comments: {url: 'https://x.org/{titel}'}\n",
+            "3:21: extra.advice.comments.url has",
+        ),
+        ("extra:\n  advice:\n    comments: {url: 'javascript:x'}\n", "3:21: extra.advice.comments.url must"),
         # unknown keys and wrong shapes
         ("site_nmae: Typo\n", "1:1: 'site_nmae' is not a supported setting"),
         ("theme:\n  name: readthedocs\n", "2:9: theme.name must be one of: material"),
@@ -212,3 +241,16 @@ def test_what_is_not_on_the_list_is_refused_at_its_line(text, problem):
 def test_every_problem_is_reported_at_once():
     _, found = check("hooks: [a.py]\nsite_name: ok\ncopyright: <b>\nextra_templates: [x]\n")
     assert [line.split(":")[0] for line in found] == ["1", "3", "4"]
+
+
+ODD_VALUES = ["!!python/name:os.system", "9" * 5000, "2020-02-30", "~", "[]", "{}", "[a, {b: c}]", "1.5e999"]
+ODD_VALUES += ["!!binary aGVsbG8=", "!!set {a, b}", "!!omap [a: 1]", ".nan", "0x1F", "'<x>'", "true"]
+
+
+@pytest.mark.parametrize("odd", ODD_VALUES)
+def test_any_value_at_any_line_is_a_problem_or_passes_never_a_crash(odd):
+    lines = MATERIAL_SETUP.split("\n")
+    for number, line in enumerate(lines):
+        key = re.match(r"^(\s*(?:- )?[\w./-]+:|\s*- )", line)
+        if key:
+            check("\n".join([*lines[:number], f"{key.group(1)} {odd}", *lines[number + 1 :]]))

@@ -91,8 +91,8 @@ def load_engine_config(
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
     ``private_cache`` is a folder outside the column, only the user's: compiled templates go
-    there, never into the working tree. ``html_pages`` are the
-    generated pages (docs paths) whose body is HTML only (see html_pages.py).
+    there, never into the working tree. ``html_pages`` are the generated pages (docs paths)
+    whose body is HTML only (see html_pages.py).
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 

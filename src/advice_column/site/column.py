@@ -49,14 +49,24 @@ def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:
         folders.append((str(custom_dir), "theme.custom_dir", OVERRIDES))
     problems = []
     for folder, key, example in folders:
-        if (root / folder).is_symlink():
-            problems.append(link_problem(folder))
+        if linked := _linked_part(root, folder):
+            problems.append(link_problem(linked))
         elif key and not inside(root, folder):
             message = f"{key} '{folder}' must be a folder inside the column, e.g. '{example}'"
             problems.append(Diagnostic(CONFIG_FILE, 1, 1, codes.SITE_CONFIG, message))
         else:
             problems += find_links(root, folder)
     return problems
+
+
+def _linked_part(root: Path, folder: str) -> str | None:
+    """The first part of ``folder`` that is a symbolic link (``a`` of ``a/b``), or None."""
+    parts = Path(folder).parts
+    for end in range(1, len(parts) + 1):
+        rel = Path(*parts[:end])
+        if (root / rel).is_symlink():
+            return rel.as_posix()
+    return None
 
 
 def hand_written_pages(root: Path) -> HandWrittenPaths:

@@ -9,7 +9,13 @@ a URL in ``extra_javascript``) or publish a dot-folder (``docs_dir: .git``) have
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+import functools
+import importlib.util
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..entries.frontmatter import STR, position
 from ..entries.problems import Diagnostic
@@ -31,11 +37,42 @@ from .config_rules import (
     sequence,
     text,
     web_url,
+    whole,
 )
 from .config_yaml import config_problem
 from .extension_policy import markdown_extensions
 
-_ICON = matching(r"[a-z0-9-]{1,60}(/[a-z0-9-]{1,60}){1,3}", "material/weather-night")
+_ICON_NAME = matching(r"[a-z0-9-]{1,60}(/[a-z0-9-]{1,60}){1,3}", "material/weather-night")
+
+
+@functools.cache
+def material_templates() -> Path | None:
+    """Material's templates folder (found, not imported), whose icons and languages are the choices."""
+    spec = importlib.util.find_spec("material")
+    folders = spec.submodule_search_locations if spec else None
+    return Path(folders[0]) / "templates" if folders else None
+
+
+def _icon(node: Node, name: str, found: list[Diagnostic]) -> object:
+    value = _ICON_NAME(node, name, found)
+    templates = material_templates()
+    if value is not REFUSED and templates and not (templates / ".icons" / f"{value}.svg").is_file():
+        return refuse(node, found, f"{name}: Material has no icon {value!r} (see its icon search)")
+    return value
+
+
+def _language(node: Node, name: str, found: list[Diagnostic]) -> object:
+    value = matching(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", "en")(node, name, found)
+    templates = material_templates()
+    if (
+        value is not REFUSED
+        and templates
+        and not (templates / "partials/languages" / f"{value}.html").is_file()
+    ):
+        return refuse(node, found, f"{name}: Material has no language {value!r}; e.g. en, de, fr, pt-BR")
+    return value
+
+
 _folder = local_path(what="a folder inside the column")
 _image = local_path((".png", ".svg", ".ico", ".jpg", ".jpeg", ".gif", ".webp"))
 _font = matching(r"[A-Za-z0-9 ]{1,60}", "Roboto")
@@ -47,14 +84,14 @@ _PALETTE = mapping(
         "scheme": matching(r"[a-z-]{1,30}", "slate"),
         "primary": _color,
         "accent": _color,
-        "toggle": mapping({"icon": _ICON, "name": label}),
+        "toggle": mapping({"icon": _icon, "name": label}),
     }
 )
 THEME = mapping(
     {
         "name": choice("material"),
         "custom_dir": _folder,
-        "language": matching(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?", "en"),
+        "language": _language,
         "direction": choice("ltr", "rtl"),
         "font": either(scalar=choice(False), mapping_rule=mapping({"text": _font, "code": _font})),
         "palette": either(mapping_rule=_PALETTE, sequence_rule=sequence(_PALETTE, limit=10)),
@@ -62,7 +99,7 @@ THEME = mapping(
         "icon": mapping(
             {
                 **{
-                    name: _ICON
+                    name: _icon
                     for name in (
                         "logo",
                         "repo",
@@ -76,7 +113,7 @@ THEME = mapping(
                         "next",
                     )
                 },
-                **{name: dictionary(_ICON) for name in ("admonition", "annotation", "tag")},
+                **{name: dictionary(_icon) for name in ("admonition", "annotation", "tag")},
             }
         ),
         "logo": _image,
@@ -135,14 +172,27 @@ _VALIDATION = mapping(
         },
     }
 )
-_SOCIAL = mapping({"icon": _ICON, "link": link, "name": label})
+_SOCIAL = mapping({"icon": _icon, "link": link, "name": label})
+PLACEHOLDERS = ("title", "url", "slug")
+
+
+def _comment_url(node: Node, name: str, found: list[Diagnostic]) -> object:
+    """The reply link's address, with ``{title}``, ``{url}`` or ``{slug}`` filled in per entry."""
+    value = link(node, name, found)
+    unknown = set(re.findall(r"\{(\w*)\}", value)) - set(PLACEHOLDERS) if value is not REFUSED else ()
+    if unknown:
+        message = f"{name} has unknown placeholder(s) {sorted(unknown)}; use {{title}}, {{url}} or {{slug}}"
+        return refuse(node, found, message)
+    return value
+
+
 _ADVICE = mapping(
     {
         "columnist": text,
         "author": text,
-        "comments": mapping({"url": text, "label": text}),
-        "per_page": anything_plain,  # read_settings checks the numbers and says what is allowed
-        "feeds": mapping({"entries": anything_plain, "content": anything_plain}),
+        "comments": mapping({"url": _comment_url, "label": text}),
+        "per_page": whole(5, 500),
+        "feeds": mapping({"entries": whole(1, 500), "content": choice("full", "summary")}),
     }
 )
 _SCRIPT = either(
@@ -212,7 +262,6 @@ TOP_LEVEL = mapping(
         "strict": boolean,
         "remote_branch": text,
         "remote_name": text,
-        "dev_addr": matching(r"[A-Za-z0-9.:\[\]-]{1,100}", "127.0.0.1:8000"),
     },
     {
         "hooks": "it runs Python files from the repository",
@@ -221,6 +270,7 @@ TOP_LEVEL = mapping(
         "watch": "advice serve watches the column's own folders",
         "google_analytics": "it adds a third-party script to every page",
         "edit_uri_template": "use edit_uri",
+        "dev_addr": "give the address to advice serve: --dev-addr HOST:PORT",
     },
 )
 
@@ -232,4 +282,33 @@ def validated_config(root: Node | None) -> tuple[dict, list[Diagnostic]]:
         return {}, found
     if not isinstance(root, MappingNode):
         return {}, [config_problem(*position(root), "mkdocs.yml must be a mapping of 'key: value' lines")]
-    return TOP_LEVEL(root, "", found), found  # type: ignore[return-value]
+    values: dict = TOP_LEVEL(root, "", found)  # type: ignore[assignment]
+    edit_uri = values.get("edit_uri")
+    if edit_uri and "://" not in edit_uri and not values.get("repo_url"):
+        message = "edit_uri is a path of repo_url: set repo_url too, or give edit_uri as an https:// address"
+        found.append(config_problem(*position(_key_node(root, "edit_uri")), message))
+    return values, found
+
+
+def _key_node(root: MappingNode, key: str) -> Node:
+    return next(key_node for key_node, _ in root.value if getattr(key_node, "value", None) == key)
+
+
+def missing_nav_pages(root: Node | None, is_page: Callable[[str], bool]) -> list[Diagnostic]:
+    """A problem for each page ``nav`` names that ``is_page`` does not know (MkDocs' strict mode
+    would stop the build on it: ``validation.nav.not_found``)."""
+    nav = next(
+        (value for key, value in getattr(root, "value", []) if getattr(key, "value", None) == "nav"), None
+    )
+    found = []
+    stack = [nav] if isinstance(nav, SequenceNode) else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack += reversed(node.value)
+        elif isinstance(node, MappingNode):
+            stack += [value for _, value in reversed(node.value)]
+        elif isinstance(node, ScalarNode) and "://" not in node.value and not is_page(node.value):
+            message = f"nav names '{node.value}', which is not a page of the docs folder"
+            found.append(config_problem(*position(node), message))
+    return found

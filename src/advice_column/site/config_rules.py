@@ -39,12 +39,11 @@ def refuse(node: Node, found: list[Diagnostic], message: str) -> object:
 
 
 def _scalar(node: Node, name: str, found: list[Diagnostic], kinds: tuple[type, ...], what: str):
-    value = scalar_value(node) if isinstance(node, ScalarNode) and node.tag != STR else None
-    if isinstance(node, ScalarNode) and node.tag == STR:
-        value = node.value
+    """The plain value of a scalar ``node`` that is one of ``kinds``, or REFUSED."""
     if not isinstance(node, ScalarNode) or node.tag.startswith(PYTHON_NAME_TAG):
         return refuse(node, found, f"{name} must be {what}")
-    if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
+    value = node.value if node.tag == STR else scalar_value(node)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
         return refuse(node, found, f"{name} must be {what}")
     return value
 

@@ -89,5 +89,9 @@ def check_shape(root: Node) -> None:
 
 
 def scalar_value(node: ScalarNode) -> object:
-    """The Python value of a plain scalar (str, int, float, bool, None or a date)."""
-    return yaml.constructor.SafeConstructor().construct_object(node)
+    """The Python value of a plain scalar (str, int, float, bool, None or a date), or its text
+    when it cannot be one (a 5,000-digit number, a 30th of February)."""
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from ..entries.textfile import read_text_file
-from .config_policy import validated_config
+from .config_policy import missing_nav_pages, validated_config
 from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
+from .urls import RESERVED_PREFIXES
 
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
-PLACEHOLDERS = ("title", "url", "slug")
 
 
 class SettingsError(Exception):
@@ -54,8 +53,6 @@ def read_settings(root: Path) -> Settings:
     repo_url = str(raw.get("repo_url") or "").rstrip("/")
     comments = advice.get("comments") or {}
     feeds = advice.get("feeds") or {}
-    if feeds.get("content", "full") not in ("full", "summary"):
-        raise _error(1, "extra.advice.feeds.content must be 'full' or 'summary'")
     settings = Settings(
         site_name=str(raw.get("site_name") or "Advice column"),
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
@@ -64,9 +61,9 @@ def read_settings(root: Path) -> Settings:
         site_dir=str(raw.get("site_dir") or "site"),
         comment_url=str(comments.get("url") or default_comment_url(repo_url)),
         comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
-        per_page=_whole_number(advice.get("per_page", DEFAULT_PER_PAGE), "per_page", 5, 500),
+        per_page=advice.get("per_page", DEFAULT_PER_PAGE),
         columnist=str(advice.get("columnist") or advice.get("author") or raw.get("site_author") or ""),
-        feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
+        feed_entries=feeds.get("entries", DEFAULT_FEED_ENTRIES),
         feed_full_text=feeds.get("content", "full") == "full",
         raw=raw,
     )
@@ -84,12 +81,20 @@ def read_config_values(root: Path) -> dict:
     if text is None:
         raise SettingsError(*(diagnostic.placed(CONFIG_FILE) for diagnostic in found))
     try:
-        raw, found = validated_config(compose_config(text))
+        node = compose_config(text)
     except ConfigProblem as problem:
         raise SettingsError(problem.diagnostic) from None
+    raw, found = validated_config(node)
+    docs = root / str(raw.get("docs_dir") or "docs")
+    found = found or missing_nav_pages(node, lambda page: _is_page(docs, page))
     if found:
         raise SettingsError(*sorted(found))
     return raw
+
+
+def _is_page(docs: Path, page: str) -> bool:
+    """True for a page of the docs folder, or one the site generates (home, search, listings)."""
+    return page in ("index.md", "search.md") or page.startswith(RESERVED_PREFIXES) or (docs / page).is_file()
 
 
 def _check_folders(root: Path, settings: Settings) -> None:
@@ -121,21 +126,6 @@ def _check_comment_url(template: str) -> None:
             "set extra.advice.comments.url (e.g. 'mailto:editor@example.org?subject=Re:%20{title}') "
             "or a GitHub repo_url, so every entry can link to a reply",
         )
-    unknown = set(re.findall(r"\{(\w*)\}", template)) - set(PLACEHOLDERS)
-    if unknown:
-        raise _error(
-            1,
-            f"extra.advice.comments.url has unknown placeholder(s) {sorted(unknown)}; "
-            f"use {{title}}, {{url}} or {{slug}}",
-        )
-    if urlsplit(template).scheme.lower() not in ("http", "https", "mailto"):
-        raise _error(1, "extra.advice.comments.url must start with https://, http:// or mailto:")
-
-
-def _whole_number(value: object, key: str, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise _error(1, f"extra.advice.{key} must be a whole number from {low} to {high}")
-    return value
 
 
 def _error(line: int, message: str) -> SettingsError:
