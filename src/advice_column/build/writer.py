@@ -16,6 +16,8 @@ import yaml
 
 from ..entries.frontmatter import split_front_matter
 from ..entries.problems import SITE_CONFIG, Diagnostic, Invalid
+from ..site.docs_files import HTML_PAGE
+from ..site.markdown_html import sanitize_html_document
 from ..site.templates import HtmlPage
 
 HOME_PAGE = "index.md"
@@ -87,7 +89,15 @@ def merge_pages(
             message = f"this file would replace the generated page {rel}; rename or move it"
             problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, SITE_CONFIG, message))
         else:
-            yield rel, data
+            yield rel, published(rel, data)
+
+
+def published(rel: str, data: bytes) -> bytes:
+    """A hand-written file as the site publishes it: an HTML page sanitised, any other file as it is
+    (`advice check` refuses the kinds of file that could run script, docs_files.py)."""
+    if not rel.endswith(HTML_PAGE):
+        return data
+    return sanitize_html_document(data.decode("utf-8-sig")).encode("utf-8")
 
 
 def write_tree(

@@ -43,6 +43,10 @@ UNSAFE_URL = "QA041"
 TOO_COMPLEX = "QA042"
 TOPICS_FILE = "QA050"
 SITE_CONFIG = "QA060"
+DOCS_KIND = "QA070"
+DOCS_PLACE = "QA071"
+DOCS_LINK = "QA072"
+DOCS_TEMPLATE = "QA073"
 
 CODES: dict[str, str] = {
     EMPTY_FILE: "file is empty",
@@ -80,6 +84,10 @@ CODES: dict[str, str] = {
     TOO_COMPLEX: "text beyond the renderer's limits",
     TOPICS_FILE: "topics file problem",
     SITE_CONFIG: "site configuration problem",
+    DOCS_KIND: "file of docs/ of a kind the site does not publish",
+    DOCS_PLACE: "file of docs/ at a path the build, the theme or another file takes",
+    DOCS_LINK: "link or nav entry names no file of the site",
+    DOCS_TEMPLATE: "page names a template the theme does not have",
 }
 
 

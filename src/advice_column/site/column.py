@@ -12,6 +12,9 @@ from ..entries.loader import load_column
 from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
 from ..entries.symlinks import find_links, inside, link_problem
+from .catalog import build_catalog
+from .docs_folder import docs_problems
+from .pages import generated_sources
 from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
 
 OVERRIDES = "overrides"
@@ -30,8 +33,15 @@ def load(
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
+    if settings is not None and not folders:
+        folders = docs_problems(root, settings, lambda: _generated(column, settings))
     column.diagnostics = sorted(column.diagnostics + folders)
     return settings, column
+
+
+def _generated(column: Column, settings: Settings) -> set[str]:
+    """What the build generates from the column's entries, for links from docs/ to them."""
+    return generated_sources(build_catalog(column.topics, column.entries), settings)
 
 
 def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:
