@@ -11,6 +11,8 @@ at its line, before a build.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -49,7 +51,7 @@ class PageText:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def read_page(path: str, data: bytes, extensions: list[str]) -> PageText:
+def read_page(path: str, data: bytes, extensions: tuple[str, ...]) -> PageText:
     """The links and template of the Markdown page ``data`` (at ``path``), and its problems:
     not UTF-8, or beyond the renderer's limits (then its links are not looked at)."""
     page = PageText()
@@ -95,7 +97,7 @@ def link_target(page: str, url: str) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path).lstrip("/"))
 
 
-def site_extensions(raw: dict) -> list[str]:
+def site_extensions(raw: dict) -> tuple[str, ...]:
     """The extensions to read the site's pages with: MkDocs' own and the site's structural ones."""
     names = []
     for item in raw.get("markdown_extensions") or []:
@@ -103,15 +105,28 @@ def site_extensions(raw: dict) -> list[str]:
         name = str(name).removeprefix("markdown.extensions.")
         if name in _STRUCTURE and name not in names:
             names.append(name)
-    return _ALWAYS + names
+    return tuple(_ALWAYS + names)
 
 
-def _links(body: str, extensions: list[str]) -> list[str]:
-    converter = markdown.Markdown(extensions=extensions)
+def _links(body: str, extensions: tuple[str, ...]) -> list[str]:
+    converter, collector = _converter(extensions)
+    converter.reset().convert(body)
+    return list(collector.urls)
+
+
+@functools.lru_cache(maxsize=2)
+def _converter(extensions: tuple[str, ...]) -> tuple[markdown.Markdown, _LinkCollector]:
+    """One converter for the pages of a site, reset between them (making one costs more)."""
+    # Made here: by name, Python-Markdown would look through every installed package's entry points.
+    made = [importlib.import_module(_module(name)).makeExtension() for name in extensions]
+    converter = markdown.Markdown(extensions=made)
     collector = _LinkCollector(converter)
     converter.treeprocessors.register(collector, "advice-links", 0)  # where MkDocs' 'relpath' is
-    converter.convert(body)
-    return list(collector.urls)
+    return converter, collector
+
+
+def _module(name: str) -> str:
+    return name if "." in name else f"markdown.extensions.{name}"
 
 
 class _LinkCollector(Treeprocessor):
