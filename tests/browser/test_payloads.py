@@ -102,6 +102,10 @@ def payload_site(tmp_path_factory) -> Path:
         column.write(f"qa/2025/entry-{number}.md", text)
     column.write("docs/index.md", f"Welcome.\n\n{PAGE_PAYLOADS}")
     column.write("docs/about.md", f"# About <img src=x onerror=alert(31)>\n\n{PAGE_PAYLOADS}")
+    # An HTML page of docs/ is published without the theme, sanitised as the Markdown pages are.
+    column.write(
+        "docs/old.html", f"<!doctype html><title>Old</title><script>alert(30)</script>{PAGE_PAYLOADS}"
+    )
     assert load_column(column.root).diagnostics == []  # every payload is one check accepts
     assert column.run("build") == 0
     return column.root / "site"
@@ -152,6 +156,7 @@ def hover_and_focus_everything(page: Page) -> None:
 PAGES = [
     "",
     "about/",
+    "old.html",
     "qa/e0/",
     "qa/e3/",
     "topics/",
