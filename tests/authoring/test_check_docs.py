@@ -111,6 +111,16 @@ ABOUT = "# About\n\n"
             id="template",
         ),
         pytest.param(
+            {"docs/about.md": "---\ntitle: About\nicon: material/no-such-icon\n---\n# About\n"},
+            "docs/about.md:3:1: QA073 icon 'material/no-such-icon' is not one of the theme's icons",
+            id="icon",
+        ),
+        pytest.param(
+            {"docs/index.md": "---\nhide: 3\n---\nWelcome.\n"},
+            "docs/index.md:2:1: QA073 hide must be a list",
+            id="hide",
+        ),
+        pytest.param(
             {"docs/about.md": b"# Caf\xe9\n"},
             "docs/about.md:1:1: QA002 file is not valid UTF-8",
             id="page-not-utf8",
@@ -152,7 +162,11 @@ def test_ordinary_docs_pass_check(column, capsys):
         "[the feed](feed.xml), [the guide](files/guide.pdf), [a folder](guides/) and "
         "[elsewhere](https://example.org/x.md).\n\n```\n[not a link](nowhere.md)\n```\n",
     )
-    column.write("docs/contact.md", "# Contact\n\n## Form {#form}\n\n[Back](about.md)\n")
+    column.write(
+        "docs/contact.md",
+        "---\ntitle: Contact\nicon: material/email\nhide:\n  - toc\n---\n"
+        "# Contact\n\n## Form {#form}\n\n[Back](about.md)\n",
+    )
     column.write("docs/assets/logo.png", PNG)
     column.write("docs/files/guide.pdf", b"%PDF-1.4\n")
     column.write("docs/wordpress-ids.json", '{"p": {"12": "qa/one/"}}\n')

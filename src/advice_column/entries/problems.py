@@ -87,7 +87,7 @@ CODES: dict[str, str] = {
     DOCS_KIND: "file of docs/ of a kind the site does not publish",
     DOCS_PLACE: "file of docs/ at a path the build, the theme or another file takes",
     DOCS_LINK: "link or nav entry names no file of the site",
-    DOCS_TEMPLATE: "page names a template the theme does not have",
+    DOCS_TEMPLATE: "page's front matter names no template or icon of the theme",
 }
 
 

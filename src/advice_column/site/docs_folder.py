@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..entries import problems as codes
 from ..entries.problems import Diagnostic
 from .docs_files import HTML_PAGE, PAGE, file_problems, theme_files, theme_folders
-from .docs_pages import NOT_UTF8_MESSAGE, is_text, link_target, read_page, site_extensions
+from .docs_pages import NOT_UTF8_MESSAGE, PageText, is_text, link_target, read_page, site_extensions
 from .settings import CONFIG_FILE, Settings
 
 
@@ -33,9 +33,7 @@ def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[st
             continue
         page = read_page(f"{folder}/{rel}", _read(docs / rel), extensions)
         problems += page.problems
-        if page.template is not None and not _is_template(page.template, root, custom_dir):
-            message = f"template {page.template!r} is not one of the theme's; remove the 'template:' line"
-            problems.append(Diagnostic(f"{folder}/{rel}", 2, 1, codes.DOCS_TEMPLATE, message))
+        problems += _front_matter_problems(f"{folder}/{rel}", page, theme_folders(root, custom_dir))
         for line, url in page.links:
             if target := link_target(rel, url):
                 links.append((f"{folder}/{rel}", line, url, target))
@@ -78,11 +76,29 @@ def _custom_dir(settings: Settings) -> str | None:
     return str(custom_dir) if custom_dir else None
 
 
-def _is_template(name: object, root: Path, custom_dir: str | None) -> bool:
-    """True when Jinja finds ``name`` in one of the theme's folders (it refuses '..' in a name)."""
+def _front_matter_problems(path: str, page: PageText, theme: list[Path]) -> list[Diagnostic]:
+    """The front matter keys the theme reads as a file name or a list, when it could not: the
+    page's ``template``, its ``icon`` (Material's .icons/NAME.svg) and ``hide`` (Material's
+    base.html tests ``"navigation" in page.meta.hide``)."""
+    problems = []
+    for key, value in page.meta.items():
+        if key == "template" and not _theme_has(value, "", theme):
+            message = f"template {value!r} is not one of the theme's; remove the 'template:' line"
+        elif key == "icon" and not _theme_has(value, ".icons/", theme, ".svg"):
+            message = f"icon {value!r} is not one of the theme's icons (e.g. 'material/lightbulb')"
+        elif key == "hide" and not isinstance(value, list | str):
+            message = "hide must be a list of what to hide, e.g. [navigation, toc]"
+        else:
+            continue
+        problems.append(Diagnostic(path, page.meta_lines.get(key, 1), 1, codes.DOCS_TEMPLATE, message))
+    return problems
+
+
+def _theme_has(name: object, prefix: str, theme: list[Path], suffix: str = "") -> bool:
+    """True when Jinja finds ``prefix + name + suffix`` in a theme folder (it refuses '..')."""
     if not isinstance(name, str) or any(part in ("", ".", "..") for part in name.split("/")):
         return False
-    return any((folder / name).is_file() for folder in theme_folders(root, custom_dir))
+    return any((folder / f"{prefix}{name}{suffix}").is_file() for folder in theme)
 
 
 def _nav_entries(root: Path, settings: Settings) -> list[tuple[int, str]]:

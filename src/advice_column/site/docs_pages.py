@@ -29,6 +29,7 @@ from ..entries.problems import Diagnostic
 
 # MkDocs' own reading of front matter (mkdocs/utils/meta.py, YAML_RE and get_data).
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_KEY = re.compile(r"([^\s:#'\"-][^:]*?)\s*:(?:\s|$)")
 # MkDocs always adds these (mkdocs/config/defaults.py, markdown_extensions).
 _ALWAYS = ["toc", "tables", "fenced_code"]
 # Of the site's extensions, those that change what is code and what is text (where a link can
@@ -44,15 +45,16 @@ NOT_UTF8_MESSAGE = "file is not valid UTF-8; save it as UTF-8"
 
 @dataclass
 class PageText:
-    """What the build reads in one page: its links with their lines, and its template."""
+    """What the build reads in one page: its links and front matter keys, with their lines."""
 
     links: list[tuple[int, str]] = field(default_factory=list)
-    template: object = None
+    meta: dict = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
 
 
 def read_page(path: str, data: bytes, extensions: tuple[str, ...]) -> PageText:
-    """The links and template of the Markdown page ``data`` (at ``path``), and its problems:
+    """The links and front matter of the Markdown page ``data`` (at ``path``), and its problems:
     not UTF-8, or beyond the renderer's limits (then its links are not looked at)."""
     page = PageText()
     try:
@@ -68,7 +70,7 @@ def read_page(path: str, data: bytes, extensions: tuple[str, ...]) -> PageText:
         except yaml.YAMLError:
             meta = None  # MkDocs shows the block as text
         if isinstance(meta, dict):
-            page.template = meta.get("template")
+            page.meta, page.meta_lines = meta, _key_lines(found.group(1))
             body, first_line = text[found.end() :], text.count("\n", 0, found.end()) + 1
     page.problems += [problem.placed(path) for problem in find_render_limits(body, first_line)]
     if not page.problems:
@@ -138,6 +140,15 @@ class _LinkCollector(Treeprocessor):
         attributes = {"a": "href", "img": "src"}
         found = (element.get(attributes[element.tag]) for element in root.iter() if element.tag in attributes)
         self.urls = tuple(url for url in found if url)
+
+
+def _key_lines(front: str) -> dict[str, int]:
+    """The line of each top-level key of the front matter (which starts on line 2)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(front.split("\n"), 2):
+        if found := _KEY.match(line):
+            lines.setdefault(found.group(1), number)
+    return lines
 
 
 def _line_of(text: str, url: str) -> int:
