@@ -34,12 +34,17 @@ ABOUT = "# About\n\n"
         pytest.param({"docs/.htaccess": "x"}, "docs/.htaccess:1:1: QA070 a file whose name starts", id="dot"),
         pytest.param(
             {"docs/robots.txt": "User-agent: *\n"},
-            "docs/robots.txt:1:1: QA071 this file would take robots.txt, which the build writes",
+            "docs/robots.txt:1:1: QA071 this file would take robots.txt, where the build writes",
             id="robots",
         ),
         pytest.param(
+            {"docs/robots.txt/logo.png": PNG},
+            "docs/robots.txt/logo.png:1:1: QA071 this file would take robots.txt/logo.png, where the build",
+            id="folder-where-the-build-writes-a-file",
+        ),
+        pytest.param(
             {"docs/search.md": "# Search\n"},
-            "docs/search.md:1:1: QA071 this file would take search/index.html, which the build writes",
+            "docs/search.md:1:1: QA071 this file would take search/index.html, where the build writes",
             id="search-page",
         ),
         pytest.param(

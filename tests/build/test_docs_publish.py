@@ -27,7 +27,11 @@ def test_ordinary_docs_are_published_and_html_pages_sanitised(column, capsys):
         "docs/about.md",
         "# About\n\n![Our logo](assets/logo.png)\n\nWrite to us: [contact](contact.md#form).\n",
     )
-    column.write("docs/contact.md", "# Contact\n\n## Form {#form}\n\n[Back](about.md) or [old](old.html).\n")
+    column.write(
+        "docs/contact.md",
+        "---\nicon: material/email\nhide: [toc]\n---\n# Contact\n\n## Form {#form}\n\n"
+        "[Back](about.md), [old](old.html) or [a question](qa/one.md).\n",
+    )
     column.write("docs/assets/logo.png", PNG)
     column.write("docs/files/guide.pdf", b"%PDF-1.4\n")
     column.write("docs/wordpress-ids.json", '{"p": {"12": "qa/one/"}}\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advice_column.site.docs_files import kind_problem, site_address, theme_files
+from advice_column.site.docs_files import build_writes, kind_problem, site_address, theme_files
 from advice_column.site.docs_pages import link_target, read_page, site_extensions
 
 from ..conftest import REPO
@@ -72,6 +72,28 @@ def test_kinds_docs_may_not_publish_say_what_to_do(rel, says):
 )
 def test_where_each_file_lands(rel, address):
     assert site_address(rel) == address
+
+
+@pytest.mark.parametrize(
+    ("address", "taken"),
+    [
+        ("robots.txt", True),
+        ("Robots.TXT", True),
+        ("robots.txt/x.png", True),  # the build writes a file there, so no folder can be
+        ("feed.xml", True),
+        ("sitemap.xml.gz", True),
+        ("index.html", True),
+        ("search/index.html", True),
+        ("qa/x/index.html", True),
+        ("pagefind/pagefind.js", True),
+        ("about/index.html", False),
+        ("assets/logo.png", False),
+        ("qa-archive/index.html", False),
+        ("robots.txt.png", False),
+    ],
+)
+def test_paths_the_build_writes(address, taken):
+    assert build_writes(address) is taken
 
 
 def test_the_theme_files_are_the_ones_mkdocs_copies(tmp_path):

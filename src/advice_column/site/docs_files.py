@@ -88,7 +88,9 @@ def site_address(rel: str) -> str:
 def build_writes(address: str) -> bool:
     """True when the build or the engine writes ``address`` (a site path) itself."""
     folded = address.casefold()
-    return folded in _BUILD_WRITES or folded.startswith(_BUILD_FOLDERS)
+    # A file the build writes is no folder either: robots.txt/x.png would stop the build.
+    parents = {"/".join(folded.split("/")[:count]) for count in range(1, folded.count("/") + 2)}
+    return not parents.isdisjoint(_BUILD_WRITES) or folded.startswith(_BUILD_FOLDERS)
 
 
 def file_problems(docs_dir: str, names: Iterable[str], theme: frozenset[str]) -> list[Diagnostic]:
@@ -107,8 +109,8 @@ def file_problems(docs_dir: str, names: Iterable[str], theme: frozenset[str]) ->
 
 def _place_problem(rel: str, address: str, theme: frozenset[str], taken: dict[str, str]) -> str | None:
     if build_writes(address):
-        return f"this file would take {address}, which the build writes; rename or move it"
-    if address in theme:
+        return f"this file would take {address}, where the build writes its own files; rename or move it"
+    if address.casefold() in theme:  # as a case-insensitive disk (macOS, Windows) sees it
         return f"this file would replace the theme's {address}; rename or move it"
     if address.casefold() in taken:
         return f"this file and {taken[address.casefold()]} would both be {address}; keep one"
@@ -133,7 +135,8 @@ def theme_folders(root: Path, custom_dir: str | None) -> list[Path]:
 
 
 def theme_files(root: Path, custom_dir: str | None) -> frozenset[str]:
-    """The files the theme copies into the site (paths inside it); templates are rendered instead."""
+    """The files the theme copies into the site (paths inside it, case folded); templates are
+    rendered instead."""
     found = set()
     for folder in theme_folders(root, custom_dir):
         for path, dirnames, filenames in os.walk(folder):
@@ -142,5 +145,5 @@ def theme_files(root: Path, custom_dir: str | None) -> frozenset[str]:
             for name in filenames:
                 file = name if rel == "." else f"{rel}/{name}"
                 if not any(fnmatch.fnmatch(file.lower(), pattern) for pattern in _NOT_COPIED):
-                    found.add(file)
+                    found.add(file.casefold())
     return frozenset(found)
