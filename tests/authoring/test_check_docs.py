@@ -177,6 +177,7 @@ def test_ordinary_docs_pass_check(column, capsys):
     column.write("docs/wordpress-ids.json", '{"p": {"12": "qa/one/"}}\n')
     column.write("docs/old-page.html", "<p>An old page.</p>\n")
     column.write("docs/CNAME", "column.example.org\n")
+    column.write("docs/templates/letter.md", "A template readers copy: [your name](you.md)\n")  # never built
     column.write(
         "mkdocs.yml", MKDOCS_YML + "nav:\n  - About: about.md\n  - contact.md\n  - https://example.org/\n"
     )

@@ -15,6 +15,10 @@ from .docs_files import HTML_PAGE, PAGE, file_problems, theme_files, theme_folde
 from .docs_pages import NOT_UTF8_MESSAGE, PageText, is_text, link_target, read_page, site_extensions
 from .settings import CONFIG_FILE, Settings
 
+# MkDocs leaves this folder out of the site (exclude_docs' default, mkdocs/structure/files.py)
+# and renders none of its pages; a page of the site may still link to it.
+NEVER_BUILT = "templates/"
+
 
 def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[str]]) -> list[Diagnostic]:
     """The problems of the site's docs folder; ``generated()`` gives the docs paths the build
@@ -29,7 +33,7 @@ def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[st
     for rel in names:
         if rel.endswith(HTML_PAGE) and not is_text(_read(docs / rel)):
             problems.append(Diagnostic(f"{folder}/{rel}", 1, 1, codes.NOT_UTF8, NOT_UTF8_MESSAGE))
-        if not rel.endswith(PAGE):
+        if not rel.endswith(PAGE) or rel.startswith(NEVER_BUILT):
             continue
         page = read_page(f"{folder}/{rel}", _read(docs / rel), extensions)
         problems += page.problems
