@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..entries.frontmatter import split_front_matter
-from ..entries.problems import SITE_CONFIG, Diagnostic, Invalid
+from ..entries.problems import DOCS_PLACE, Diagnostic, Invalid
 from ..site.docs_files import HTML_PAGE
 from ..site.markdown_html import sanitize_html_document
 from ..site.templates import HtmlPage
@@ -87,7 +87,7 @@ def merge_pages(
     for rel, data in hand.files.items():
         if rel in names:
             message = f"this file would replace the generated page {rel}; rename or move it"
-            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, SITE_CONFIG, message))
+            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, DOCS_PLACE, message))
         else:
             yield rel, published(rel, data)
 
