@@ -41,7 +41,7 @@ def load(
 
 def _generated(column: Column, settings: Settings) -> set[str]:
     """What the build generates from the column's entries, for links from docs/ to them."""
-    return generated_sources(build_catalog(column.topics, column.entries), settings)
+    return generated_sources(build_catalog(column.topics, column.entries, with_related=False), settings)
 
 
 def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:
