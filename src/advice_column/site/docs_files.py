@@ -97,20 +97,21 @@ def file_problems(docs_dir: str, names: Iterable[str], theme: frozenset[str]) ->
     """A problem for each file of docs/ (``names``, relative POSIX paths) that the site may not
     publish: a kind not allowed, or the path of a file the build, the theme or another file has."""
     problems, taken = [], {}
+    folded = {path.casefold() for path in theme}  # as a case-insensitive disk (macOS, Windows) sees them
     for rel in sorted(names):
         message = kind_problem(rel)
         address = site_address(rel)
         if message is None and rel != HOME:
-            message = _place_problem(rel, address, theme, taken)
+            message = _place_problem(rel, address, folded, taken)
         if message is not None:
             problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, _code_of(rel), message))
     return problems
 
 
-def _place_problem(rel: str, address: str, theme: frozenset[str], taken: dict[str, str]) -> str | None:
+def _place_problem(rel: str, address: str, theme: set[str], taken: dict[str, str]) -> str | None:
     if build_writes(address):
         return f"this file would take {address}, where the build writes its own files; rename or move it"
-    if address.casefold() in theme:  # as a case-insensitive disk (macOS, Windows) sees it
+    if address.casefold() in theme:
         return f"this file would replace the theme's {address}; rename or move it"
     if address.casefold() in taken:
         return f"this file and {taken[address.casefold()]} would both be {address}; keep one"
@@ -135,8 +136,7 @@ def theme_folders(root: Path, custom_dir: str | None) -> list[Path]:
 
 
 def theme_files(root: Path, custom_dir: str | None) -> frozenset[str]:
-    """The files the theme copies into the site (paths inside it, case folded); templates are
-    rendered instead."""
+    """The files the theme copies into the site (paths inside it); templates are rendered instead."""
     found = set()
     for folder in theme_folders(root, custom_dir):
         for path, dirnames, filenames in os.walk(folder):
@@ -145,5 +145,5 @@ def theme_files(root: Path, custom_dir: str | None) -> frozenset[str]:
             for name in filenames:
                 file = name if rel == "." else f"{rel}/{name}"
                 if not any(fnmatch.fnmatch(file.lower(), pattern) for pattern in _NOT_COPIED):
-                    found.add(file.casefold())
+                    found.add(file)
     return frozenset(found)

@@ -26,7 +26,7 @@ def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[st
     docs, folder = root / settings.docs_dir, settings.docs_dir
     names = docs_names(docs)
     custom_dir = _custom_dir(settings)
-    theme = theme_files(root, custom_dir)
+    theme, theme_dirs = theme_files(root, custom_dir), theme_folders(root, custom_dir)
     problems = file_problems(folder, names, theme)
     extensions = site_extensions(settings.raw)
     links: list[tuple[str, int, str, str]] = []  # path, line, link, the docs path it needs
@@ -37,7 +37,7 @@ def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[st
             continue
         page = read_page(f"{folder}/{rel}", _read(docs / rel), extensions)
         problems += page.problems
-        problems += _front_matter_problems(f"{folder}/{rel}", page, theme_folders(root, custom_dir))
+        problems += _front_matter_problems(f"{folder}/{rel}", page, theme_dirs)
         for line, url in page.links:
             if target := link_target(rel, url):
                 links.append((f"{folder}/{rel}", line, url, target))
@@ -108,7 +108,7 @@ def _theme_has(name: object, prefix: str, theme: list[Path], suffix: str = "") -
 def _nav_entries(root: Path, settings: Settings) -> list[tuple[int, str]]:
     """The docs paths the site's ``nav`` names (not other sites or absolute paths), with their lines."""
     entries = [entry for entry in _nav_strings(settings.raw.get("nav")) if entry != "index.md"]
-    entries = [entry for entry in entries if not (urlsplit(entry).scheme or entry.startswith(("/", "//")))]
+    entries = [entry for entry in entries if not (urlsplit(entry).scheme or entry.startswith("/"))]
     if not entries:
         return []
     lines = (root / CONFIG_FILE).read_text(encoding="utf-8-sig").split("\n")
