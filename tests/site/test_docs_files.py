@@ -153,3 +153,10 @@ def test_options_of_an_extension_never_reach_check():
 def test_this_repository_s_docs_are_publishable():
     names = [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*") if p.is_file()]
     assert names and all(kind_problem(name) is None for name in names)
+
+
+@pytest.mark.parametrize("front", ["x: " + "[" * 50_000, "date: 2025-13-45", "x: [unclosed"])
+def test_front_matter_mkdocs_cannot_read_is_text_held_to_the_limits(front):
+    page = read_page("docs/a.md", f"---\n{front}\n---\n# A\n".encode(), site_extensions({}))
+    assert page.meta == {}
+    assert [d.code for d in page.problems] == (["QA042"] * 3 if "[[" in front else [])

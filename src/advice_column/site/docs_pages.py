@@ -67,8 +67,8 @@ def read_page(path: str, data: bytes, extensions: tuple[str, ...]) -> PageText:
     if found := _FRONT.match(text):
         try:
             meta = yaml.safe_load(found.group(1))
-        except yaml.YAMLError:
-            meta = None  # MkDocs shows the block as text
+        except Exception:  # as MkDocs does (meta.get_data): the block is then text
+            meta = None  # (a bad date raises ValueError, 10,000 '[' RecursionError)
         if isinstance(meta, dict):
             page.meta, page.meta_lines = meta, _key_lines(found.group(1))
             body, first_line = text[found.end() :], text.count("\n", 0, found.end()) + 1
