@@ -67,3 +67,11 @@ def test_a_script_in_docs_never_replaces_the_theme_s(column, capsys):
     assert "docs/assets/advice-search.js:1:1: QA070" in capsys.readouterr().out
     published = (column.root / "site/assets/advice-search.js").read_bytes()
     assert published == (THEME_DIR / "assets/advice-search.js").read_bytes()
+
+
+def test_home_text_whose_front_matter_yaml_cannot_read_still_builds(column, capsys):
+    column.entry("one")
+    column.write("docs/index.md", "---\ndate: 2025-13-45\n---\nWelcome to the column.\n")
+    assert column.run("check") == 0
+    assert column.run("build") == 0, capsys.readouterr()
+    assert "Welcome to the column." in (column.root / "site/index.html").read_text(encoding="utf-8")

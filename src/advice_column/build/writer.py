@@ -61,7 +61,7 @@ def read_hand_written(docs_dir: Path) -> HandWritten:
             front = split_front_matter(home)
             meta = yaml.safe_load(front.yaml_text) or {}
             home = front.body
-        except (Invalid, yaml.YAMLError):
+        except (Invalid, yaml.YAMLError, ValueError, RecursionError):  # a bad date, 10,000 '['
             pass  # MkDocs would show it as text too; the page still builds
     return HandWritten(home, meta if isinstance(meta, dict) else {}, files)
 
