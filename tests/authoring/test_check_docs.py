@@ -182,3 +182,11 @@ def test_ordinary_docs_pass_check(column, capsys):
         "mkdocs.yml", MKDOCS_YML + "nav:\n  - About: about.md\n  - contact.md\n  - https://example.org/\n"
     )
     assert column.run("check") == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", ["docs", "docs/about.md"])
+def test_a_path_in_docs_checks_the_column(column, capsys, path):
+    column.entry("one")
+    column.write("docs/about.md", ABOUT + "[Gone](gone.md)\n")
+    assert column.run("check", path) == 1
+    assert "docs/about.md:3:1: QA072 link 'gone.md'" in capsys.readouterr().out
