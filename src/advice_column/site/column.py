@@ -33,9 +33,10 @@ def load(
     column = load_column(root, progress=progress, with_text=with_text, hand_written=pages, cache=cache)
     if error is not None:
         column.diagnostics.insert(0, error.diagnostic)
-    if settings is not None and not folders:
-        folders = docs_problems(root, settings, lambda: _generated(column, settings))
-    column.diagnostics = sorted(column.diagnostics + folders)
+    docs = []
+    if settings and not folders:  # what docs/ holds, and what its pages link to
+        docs = docs_problems(root, settings, lambda: _generated(column, settings))
+    column.diagnostics = sorted(column.diagnostics + folders + docs)
     return settings, column
 
 
