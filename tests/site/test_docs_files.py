@@ -160,3 +160,18 @@ def test_front_matter_mkdocs_cannot_read_is_text_held_to_the_limits(front):
     page = read_page("docs/a.md", f"---\n{front}\n---\n# A\n".encode(), site_extensions({}))
     assert page.meta == {}
     assert [d.code for d in page.problems] == (["QA042"] * 3 if "[[" in front else [])
+
+
+def test_no_file_of_docs_may_take_a_generated_path():
+    """Whatever the build generates, a docs file at that path is reported (aliases are checked
+    against docs/ from the entry's side, entries/links.py; index.md is the home page's text)."""
+    from advice_column.site.catalog import build_catalog
+    from advice_column.site.docs_files import file_problems
+    from advice_column.site.pages import generated_sources
+
+    from .test_pages import SETTINGS, TOPICS, make
+
+    entries = [make(f"e{n}", f"202{n % 3}-01-0{n + 1}", tags=(f"t{n % 2}",)) for n in range(7)]
+    generated = generated_sources(build_catalog(TOPICS, entries), SETTINGS) - {"index.md"}
+    found = {d.path.removeprefix("docs/") for d in file_problems("docs", generated, frozenset())}
+    assert found == generated
