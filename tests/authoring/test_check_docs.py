@@ -126,6 +126,27 @@ ABOUT = "# About\n\n"
             id="hide",
         ),
         pytest.param(
+            {"docs/about.md": "---\ntitle: 'T</title><script>alert(1)</script>'\n---\n# About\n"},
+            "docs/about.md:2:1: QA036 'title' may not hold '<'",
+            id="markup-in-front-matter",
+        ),
+        pytest.param(
+            {
+                "docs/index.md": "---\nsubtitle: ok\nsocial:\n  cards: ['&#60;img src=x onerror=alert(1)']\n"
+                "---\nHi\n"
+            },
+            "docs/index.md:3:1: QA036 'social' may not hold '&#'",
+            id="character-reference-nested-in-front-matter",
+        ),
+        pytest.param(
+            {
+                "docs/about.md": "---\nadvice:\n  newer: {url: 'javascript:alert(1)', title: Newer}\n"
+                "---\n# A\n"
+            },
+            "docs/about.md:2:1: QA073 'advice' is the column's own key",
+            id="generator-key-in-front-matter",
+        ),
+        pytest.param(
             {"docs/about.md": b"# Caf\xe9\n"},
             "docs/about.md:1:1: QA002 file is not valid UTF-8",
             id="page-not-utf8",

@@ -29,7 +29,8 @@ def test_ordinary_docs_are_published_and_html_pages_sanitised(column, capsys):
     )
     column.write(
         "docs/contact.md",
-        "---\nicon: material/email\nhide: [toc]\n---\n# Contact\n\n## Form {#form}\n\n"
+        '---\ntitle: Q&A "tips"\ndescription: Say "hi" & more\nstatus: \'" onmouseover=alert(7) x="\'\n'
+        "icon: material/email\nhide: [toc]\n---\n# Contact\n\n## Form {#form}\n\n"
         "[Back](about.md), [old](old.html) or [a question](qa/one.md).\n",
     )
     column.write("docs/assets/logo.png", PNG)
@@ -53,6 +54,11 @@ def test_ordinary_docs_are_published_and_html_pages_sanitised(column, capsys):
     assert page.css("script, link, meta[http-equiv], base, iframe") == []
     assert not [name for node in page.css("*") for name in node.attributes if name.startswith("on")]
     assert "alert" not in old and "javascript:" not in old
+    # Front matter reaches the theme as text: Material prints page.meta values unescaped.
+    contact = LexborHTMLParser((site / "contact/index.html").read_text(encoding="utf-8"))
+    assert contact.css_first("title").text() == 'Q&A "tips" - Test Column'
+    assert contact.css_first("meta[name=description]").attributes["content"] == 'Say "hi" & more'
+    assert not [name for node in contact.css("*") for name in node.attributes if name.startswith("on")]
     # The theme's own files are the ones published.
     for name in ("advice-search.js", "advice-column.css"):
         assert (site / "assets" / name).read_bytes() == (THEME_DIR / "assets" / name).read_bytes()
@@ -75,3 +81,18 @@ def test_home_text_whose_front_matter_yaml_cannot_read_still_builds(column, caps
     assert column.run("check") == 0
     assert column.run("build") == 0, capsys.readouterr()
     assert "Welcome to the column." in (column.root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_hand_written_page_s_front_matter_is_text_for_the_theme():
+    """What the build does even if check was skipped: texts escaped, the generator's key dropped."""
+    from advice_column.build.writer import published
+
+    page = (
+        "---\ntitle: '</title><script>alert(1)</script>'\nhide: [toc]\nicon: material/email\n"
+        "advice: {kind: listing, newer: {url: 'javascript:alert(2)', title: x}}\n---\n# Body\n"
+    )
+    assert published("about.md", page.encode()).decode() == (
+        "---\ntitle: '&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;'\nhide:\n- toc\n"
+        "icon: material/email\n---\n# Body\n"
+    )
+    assert published("plain.md", b"# No front matter\n") == b"# No front matter\n"

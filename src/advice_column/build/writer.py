@@ -16,9 +16,10 @@ import yaml
 
 from ..entries.frontmatter import split_front_matter
 from ..entries.problems import DOCS_PLACE, Diagnostic, Invalid
-from ..site.docs_files import HTML_PAGE
+from ..site.docs_files import HTML_PAGE, PAGE
+from ..site.docs_pages import front_matter, page_text
 from ..site.markdown_html import sanitize_html_document
-from ..site.templates import HtmlPage
+from ..site.templates import HtmlPage, hand_written_meta
 
 HOME_PAGE = "index.md"
 
@@ -93,11 +94,19 @@ def merge_pages(
 
 
 def published(rel: str, data: bytes) -> bytes:
-    """A hand-written file as the site publishes it: an HTML page sanitised, any other file as it is
-    (`advice check` refuses the kinds of file that could run script, docs_files.py)."""
-    if not rel.endswith(HTML_PAGE):
+    """A hand-written file as the site publishes it: an HTML page sanitised, a Markdown page's
+    front matter made safe for the theme (its HTML is sanitised when it renders, html_pages.py),
+    any other file as it is (`advice check` refuses the kinds that could run script, docs_files.py)."""
+    if rel.endswith(HTML_PAGE):
+        return sanitize_html_document(data.decode("utf-8-sig")).encode("utf-8")
+    if not rel.endswith(PAGE):
         return data
-    return sanitize_html_document(data.decode("utf-8-sig")).encode("utf-8")
+    text = page_text(data)
+    meta, end = front_matter(text)
+    if meta is None:
+        return data
+    front = yaml.dump(hand_written_meta(meta), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n{text[end:]}".encode()
 
 
 def write_tree(

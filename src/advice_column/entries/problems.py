@@ -46,7 +46,7 @@ SITE_CONFIG = "QA060"
 DOCS_KIND = "QA070"
 DOCS_PLACE = "QA071"
 DOCS_LINK = "QA072"
-DOCS_TEMPLATE = "QA073"
+DOCS_FRONT_MATTER = "QA073"
 
 CODES: dict[str, str] = {
     EMPTY_FILE: "file is empty",
@@ -87,7 +87,7 @@ CODES: dict[str, str] = {
     DOCS_KIND: "file of docs/ of a kind the site does not publish",
     DOCS_PLACE: "file of docs/ at a path the build, the theme or another file takes",
     DOCS_LINK: "link or nav entry names no file of the site",
-    DOCS_TEMPLATE: "page's front matter names no template or icon of the theme",
+    DOCS_FRONT_MATTER: "front matter of a docs page the theme cannot use",
 }
 
 

@@ -11,9 +11,11 @@ from urllib.parse import urlsplit
 
 from ..entries import problems as codes
 from ..entries.problems import Diagnostic
+from ..entries.values import line_problem
 from .docs_files import HTML_PAGE, PAGE, file_problems, theme_files, theme_folders
 from .docs_pages import NOT_UTF8_MESSAGE, PageText, is_text, link_target, read_page, site_extensions
 from .settings import CONFIG_FILE, Settings
+from .templates import GENERATOR_KEY
 
 # MkDocs leaves this folder out of the site (exclude_docs' default, mkdocs/structure/files.py)
 # and renders none of its pages; a page of the site may still link to it.
@@ -81,21 +83,39 @@ def _custom_dir(settings: Settings) -> str | None:
 
 
 def _front_matter_problems(path: str, page: PageText, theme: list[Path]) -> list[Diagnostic]:
-    """The front matter keys the theme reads as a file name or a list, when it could not: the
-    page's ``template``, its ``icon`` (Material's .icons/NAME.svg) and ``hide`` (Material's
-    base.html tests ``"navigation" in page.meta.hide``)."""
+    """What the theme could not use in the page's front matter: a ``template`` or ``icon``
+    (Material's .icons/NAME.svg) it lacks, a ``hide`` it cannot test (Material's base.html:
+    ``"navigation" in page.meta.hide``), the generator's own ``advice``, and markup in any text
+    (Material prints page.meta values unescaped, some through ``striptags``, which unescapes)."""
     problems = []
     for key, value in page.meta.items():
+        code = codes.DOCS_FRONT_MATTER
         if key == "template" and not _theme_has(value, "", theme):
             message = f"template {value!r} is not one of the theme's; remove the 'template:' line"
         elif key == "icon" and not _theme_has(value, ".icons/", theme, ".svg"):
             message = f"icon {value!r} is not one of the theme's icons (e.g. 'material/lightbulb')"
         elif key == "hide" and not isinstance(value, list | str):
             message = "hide must be a list of what to hide, e.g. [navigation, toc]"
+        elif key == GENERATOR_KEY:
+            message = f"'{GENERATOR_KEY}' is the column's own key for the pages it generates; remove it"
+        elif found := next(filter(None, (line_problem(text, str(key)) for text in _texts(value))), None):
+            code, message = codes.MARKUP_IN_TEXT, found
         else:
             continue
-        problems.append(Diagnostic(path, page.meta_lines.get(key, 1), 1, codes.DOCS_TEMPLATE, message))
+        problems.append(Diagnostic(path, page.meta_lines.get(str(key), 1), 1, code, message))
     return problems
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string in a front matter value, however nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
 
 
 def _theme_has(name: object, prefix: str, theme: list[Path], suffix: str = "") -> bool:

@@ -58,24 +58,38 @@ def read_page(path: str, data: bytes, extensions: tuple[str, ...]) -> PageText:
     not UTF-8, or beyond the renderer's limits (then its links are not looked at)."""
     page = PageText()
     try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = page_text(data)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         page.problems.append(Diagnostic(path, line, 1, codes.NOT_UTF8, NOT_UTF8_MESSAGE))
         return page
     body, first_line = text, 1
-    if found := _FRONT.match(text):
-        try:
-            meta = yaml.safe_load(found.group(1))
-        except Exception:  # as MkDocs does (meta.get_data): the block is then text
-            meta = None  # (a bad date raises ValueError, 10,000 '[' RecursionError)
-        if isinstance(meta, dict):
-            page.meta, page.meta_lines = meta, _key_lines(found.group(1))
-            body, first_line = text[found.end() :], text.count("\n", 0, found.end()) + 1
+    meta, end = front_matter(text)
+    if meta is not None:
+        page.meta, page.meta_lines = meta, _key_lines(text[:end])
+        body, first_line = text[end:], text.count("\n", 0, end) + 1
     page.problems += [problem.placed(path) for problem in find_render_limits(body, first_line)]
     if not page.problems:
         page.links = [(_line_of(text, url), url) for url in _links(body, extensions)]
     return page
+
+
+def front_matter(text: str) -> tuple[dict | None, int]:
+    """A page's front matter and where its body starts, as MkDocs reads them (mkdocs/utils/meta.py,
+    get_data); None and 0 when it has none that YAML reads into a mapping (MkDocs shows it as text)."""
+    found = _FRONT.match(text)
+    if not found:
+        return None, 0
+    try:
+        meta = yaml.safe_load(found.group(1))
+    except Exception:  # as MkDocs does: a bad date raises ValueError, 10,000 '[' RecursionError
+        return None, 0
+    return (meta, found.end()) if isinstance(meta, dict) else (None, 0)
+
+
+def page_text(data: bytes) -> str:
+    """A page's bytes as MkDocs reads them: UTF-8 with or without a BOM, universal newlines."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def is_text(data: bytes) -> bool:
@@ -143,9 +157,9 @@ class _LinkCollector(Treeprocessor):
 
 
 def _key_lines(front: str) -> dict[str, int]:
-    """The line of each top-level key of the front matter (which starts on line 2)."""
+    """The line of each top-level key of the front matter block (from its opening '---')."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(front.split("\n"), 2):
+    for number, line in enumerate(front.split("\n")[1:], 2):
         if found := _KEY.match(line):
             lines.setdefault(found.group(1), number)
     return lines
