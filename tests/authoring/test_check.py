@@ -25,7 +25,7 @@ NOT_A_COLUMN = "not an advice column (no qa/topics.yml here); run `advice init D
         ("nonexistent.md", "advice check: nonexistent.md: no such file or folder"),
         ("qa/typo.md", "advice check: qa/typo.md: no such file or folder"),
         ("README.md", "advice check: README.md is not an entry: advice check reads *.md files"),
-        ("docs", "advice check: docs is not an entry"),
+        ("mkdocs.yml.bak", "advice check: mkdocs.yml.bak is not an entry"),
         ("../outside.md", "advice check: ../outside.md is not inside the column"),
     ],
 )
@@ -33,6 +33,7 @@ def test_a_path_check_cannot_check_is_an_error(column, capsys, path, message):
     column.entry("fine")
     column.write("README.md", "# A column\n")
     column.write("docs/index.md", "# Home\n")
+    column.write("mkdocs.yml.bak", "site_name: old\n")
     (column.root.parent / "outside.md").write_text(entry_text(), encoding="utf-8")
     assert column.run("check", "qa/fine.md", path) == 2
     captured = capsys.readouterr()

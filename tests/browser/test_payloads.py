@@ -121,7 +121,17 @@ def payload_site(tmp_path_factory) -> Path:
         )
         column.write(f"qa/2025/markup-{number}.md", text)
     column.write("docs/index.md", f"Welcome.\n\n{PAGE_PAYLOADS}")
-    column.write("docs/about.md", f"# About <img src=x onerror=alert(31)>\n\n{PAGE_PAYLOADS}")
+    # Material prints a page's front matter values unescaped: these pass check, and must stay text.
+    breakout = '" onmouseover="alert(47)" autofocus onfocus="alert(48)" x="'
+    front = {"title": breakout, "description": breakout, "subtitle": LINE_PAYLOADS[0], "status": breakout}
+    column.write(
+        "docs/about.md",
+        f"---\n{yaml.safe_dump(front)}---\n# About <img src=x onerror=alert(31)>\n\n{PAGE_PAYLOADS}",
+    )
+    # An HTML page of docs/ is published without the theme, sanitised as the Markdown pages are.
+    column.write(
+        "docs/old.html", f"<!doctype html><title>Old</title><script>alert(30)</script>{PAGE_PAYLOADS}"
+    )
     assert load_column(column.root).diagnostics == []  # every payload is one check accepts
     assert column.run("build") == 0
     return column.root / "site"
@@ -172,6 +182,7 @@ def hover_and_focus_everything(page: Page) -> None:
 PAGES = [
     "",
     "about/",
+    "old.html",
     "qa/e0/",
     "qa/e3/",
     "qa/m0/",

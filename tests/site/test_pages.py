@@ -310,3 +310,21 @@ def test_a_whole_build_hands_each_page_over_as_it_is_rendered(monkeypatch):
     assert rendered == ["e4"] and path == "qa/e4.md" and "Title e4" in text
     assert dict(pages).keys() >= {f"qa/e{n}.md" for n in range(4)}
     assert sorted(rendered) == [f"e{n}" for n in range(5)]  # each page once: a whole build caches none
+
+
+@pytest.mark.parametrize("site_url", ["https://example.org/col/", ""])
+def test_generated_sources_are_what_the_build_generates(site_url):
+    """The paths a docs page may link to (``advice check``) are the files the build writes."""
+    import dataclasses
+
+    from advice_column.site.feeds import render_feeds
+    from advice_column.site.pages import generated_sources, view_entries
+    from advice_column.site.redirects import render_redirects
+
+    settings = dataclasses.replace(SETTINGS, site_url=site_url)
+    entries = [make(f"e{n:02d}", f"202{n % 3}-01-{n + 1:02d}", tags=(f"t{n % 4}",)) for n in range(13)]
+    entries += [make("old", aliases=("2019/old-post/",)), make("secret", draft=True)]
+    catalog = build_catalog(TOPICS, entries)
+    built = set(render_pages(catalog, settings)) | set(render_redirects(catalog, settings))
+    built |= set(render_feeds(catalog, view_entries(catalog), settings))
+    assert generated_sources(catalog, settings) == built | {"robots.txt"}  # generate() adds it

@@ -65,6 +65,7 @@ def read_targets(root: Path, paths: list[str]) -> Targets:
     """The targets named by ``paths``; TargetError for one that names nothing check reads."""
     targets = Targets(whole=not paths)
     base = os.path.abspath(root)
+    docs = _docs_dir(root)
     for path in paths:
         # Relative to the column, or else to the current folder (`--root DIR check DIR/qa/x.md`).
         found = [p for p in (os.path.join(root, path), path) if os.path.lexists(p)]
@@ -74,8 +75,8 @@ def read_targets(root: Path, paths: list[str]) -> Targets:
         rel = os.path.relpath(absolute, base).replace(os.sep, "/")
         if rel == ".." or rel.startswith("../"):
             raise TargetError(f"{path} is not inside the column at {root}")
-        if rel in (".", QA_DIR, TOPICS_PATH):
-            targets.whole = True
+        if rel in (".", QA_DIR, TOPICS_PATH) or rel == docs or rel.startswith(docs + "/"):
+            targets.whole = True  # every entry depends on the topics; docs/ links to entries
         elif rel == CONFIG_FILE:
             targets.settings = True
         elif rel.startswith(QA_DIR + "/") and os.path.isdir(absolute):
@@ -85,9 +86,17 @@ def read_targets(root: Path, paths: list[str]) -> Targets:
         else:
             raise TargetError(
                 f"{path} is not an entry: advice check reads *.md files and folders under qa/, "
-                f"qa/topics.yml and {CONFIG_FILE}"
+                f"qa/topics.yml, {CONFIG_FILE} and {docs}/"
             )
     return targets
+
+
+def _docs_dir(root: Path) -> str:
+    """The folder of hand-written pages (docs/ unless mkdocs.yml says otherwise)."""
+    try:
+        return os.path.normpath(read_settings(root).docs_dir).replace(os.sep, "/")
+    except SettingsError:
+        return "docs"
 
 
 def check_targets(root: Path, targets: Targets, progress: Tick | None = None) -> Outcome:

@@ -15,8 +15,11 @@ from pathlib import Path
 import yaml
 
 from ..entries.frontmatter import split_front_matter
-from ..entries.problems import SITE_CONFIG, Diagnostic, Invalid
-from ..site.templates import HtmlPage
+from ..entries.problems import DOCS_PLACE, Diagnostic, Invalid
+from ..site.docs_files import HTML_PAGE, PAGE
+from ..site.docs_pages import front_matter, page_text
+from ..site.markdown_html import sanitize_html_document
+from ..site.templates import HtmlPage, hand_written_meta
 
 HOME_PAGE = "index.md"
 
@@ -59,7 +62,7 @@ def read_hand_written(docs_dir: Path) -> HandWritten:
             front = split_front_matter(home)
             meta = yaml.safe_load(front.yaml_text) or {}
             home = front.body
-        except (Invalid, yaml.YAMLError):
+        except (Invalid, yaml.YAMLError, ValueError, RecursionError):  # a bad date, 10,000 '['
             pass  # MkDocs would show it as text too; the page still builds
     return HandWritten(home, meta if isinstance(meta, dict) else {}, files)
 
@@ -85,9 +88,25 @@ def merge_pages(
     for rel, data in hand.files.items():
         if rel in names:
             message = f"this file would replace the generated page {rel}; rename or move it"
-            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, SITE_CONFIG, message))
+            problems.append(Diagnostic(f"{docs_dir}/{rel}", 1, 1, DOCS_PLACE, message))
         else:
-            yield rel, data
+            yield rel, published(rel, data)
+
+
+def published(rel: str, data: bytes) -> bytes:
+    """A hand-written file as the site publishes it: an HTML page sanitised, a Markdown page's
+    front matter made safe for the theme (its HTML is sanitised when it renders, html_pages.py),
+    any other file as it is (`advice check` refuses the kinds that could run script, docs_files.py)."""
+    if rel.endswith(HTML_PAGE):
+        return sanitize_html_document(data.decode("utf-8-sig")).encode("utf-8")
+    if not rel.endswith(PAGE):
+        return data
+    text = page_text(data)
+    meta, end = front_matter(text)
+    if meta is None:
+        return data
+    front = yaml.dump(hand_written_meta(meta), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n{text[end:]}".encode()
 
 
 def write_tree(

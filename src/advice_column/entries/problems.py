@@ -46,6 +46,10 @@ TAB_CODE_BLOCK = "QA043"
 STALE_ASK_FORM = "QA044"
 TOPICS_FILE = "QA050"
 SITE_CONFIG = "QA060"
+DOCS_KIND = "QA070"
+DOCS_PLACE = "QA071"
+DOCS_LINK = "QA072"
+DOCS_FRONT_MATTER = "QA073"
 
 CODES: dict[str, str] = {
     EMPTY_FILE: "file is empty",
@@ -86,6 +90,10 @@ CODES: dict[str, str] = {
     STALE_ASK_FORM: "the Ask a question form's topics are not those of qa/topics.yml",
     TOPICS_FILE: "topics file problem",
     SITE_CONFIG: "site configuration problem",
+    DOCS_KIND: "file of docs/ of a kind the site does not publish",
+    DOCS_PLACE: "file of docs/ at a path the build, the theme or another file takes",
+    DOCS_LINK: "link or nav entry names no file of the site",
+    DOCS_FRONT_MATTER: "front matter of a docs page the theme cannot use",
 }
 
 

@@ -61,11 +61,14 @@ def build_catalog(
     entries: list[Entry],
     include_drafts: bool = False,
     previous: Catalog | None = None,
+    *,
+    with_related: bool = True,
 ) -> Catalog:
     """Group the entries to publish (drafts and scheduled entries only when asked) by topic, tag and year.
 
     Related questions are taken from ``previous`` (a preview's last catalog) when no entry's
-    slug, date, topic or tags changed since: an edited answer does not change them.
+    slug, date, topic or tags changed since: an edited answer does not change them. Without
+    ``with_related`` there are none (what pages exist does not depend on them).
     """
     published = newest_first([e for e in entries if include_drafts or not (e.draft or e.scheduled)])
     catalog = Catalog(topics=topics, entries=published)
@@ -91,7 +94,7 @@ def build_catalog(
     if previous is not None and previous.grouping == catalog.grouping:
         by_slug = catalog.by_slug
         catalog.related = {slug: [by_slug[e.slug] for e in group] for slug, group in previous.related.items()}
-    else:
+    elif with_related:
         catalog.related = find_related(published, catalog.by_topic, tag_entries)
     for entry in reversed(published):  # oldest follow-up first, as the story unfolded
         if entry.follow_up_of in catalog.by_slug:

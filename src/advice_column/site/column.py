@@ -15,6 +15,9 @@ from ..entries.model import Column, Tick
 from ..entries.problems import Diagnostic
 from ..entries.schedule import schedule
 from ..entries.symlinks import find_links, inside, link_problem
+from .catalog import build_catalog
+from .docs_folder import docs_problems
+from .pages import generated_sources
 from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
 
 OVERRIDES = "overrides"
@@ -36,8 +39,16 @@ def load(
     column.entries = schedule(column.entries, datetime.date.today())
     # docs/ only when it is a folder of the column's own (folder_problems says why not otherwise).
     misplaced = misplaced_entries(root, settings.docs_dir if settings and not folders else None)
-    column.diagnostics = sorted(column.diagnostics + folders + misplaced)
+    docs = []
+    if settings and not folders:  # what docs/ holds, and what its pages link to
+        docs = docs_problems(root, settings, lambda: _generated(column, settings))
+    column.diagnostics = sorted(column.diagnostics + folders + misplaced + docs)
     return settings, column
+
+
+def _generated(column: Column, settings: Settings) -> set[str]:
+    """What the build generates from the column's entries, for links from docs/ to them."""
+    return generated_sources(build_catalog(column.topics, column.entries, with_related=False), settings)
 
 
 def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:

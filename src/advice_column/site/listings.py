@@ -11,7 +11,7 @@ from . import urls
 from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, page_file
+from .templates import HIDE_SIDEBARS, hand_written_meta, page_file
 from .views import EntryView
 
 POPULAR_TAGS = 15  # the most-used tags shown on the home page
@@ -156,8 +156,9 @@ def render_home(
     title = str(meta.get("title") or settings.site_name)
     popular = sorted(catalog.tags.values(), key=lambda tag: (-len(tag.entries), tag.name.casefold()))
     front = {key: value for key, value in meta.items() if key not in ("title", "description")}
+    front = hand_written_meta(front)  # page_file escapes the title and description
     front.setdefault("hide", HIDE_SIDEBARS)
-    front.setdefault("advice", {"kind": "home"})
+    front["advice"] = {"kind": "home"}
     return page_file(
         "",
         title,

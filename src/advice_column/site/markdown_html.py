@@ -138,6 +138,12 @@ def sanitize_page_html(html_text: str) -> str:
     )
 
 
+def sanitize_html_document(html_text: str) -> str:
+    """A hand-written HTML page of docs/ (published without the theme), its body sanitised as a
+    Markdown page's is: no script, style, frame or handler runs on the site's origin."""
+    return f'<!doctype html>\n<meta charset="utf-8">\n{sanitize_page_html(html_text)}\n'
+
+
 def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
         return None

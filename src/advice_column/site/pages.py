@@ -86,3 +86,17 @@ def render_robots(settings: Settings) -> str:
     """robots.txt: everything may be crawled; the sitemap's address when the site has one."""
     sitemap = f"Sitemap: {settings.site_url}sitemap.xml\n" if settings.site_url else ""
     return f"User-agent: *\nAllow: /\n{sitemap}"
+
+
+def generated_sources(catalog: Catalog, settings: Settings) -> set[str]:
+    """The docs paths of every page and file the build generates (the keys of ``iter_pages``, the
+    feeds, redirects and robots.txt), without rendering one."""
+    paths = {"index.md", "search.md", urls.SEARCH_PARTS_FILE, "robots.txt"}
+    paths |= {urls.entry_source(entry.slug) for entry in catalog.entries}
+    paths |= {f"{alias}index.html" for entry in catalog.entries for alias in entry.aliases}
+    paths |= {urls.source_path(url) for url in (urls.TOPICS, urls.TAGS, urls.ARCHIVE)}
+    for listing in listings(catalog, with_feeds=bool(settings.site_url)):
+        count = max(1, -(-len(listing.entries) // settings.per_page))
+        paths |= {urls.source_path(urls.listing_page(listing.url, n)) for n in range(1, count + 1)}
+        paths |= {listing.feed} if listing.feed else set()
+    return paths | ({urls.SITE_FEED} if settings.site_url else set())
