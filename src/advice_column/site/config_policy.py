@@ -9,11 +9,8 @@ a URL in ``extra_javascript``) or publish a dot-folder (``docs_dir: .git``) have
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -24,14 +21,12 @@ from .config_rules import (
     anything_plain,
     boolean,
     choice,
-    dictionary,
     either,
     label,
     lines,
     link,
     local_path,
     mapping,
-    matching,
     named,
     refuse,
     sequence,
@@ -39,95 +34,9 @@ from .config_rules import (
     web_url,
     whole,
 )
+from .config_theme import folder, icon, theme
 from .config_yaml import config_problem
 from .extension_policy import markdown_extensions
-
-_ICON_NAME = matching(r"[a-z0-9-]{1,60}(/[a-z0-9-]{1,60}){1,3}", "material/weather-night")
-
-
-@functools.cache
-def material_templates() -> Path | None:
-    """Material's templates folder (found, not imported), whose icons and languages are the choices."""
-    spec = importlib.util.find_spec("material")
-    folders = spec.submodule_search_locations if spec else None
-    return Path(folders[0]) / "templates" if folders else None
-
-
-def _icon(node: Node, name: str, found: list[Diagnostic]) -> object:
-    value = _ICON_NAME(node, name, found)
-    templates = material_templates()
-    if value is not REFUSED and templates and not (templates / ".icons" / f"{value}.svg").is_file():
-        return refuse(node, found, f"{name}: Material has no icon {value!r} (see its icon search)")
-    return value
-
-
-def _language(node: Node, name: str, found: list[Diagnostic]) -> object:
-    value = matching(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", "en")(node, name, found)
-    templates = material_templates()
-    if (
-        value is not REFUSED
-        and templates
-        and not (templates / "partials/languages" / f"{value}.html").is_file()
-    ):
-        return refuse(node, found, f"{name}: Material has no language {value!r}; e.g. en, de, fr, pt-BR")
-    return value
-
-
-_folder = local_path(what="a folder inside the column")
-_image = local_path((".png", ".svg", ".ico", ".jpg", ".jpeg", ".gif", ".webp"))
-_font = matching(r"[A-Za-z0-9 ]{1,60}", "Roboto")
-_color = matching(r"[a-z -]{1,30}", "indigo")
-
-_PALETTE = mapping(
-    {
-        "media": label,
-        "scheme": matching(r"[a-z-]{1,30}", "slate"),
-        "primary": _color,
-        "accent": _color,
-        "toggle": mapping({"icon": _icon, "name": label}),
-    }
-)
-THEME = mapping(
-    {
-        "name": choice("material"),
-        "custom_dir": _folder,
-        "language": _language,
-        "direction": choice("ltr", "rtl"),
-        "font": either(scalar=choice(False), mapping_rule=mapping({"text": _font, "code": _font})),
-        "palette": either(mapping_rule=_PALETTE, sequence_rule=sequence(_PALETTE, limit=10)),
-        "features": sequence(matching(r"[a-z]+(\.[a-z]+)*", "navigation.top"), limit=100),
-        "icon": mapping(
-            {
-                **{
-                    name: _icon
-                    for name in (
-                        "logo",
-                        "repo",
-                        "edit",
-                        "view",
-                        "top",
-                        "menu",
-                        "alternate",
-                        "search",
-                        "previous",
-                        "next",
-                    )
-                },
-                **{name: dictionary(_icon) for name in ("admonition", "annotation", "tag")},
-            }
-        ),
-        "logo": _image,
-        "favicon": _image,
-    },
-    {"static_templates": "it makes MkDocs render more templates; the theme names its own"},
-)
-
-
-def _theme(node: Node, name: str, found: list[Diagnostic]) -> object:
-    if isinstance(node, ScalarNode):  # `theme: material`
-        value = choice("material")(node, name, found)
-        return REFUSED if value is REFUSED else {"name": value}
-    return THEME(node, name, found)
 
 
 def _nav_item(node: Node, name: str, found: list[Diagnostic]) -> object:
@@ -154,25 +63,26 @@ def _edit_uri(node: Node, name: str, found: list[Diagnostic]) -> object:
     return local_path(what="a path of repo_url, e.g. 'edit/main/docs/'")(node, name, found)
 
 
-_LEVEL = choice("warn", "info", "ignore")
+# A level may be lowered, never raised: in strict mode a warning stops the build, and
+# `advice check` reports exactly the missing pages and links MkDocs warns about by default.
+_LEVEL = choice("info", "ignore")
+_NOT_FOUND = choice("warn", "info", "ignore")
 _VALIDATION = mapping(
     {
-        "nav": mapping({"omitted_files": _LEVEL, "not_found": _LEVEL, "absolute_links": _LEVEL}),
+        "nav": mapping({"omitted_files": _LEVEL, "not_found": _NOT_FOUND, "absolute_links": _LEVEL}),
         "links": mapping(
             {
-                "not_found": _LEVEL,
+                "not_found": _NOT_FOUND,
                 "anchors": _LEVEL,
                 "unrecognized_links": _LEVEL,
-                "absolute_links": choice("warn", "info", "ignore", "relative_to_docs"),
+                "absolute_links": _LEVEL,
             }
         ),
-        **{
-            key: _LEVEL
-            for key in ("omitted_files", "not_found", "absolute_links", "unrecognized_links", "anchors")
-        },
+        **{key: _LEVEL for key in ("omitted_files", "absolute_links", "unrecognized_links", "anchors")},
+        "not_found": _NOT_FOUND,
     }
 )
-_SOCIAL = mapping({"icon": _icon, "link": link, "name": label})
+_SOCIAL = mapping({"icon": icon, "link": link, "name": label})
 PLACEHOLDERS = ("title", "url", "slug")
 
 
@@ -238,12 +148,10 @@ TOP_LEVEL = mapping(
         "repo_url": web_url,
         "repo_name": text,
         "edit_uri": _edit_uri,
-        "docs_dir": _folder,
-        "site_dir": _folder,
-        "theme": _theme,
+        "docs_dir": folder,
+        "site_dir": folder,
+        "theme": theme,
         "nav": sequence(_nav_item),
-        "exclude_docs": lines,
-        "draft_docs": lines,
         "not_in_nav": lines,
         "validation": _VALIDATION,
         "markdown_extensions": markdown_extensions,
@@ -271,6 +179,8 @@ TOP_LEVEL = mapping(
         "google_analytics": "it adds a third-party script to every page",
         "edit_uri_template": "use edit_uri",
         "dev_addr": "give the address to advice serve: --dev-addr HOST:PORT",
+        "exclude_docs": "every file of docs/ is checked and published; remove the ones to leave out",
+        "draft_docs": "every page of the docs folder is published; keep unfinished pages out of it",
     },
 )
 
