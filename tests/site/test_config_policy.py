@@ -231,6 +231,14 @@ def test_this_repositorys_mkdocs_yml_passes():
         ),
         ("extra:\n  advice: " + "[" * 30 + "]" * 30 + "\n", "2:21: values nest more than 12 levels deep"),
         ("a: &a [x, x]\nb: [*a, *a]\n", "1:4: YAML anchors and aliases are not allowed"),
+        # check and build agree on docs/: a raised level or a left-out file would change what builds
+        ("validation:\n  links:\n    anchors: warn\n", "3:14: validation.links.anchors must be one of"),
+        (
+            "validation:\n  nav:\n    omitted_files: warn\n",
+            "3:20: validation.nav.omitted_files must be one of",
+        ),
+        ("exclude_docs: drafts/\n", "1:1: 'exclude_docs' is not supported"),
+        ("draft_docs: wip.md\n", "1:1: 'draft_docs' is not supported"),
     ],
 )
 def test_what_is_not_on_the_list_is_refused_at_its_line(text, problem):
