@@ -293,9 +293,7 @@ def test_a_nav_page_that_does_not_exist_is_reported_by_check(column, capsys):
     column.write(
         "mkdocs.yml", MKDOCS_YML + "nav:\n  - About: about.md\n  - Gone: gone.md\n  - Tags: tags/index.md\n"
     )
-    refused_at(
-        column, capsys, "mkdocs.yml:12:11: QA060 nav names 'gone.md', which is not a page of the docs folder"
-    )
+    refused_at(column, capsys, "mkdocs.yml:12:1: QA072 nav entry 'gone.md' is not a page of the site")
 
 
 def test_a_docs_folder_below_a_linked_folder_is_refused(column, capsys):

@@ -10,9 +10,8 @@ a URL in ``extra_javascript``) or publish a dot-folder (``docs_dir: .git``) have
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..entries.frontmatter import STR, position
 from ..entries.problems import Diagnostic
@@ -202,23 +201,3 @@ def validated_config(root: Node | None) -> tuple[dict, list[Diagnostic]]:
 
 def _key_node(root: MappingNode, key: str) -> Node:
     return next(key_node for key_node, _ in root.value if getattr(key_node, "value", None) == key)
-
-
-def missing_nav_pages(root: Node | None, is_page: Callable[[str], bool]) -> list[Diagnostic]:
-    """A problem for each page ``nav`` names that ``is_page`` does not know (MkDocs' strict mode
-    would stop the build on it: ``validation.nav.not_found``)."""
-    nav = next(
-        (value for key, value in getattr(root, "value", []) if getattr(key, "value", None) == "nav"), None
-    )
-    found = []
-    stack = [nav] if isinstance(nav, SequenceNode) else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, SequenceNode):
-            stack += reversed(node.value)
-        elif isinstance(node, MappingNode):
-            stack += [value for _, value in reversed(node.value)]
-        elif isinstance(node, ScalarNode) and "://" not in node.value and not is_page(node.value):
-            message = f"nav names '{node.value}', which is not a page of the docs folder"
-            found.append(config_problem(*position(node), message))
-    return found

@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from ..entries.textfile import read_text_file
-from .config_policy import missing_nav_pages, validated_config
+from .config_policy import validated_config
 from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
-from .urls import RESERVED_PREFIXES
 
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
 DEFAULT_PER_PAGE = 30
@@ -85,16 +84,9 @@ def read_config_values(root: Path) -> dict:
     except ConfigProblem as problem:
         raise SettingsError(problem.diagnostic) from None
     raw, found = validated_config(node)
-    docs = root / str(raw.get("docs_dir") or "docs")
-    found = found or missing_nav_pages(node, lambda page: _is_page(docs, page))
     if found:
         raise SettingsError(*sorted(found))
     return raw
-
-
-def _is_page(docs: Path, page: str) -> bool:
-    """True for a page of the docs folder, or one the site generates (home, search, listings)."""
-    return page in ("index.md", "search.md") or page.startswith(RESERVED_PREFIXES) or (docs / page).is_file()
 
 
 def _check_folders(root: Path, settings: Settings) -> None:
