@@ -31,7 +31,7 @@ from .templates import use_sandboxed_templates
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
-NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
+NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n/ask/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more

@@ -73,6 +73,10 @@ def iter_pages(
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
     yield "search.md", page_file(urls.SEARCH, "Search", None, meta=search_meta)
     yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
+    if settings.ask is not None:
+        ask_meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "ask"}}
+        ask_page = page_file(urls.ASK, "Ask a question", "ask.html", meta=ask_meta, ask=settings.ask)
+        yield urls.source_path(urls.ASK), ask_page
 
 
 def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:

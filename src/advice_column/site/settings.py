@@ -10,10 +10,17 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..entries.problems import SITE_CONFIG, Diagnostic
+from .ask import AskChannel, parse_ask, reply_destination
 from .config_policy import refuse_disallowed_tag, refused_setting
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
+# The reply button says where it leads when mkdocs.yml gives it no label of its own.
+REPLY_LABELS = {
+    "email": "Reply by email",
+    "discussion": "Reply in a GitHub discussion",
+    "issue": "Reply on GitHub",
+}
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
@@ -49,6 +56,7 @@ class Settings:
     columnist: str = ""
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
+    ask: AskChannel | None = None
     raw: dict = field(default_factory=dict, compare=False)
 
 
@@ -73,18 +81,26 @@ def read_settings(root: Path) -> Settings:
     feeds = advice.get("feeds") or {}
     if feeds.get("content", "full") not in ("full", "summary"):
         raise _error(1, "extra.advice.feeds.content must be 'full' or 'summary'")
+    site_name = str(raw.get("site_name") or "Advice column")
+    try:
+        ask = parse_ask(advice.get("ask"), repo_url, site_name)
+    except ValueError as error:
+        raise _error(_line_of(path, ("extra", "advice", "ask")), str(error)) from None
+    comment_url = str(comments.get("url") or default_comment_url(repo_url))
+    default_label = REPLY_LABELS.get(reply_destination(comment_url), DEFAULT_COMMENT_LABEL)
     settings = Settings(
-        site_name=str(raw.get("site_name") or "Advice column"),
+        site_name=site_name,
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
         repo_url=repo_url,
         docs_dir=str(raw.get("docs_dir") or "docs"),
         site_dir=str(raw.get("site_dir") or "site"),
-        comment_url=str(comments.get("url") or default_comment_url(repo_url)),
-        comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
+        comment_url=comment_url,
+        comment_label=str(comments.get("label") or default_label),
         per_page=_whole_number(advice.get("per_page", DEFAULT_PER_PAGE), "per_page", 5, 500),
         columnist=str(advice.get("columnist") or advice.get("author") or raw.get("site_author") or ""),
         feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
         feed_full_text=feeds.get("content", "full") == "full",
+        ask=ask,
         raw=raw,
     )
     _check_comment_url(settings.comment_url)
@@ -130,6 +146,16 @@ def _check_comment_url(template: str) -> None:
         )
     if urlsplit(template).scheme.lower() not in ("http", "https", "mailto"):
         raise _error(1, "extra.advice.comments.url must start with https://, http:// or mailto:")
+
+
+def _line_of(path: Path, keys: tuple[str, ...]) -> int:
+    """The line of the value at ``keys`` in mkdocs.yml (1 if it cannot be found)."""
+    node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return 1
+        node = next((value for name, value in node.value if name.value == key), None)
+    return node.start_mark.line + 1 if node is not None else 1
 
 
 def _whole_number(value: object, key: str, low: int, high: int) -> int:
