@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,7 +14,6 @@ from advice_column.authoring.init import init_column
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
 from advice_column.site.catalog import build_catalog
-from advice_column.site.settings import read_settings
 
 from ..conftest import SAMPLE, served, tab_until
 
@@ -48,7 +46,6 @@ PAGES = {
     "header-results": "#header-results",
     "404": "404.html",
 }
-SITE_PATH = urlsplit(read_settings(SAMPLE).site_url).path.lstrip("/")
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "375": {"width": 375, "height": 740}}
 
 
@@ -72,16 +69,6 @@ def pages_of(root: Path) -> dict[str, str]:
     if entry.tags:
         pages["tag"] = f"tags/{catalog.tag_of(entry.tags[0]).slug}/"
     return pages
-
-
-@pytest.fixture(scope="session")
-def at_site_path(sample_site: Path, tmp_path_factory):
-    """The sample site served under its site_url's path, as MkDocs builds the 404 page for."""
-    root = tmp_path_factory.mktemp("served")
-    (root / SITE_PATH.rstrip("/")).parent.mkdir(parents=True, exist_ok=True)
-    (root / SITE_PATH.rstrip("/")).symlink_to(sample_site, target_is_directory=True)
-    with served(root) as url:
-        yield url + SITE_PATH
 
 
 def violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 from dataclasses import dataclass
 
 from ..entries.model import Entry
@@ -11,7 +10,7 @@ from . import urls
 from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, page_file
+from .templates import HIDE_SIDEBARS, page_file, render_template
 from .views import EntryView
 
 POPULAR_TAGS = 15  # the most-used tags shown on the home page
@@ -59,6 +58,9 @@ def listings(catalog: Catalog, with_feeds: bool = True) -> list[Listing]:
 def month_anchor(entry: Entry) -> str:
     """The id of a year listing's first entry of a month: 'm03'."""
     return f"m{entry.date.month:02d}"
+
+
+ARCHIVE_TITLES = 5  # the archive index shows each year's newest questions by title
 
 
 def month_links(catalog: Catalog, per_page: int) -> dict[int, list[tuple[str, int, str]]]:
@@ -157,13 +159,14 @@ def render_home(
     front = {key: value for key, value in meta.items() if key not in ("title", "description")}
     front.setdefault("hide", HIDE_SIDEBARS)
     front.setdefault("advice", {"kind": "home"})
+    masthead = render_template("_masthead.html", title=title, settings=settings)
     return page_file(
         "",
         title,
         "home.html",
         description=str(meta.get("description") or ""),
         meta=front,
-        markdown_before=f'<h1 id="title">{html.escape(title)}</h1>\n\n{intro.strip()}',
+        markdown_before=f"{masthead.strip()}\n\n{intro.strip()}",
         catalog=catalog,
         latest=[views[entry.slug] for entry in catalog.entries[:latest]],
         popular_tags=popular[:POPULAR_TAGS],
@@ -181,6 +184,12 @@ def render_indexes(catalog: Catalog, settings: Settings) -> dict[str, str]:
         ),
         urls.source_path(urls.TAGS): page_file(urls.TAGS, "Tags", "tags.html", meta=meta, catalog=catalog),
         urls.source_path(urls.ARCHIVE): page_file(
-            urls.ARCHIVE, "Archive", "archive.html", meta=meta, catalog=catalog, months=months
+            urls.ARCHIVE,
+            "Archive",
+            "archive.html",
+            meta=meta,
+            catalog=catalog,
+            months=months,
+            latest_per_year=ARCHIVE_TITLES,
         ),
     }

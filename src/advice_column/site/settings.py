@@ -57,6 +57,9 @@ class Settings:
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
     ask: AskChannel | None = None
+    tagline: str = ""  # under the column's name on the home page (default: site_description)
+    columnist_photo: str = ""  # a picture in docs/, by its path there
+    columnist_bio: str = ""
     raw: dict = field(default_factory=dict, compare=False)
 
 
@@ -101,6 +104,9 @@ def read_settings(root: Path) -> Settings:
         feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
         feed_full_text=feeds.get("content", "full") == "full",
         ask=ask,
+        tagline=_one_line(advice.get("tagline"), "tagline") or str(raw.get("site_description") or ""),
+        columnist_photo=_photo(root, str(raw.get("docs_dir") or "docs"), advice.get("columnist_photo")),
+        columnist_bio=_one_line(advice.get("columnist_bio"), "columnist_bio", 600),
         raw=raw,
     )
     _check_comment_url(settings.comment_url)
@@ -146,6 +152,38 @@ def _check_comment_url(template: str) -> None:
         )
     if urlsplit(template).scheme.lower() not in ("http", "https", "mailto"):
         raise _error(1, "extra.advice.comments.url must start with https://, http:// or mailto:")
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
+
+
+def _photo(root: Path, docs_dir: str, value: object) -> str:
+    """The columnist's picture: a file in docs/ (pictures from other sites would track readers)."""
+    if value is None or value == "":
+        return ""
+    path = str(value)
+    where = f"extra.advice.columnist_photo must be a picture in {docs_dir}/ ({', '.join(PHOTO_SUFFIXES)})"
+    if "://" in path or path.startswith("/") or ".." in path.split("/") or "\\" in path:
+        raise _error(
+            _line_of(root / CONFIG_FILE, ("extra", "advice", "columnist_photo")),
+            f"{where}, by its path there",
+        )
+    if not path.lower().endswith(PHOTO_SUFFIXES) or not (root / docs_dir / path).is_file():
+        raise _error(
+            _line_of(root / CONFIG_FILE, ("extra", "advice", "columnist_photo")),
+            f"{where}; no such picture: {path}",
+        )
+    return path
+
+
+def _one_line(value: object, key: str, most: int = 200) -> str:
+    """A short plain text: no markup, one line."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    if "\n" in text or "<" in text or len(text) > most:
+        raise _error(1, f"extra.advice.{key} must be one line of plain text, at most {most} characters")
+    return text
 
 
 def _line_of(path: Path, keys: tuple[str, ...]) -> int:
