@@ -12,15 +12,12 @@ import yaml
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from .ask import AskChannel, parse_ask, reply_destination
 from .config_policy import refuse_disallowed_tag, refused_setting
+from .words import check_overrides, words_for
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
 # The reply button says where it leads when mkdocs.yml gives it no label of its own.
-REPLY_LABELS = {
-    "email": "Reply by email",
-    "discussion": "Reply in a GitHub discussion",
-    "issue": "Reply on GitHub",
-}
+REPLY_LABELS = {"email": "reply_email", "discussion": "reply_discussion", "issue": "reply_issue"}
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 PLACEHOLDERS = ("title", "url", "slug")
@@ -57,10 +54,17 @@ class Settings:
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
     ask: AskChannel | None = None
+    language: str = "en"  # theme.language: the words and dates of every page
+    word_overrides: tuple[tuple[str, str], ...] = ()  # extra.advice.words
     tagline: str = ""  # under the column's name on the home page (default: site_description)
     columnist_photo: str = ""  # a picture in docs/, by its path there
     columnist_bio: str = ""
     raw: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """Every word the column adds, in its language (site/words.py)."""
+        return words_for(self.language, self.word_overrides)
 
 
 def read_settings(root: Path) -> Settings:
@@ -90,7 +94,14 @@ def read_settings(root: Path) -> Settings:
     except ValueError as error:
         raise _error(_line_of(path, ("extra", "advice", "ask")), str(error)) from None
     comment_url = str(comments.get("url") or default_comment_url(repo_url))
-    default_label = REPLY_LABELS.get(reply_destination(comment_url), DEFAULT_COMMENT_LABEL)
+    theme = raw.get("theme")
+    language = str((theme.get("language") if isinstance(theme, dict) else None) or "en")
+    try:
+        overrides = check_overrides(advice.get("words"))
+    except ValueError as error:
+        raise _error(_line_of(path, ("extra", "advice", "words")), str(error)) from None
+    words = words_for(language, overrides)
+    default_label = words[REPLY_LABELS.get(reply_destination(comment_url), "reply")]
     settings = Settings(
         site_name=site_name,
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
@@ -104,6 +115,8 @@ def read_settings(root: Path) -> Settings:
         feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
         feed_full_text=feeds.get("content", "full") == "full",
         ask=ask,
+        language=language,
+        word_overrides=overrides,
         tagline=_one_line(advice.get("tagline"), "tagline") or str(raw.get("site_description") or ""),
         columnist_photo=_photo(root, str(raw.get("docs_dir") or "docs"), advice.get("columnist_photo")),
         columnist_bio=_one_line(advice.get("columnist_bio"), "columnist_bio", 600),
