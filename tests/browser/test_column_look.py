@@ -4,6 +4,8 @@ characters a line, quotes in full colour, subheads above the labels, a headline 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
@@ -151,3 +153,14 @@ def test_a_long_headline_leaves_room_for_the_question_on_a_phone(page: Page, sit
     )
     assert round(lines) <= 4
     assert page.locator(".advice-question").bounding_box()["y"] < WIDTHS["375"]["height"]
+
+
+def test_a_missing_page_offers_to_search_the_words_of_its_address(page: Page, sample_site, at_site_path):
+    """A host answers a missing address with 404.html at that address: its words fill the search box."""
+    missing = at_site_path + "2019/12/how-to-ask-for-a-raise.html"
+    page.route(missing, lambda route: route.fulfill(status=404, path=sample_site / "404.html"))
+    page.goto(missing)
+    box = page.get_by_role("searchbox", name="Search the column")
+    expect(box).to_have_value("how to ask for a raise")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"search/\?q=how\+to\+ask\+for\+a\+raise$"))
