@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Screenshots of the column as readers meet it: home, an entry (plain and a follow-up), a topic,
-a tag, the archive, search with results (and the header's results as you type), and a missing
-page, at 1280 and 375 px wide, light and dark. A copy of this repository's column is built
-into a temporary folder; the PNGs go to ``screenshots/`` (or the folder given)."""
+a tag, the topics and tags indexes, the archive, the ask and about pages, search with results
+(and the header's results as you type), and a missing page, at 1280 and 375 px wide, light and
+dark. A copy of this repository's column is built into a temporary folder; the PNGs go to
+``screenshots/`` (or the folder given)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,12 @@ def pages_to_shoot(root: Path) -> dict[str, str]:
         "entry": urls.entry(plain.slug),
         "entry-follow-up": urls.entry(follow_up.slug),
         "topic": urls.topic(plain.topic),
+        "topics": urls.TOPICS,
         "tag": urls.tag(tag.slug),
+        "tags": urls.TAGS,
         "archive": urls.ARCHIVE,
+        "ask": urls.ASK,
+        "about": "about/",
         "search": urls.SEARCH + "?q=interview",
         "404": "404.html",  # what a host sends for a missing page
     }

@@ -205,6 +205,8 @@ def test_build_says_how_many_drafts_it_left_out_and_warns_of_example_addresses(t
         "set it in mkdocs.yml before publishing",
         "advice build: warning: extra.advice.comments.url (the reply link) still goes to "
         "example.org; set it in mkdocs.yml before publishing",
+        "advice build: warning: extra.advice.ask (where readers send questions) still goes to "
+        "example.org; set it in mkdocs.yml before publishing",
     ]
     config = root / "mkdocs.yml"
     config.write_text(

@@ -8,15 +8,29 @@ from importlib.resources import files
 from advice_column.engine.runner import THEME_DIR
 
 
-def test_header_is_materials_header_with_only_the_search_swapped():
+def test_header_is_materials_header_with_the_search_swapped_and_the_name_leading_home():
     material = (files("material") / "templates/partials/header.html").read_text(encoding="utf-8")
     ours = (THEME_DIR / "partials/header.html").read_text(encoding="utf-8")
     # Less the lines that keep the parts around the page's title per place (engine/nav_cache.py).
     ours = "".join(line for line in ours.splitlines(True) if not line.startswith(("{%-", "{{ kept }}")))
     start = material.index('    {% if "material/search" in config.plugins %}')
-    end = material.index("    {% if config.repo_url %}")
-    expected = material[material.index("{% set class") :].replace(
-        material[start:end], '    {% include "partials/column-search.html" %}\n'
+    end = material.index("  </nav>")
+    logo = material[material.index("    <a href=") : material.index("    <label")]
+    home = "{{ config.extra.homepage | d(nav.homepage.url, true) | url }}"
+    expected = (
+        material[material.index("{% set class") :]
+        .replace(material[start:end], '    {% include "partials/column-search.html" %}\n')
+        .replace(
+            logo,
+            "    {% if config.theme.logo or config.theme.icon.logo %}\n"
+            + "".join("  " + line for line in logo.splitlines(True))
+            + "    {% endif %}\n",
+        )
+        .replace(
+            '          <span class="md-ellipsis">\n            {{ config.site_name }}\n          </span>',
+            f'          <a class="md-ellipsis advice-header__name" href="{home}">\n'
+            "            {{ config.site_name }}\n          </a>",
+        )
     )
     assert ours[ours.index("{% set class") :] == expected
 

@@ -240,7 +240,9 @@ def test_home_page_keeps_the_hand_written_intro():
     front, tree = split(pages["index.md"])
     assert front["title"] == "Ask us"
     body = pages["index.md"].split("---\n", 2)[2]
-    assert body.lstrip().startswith('<h1 id="title">Ask us</h1>\n\nWelcome to *the* column.\n')
+    masthead = '<header class="advice-masthead">\n<h1 id="title" class="advice-masthead__name">Ask us</h1>\n'
+    assert body.lstrip().startswith(masthead)
+    assert "</header>\n\nWelcome to *the* column.\n" in body
     assert [a.text() for a in tree.css(".advice-item__title")] == ["Title x"]
     assert tree.css_first(".advice-topics a").attributes["href"] == "topics/interviews/"
 

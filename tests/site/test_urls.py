@@ -32,7 +32,7 @@ def test_a_relative_link_leads_back_to_its_target(page, target):
 
 
 def test_generated_folders_are_the_ones_validation_keeps_aliases_out_of():
-    generated = {urls.ENTRIES, urls.TOPICS, urls.TAGS, urls.ARCHIVE, urls.SEARCH, "assets/"}
+    generated = {urls.ENTRIES, urls.TOPICS, urls.TAGS, urls.ARCHIVE, urls.SEARCH, urls.ASK, "assets/"}
     generated.add(urls.BUNDLE + "/")
     assert set(urls.RESERVED_PREFIXES) == generated
     assert {prefix.rstrip("/") for prefix in generated} | {urls.SITE_FEED} <= RESERVED_FIRST_SEGMENTS

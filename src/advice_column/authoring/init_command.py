@@ -32,7 +32,7 @@ def run_init(args: argparse.Namespace) -> int:
         f"advice init: created {len(written)} files in {target}. Next:\n"
         f"  cd {target}\n"
         "  advice serve    # preview at http://127.0.0.1:8000/\n"
-        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
+        "Before publishing, set site_url, extra.advice.ask and extra.advice.comments.url in mkdocs.yml.",
         file=sys.stderr,
     )
     if args.source not in ("tag", "index") and not args.source.startswith("git+"):

@@ -11,7 +11,7 @@ in the navigation (its item is marked current) is rendered as usual, and so is e
 site whose ``overrides/`` replaces a template the navigation uses.
 
 Other parts (``KEPT_PARTS``: the app configuration, style sheets, scripts, the header around
-the page's title, the footer's copyright line) read nothing of a page but links to the theme's
+the page's title, the section bar, the footer's small print) read nothing of a page but links to the theme's
 files, the search page and the home page. A link from a page to a site path depends only on the
 page's depth and on the leading folders the two share; these paths share at most their first
 folder with any page. So pages with the same base address and first folder share each part,
@@ -41,7 +41,8 @@ KEPT_PARTS = {
         "partials/column-search.html", "partials/source.html", "partials/tabs.html",
         "partials/tabs-item.html",
     ),
-    "footer-meta": ("partials/copyright.html", "partials/social.html"),
+    "sections": ("partials/sections.html",),
+    "footer-meta": ("partials/column-footer.html", "partials/social.html"),
 }  # fmt: skip
 
 

@@ -30,7 +30,7 @@ from .templates import use_sandboxed_templates
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
-NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n"
+NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n/ask/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
 # Settings that Material's templates print without escaping (partials/header.html, copyright.html).
 THEME_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name")

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
+from ..site.words import check_overrides, words_for
 from .nav_cache import use_nav_cache
 
 
@@ -29,9 +30,16 @@ def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
     def get_env() -> SandboxedEnvironment:
         env = sandboxed_copy(make_env(), cache)
         use_nav_cache(env, config)
+        env.globals["advice_words"] = theme_words(config)
         return env
 
     config.theme.get_env = get_env
+
+
+def theme_words(config) -> dict[str, str]:
+    """The column's words (site/words.py) in theme.language, for the theme's templates."""
+    advice = config.extra.get("advice") if isinstance(config.extra.get("advice"), dict) else {}
+    return words_for(config.theme.get("language") or "en", check_overrides(advice.get("words")))
 
 
 class _Sandbox(SandboxedEnvironment):

@@ -20,6 +20,10 @@ RELATED_COUNT = 5
 # Only this many neighbours (by date) of a popular tag or topic are scored: a tag on
 # 3,000 entries would otherwise make related questions cost entries x tag size.
 NEIGHBOURS = 40
+# The same topic outweighs any one shared tag (a tag shared by two entries weighs 1/ln 4 = 0.72):
+# a salary question's neighbours are salary questions before one that merely shares "updates".
+# Two shared tags still outweigh the topic alone.
+TOPIC_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,7 @@ def assign_tag_slugs(keys: list[str]) -> dict[str, str]:
 def find_related(
     entries: list[Entry], by_topic: dict[str, list[Entry]], tag_entries: dict[str, list[Entry]]
 ) -> dict[str, list[Entry]]:
-    """Up to five entries per entry, ranked by shared tags (rarer tags weigh more), then topic."""
+    """Up to five entries per entry, ranked by topic and shared tags (rarer tags weigh more)."""
     order = {entry.slug: index for index, entry in enumerate(entries)}
     # Positions in ``entries`` of each group's members, ascending since groups are newest first.
     tag_positions = {key: [order[e.slug] for e in group] for key, group in tag_entries.items()}
@@ -147,7 +151,7 @@ def find_related(
             for other in _neighbours(positions, index):
                 scores[other] += weight
         for other in _neighbours(topic_positions[entry.topic], index):
-            scores[other] += 0.1
+            scores[other] += TOPIC_WEIGHT
         scores.pop(index, None)
         # The best few of a hundred or more: highest score, then closest in date, then newest.
         ranked = heapq.nsmallest(

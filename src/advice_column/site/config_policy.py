@@ -20,6 +20,7 @@ from .config_rules import (
     anything_plain,
     boolean,
     choice,
+    dictionary,
     either,
     label,
     lines,
@@ -102,6 +103,12 @@ _ADVICE = mapping(
         "comments": mapping({"url": _comment_url, "label": text}),
         "per_page": whole(5, 500),
         "feeds": mapping({"entries": whole(1, 500), "content": choice("full", "summary")}),
+        # settings.py reads these further: ask (site/ask.py) and words (site/words.py)
+        "ask": text,
+        "words": dictionary(text),
+        "tagline": text,
+        "columnist_bio": text,
+        "columnist_photo": local_path((".jpg", ".jpeg", ".png", ".webp", ".avif"), "a picture in docs/"),
     }
 )
 _SCRIPT = either(

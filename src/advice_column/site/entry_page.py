@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from ..entries.model import Entry
 from . import urls
+from .ask import reply_destination
 from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
@@ -86,6 +87,7 @@ def render_entry_page(
             columnist=settings.columnist,
             comment_url=comment_url(settings, entry),
             comment_label=settings.comment_label,
+            reply_to=reply_destination(settings.comment_url),
         )
 
     return (cache or PageCache()).get(urls.entry_source(entry.slug), key, render)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 from dataclasses import dataclass
 
 from ..entries.model import Entry
@@ -11,8 +10,9 @@ from . import urls
 from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, hand_written_meta, page_file
+from .templates import HIDE_SIDEBARS, hand_written_meta, page_file, render_template
 from .views import EntryView
+from .words import month_name, words_for
 
 POPULAR_TAGS = 15  # the most-used tags shown on the home page
 
@@ -30,8 +30,9 @@ class Listing:
     months: bool = False  # a year: each month's first entry carries an anchor
 
 
-def listings(catalog: Catalog, with_feeds: bool = True) -> list[Listing]:
+def listings(catalog: Catalog, with_feeds: bool = True, words: dict[str, str] | None = None) -> list[Listing]:
     """Every topic, tag and year listing of the column: the one list pages and checks share."""
+    words = words or words_for("en")
     found = [
         Listing(
             urls.topic(key),
@@ -45,12 +46,15 @@ def listings(catalog: Catalog, with_feeds: bool = True) -> list[Listing]:
     ]
     found += [
         Listing(
-            urls.tag(tag.slug), f"Tagged “{tag.name}”", f"Questions tagged “{tag.name}”.", list(tag.entries)
+            urls.tag(tag.slug),
+            words["tagged"].format(tag=tag.name),
+            words["tagged_intro"].format(tag=tag.name),
+            list(tag.entries),
         )
         for tag in catalog.tags.values()
     ]
     found += [
-        Listing(urls.year(year), f"Questions from {year}", "", entries, months=True)
+        Listing(urls.year(year), words["from_year"].format(year=year), "", entries, months=True)
         for year, entries in catalog.by_year.items()
     ]
     return found
@@ -61,7 +65,12 @@ def month_anchor(entry: Entry) -> str:
     return f"m{entry.date.month:02d}"
 
 
-def month_links(catalog: Catalog, per_page: int) -> dict[int, list[tuple[str, int, str]]]:
+ARCHIVE_TITLES = 5  # the archive index shows each year's newest questions by title
+
+
+def month_links(
+    catalog: Catalog, per_page: int, language: str = "en"
+) -> dict[int, list[tuple[str, int, str]]]:
     """For the archive index: each year's months, newest first, as (name, count, site path#anchor)."""
     years = {}
     for year, entries in catalog.by_year.items():
@@ -69,7 +78,8 @@ def month_links(catalog: Catalog, per_page: int) -> dict[int, list[tuple[str, in
         for index, entry in enumerate(entries):
             if entry.date.month not in months:
                 page = urls.listing_page(urls.year(year), index // per_page + 1)
-                months[entry.date.month] = [f"{entry.date:%B}", 0, f"{page}#{month_anchor(entry)}"]
+                name = month_name(entry.date, language)
+                months[entry.date.month] = [name, 0, f"{page}#{month_anchor(entry)}"]
             months[entry.date.month][1] += 1
         years[year] = [tuple(month) for month in months.values()]
     return years
@@ -159,13 +169,14 @@ def render_home(
     front = hand_written_meta(front)  # page_file escapes the title and description
     front.setdefault("hide", HIDE_SIDEBARS)
     front["advice"] = {"kind": "home"}
+    masthead = render_template("_masthead.html", title=title, settings=settings)
     return page_file(
         "",
         title,
         "home.html",
         description=str(meta.get("description") or ""),
         meta=front,
-        markdown_before=f'<h1 id="title">{html.escape(title)}</h1>\n\n{intro.strip()}',
+        markdown_before=f"{masthead.strip()}\n\n{intro.strip()}",
         catalog=catalog,
         latest=[views[entry.slug] for entry in catalog.entries[:latest]],
         popular_tags=popular[:POPULAR_TAGS],
@@ -176,13 +187,22 @@ def render_home(
 def render_indexes(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """The topics, tags and archive index pages."""
     meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "index"}}
-    months = month_links(catalog, settings.per_page)
+    months = month_links(catalog, settings.per_page, settings.language)
+    words = settings.words
     return {
         urls.source_path(urls.TOPICS): page_file(
-            urls.TOPICS, "Topics", "topics.html", meta=meta, catalog=catalog
+            urls.TOPICS, words["topics"], "topics.html", meta=meta, catalog=catalog
         ),
-        urls.source_path(urls.TAGS): page_file(urls.TAGS, "Tags", "tags.html", meta=meta, catalog=catalog),
+        urls.source_path(urls.TAGS): page_file(
+            urls.TAGS, words["tag_index"], "tags.html", meta=meta, catalog=catalog
+        ),
         urls.source_path(urls.ARCHIVE): page_file(
-            urls.ARCHIVE, "Archive", "archive.html", meta=meta, catalog=catalog, months=months
+            urls.ARCHIVE,
+            words["archive"],
+            "archive.html",
+            meta=meta,
+            catalog=catalog,
+            months=months,
+            latest_per_year=ARCHIVE_TITLES,
         ),
     }

@@ -17,7 +17,7 @@ from .forked import forked_results
 from .listings import listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, compile_templates, page_file
+from .templates import HIDE_SIDEBARS, compile_templates, page_file, use_words
 from .views import EntryView, view_entries
 
 __all__ = ["PageCache", "iter_pages", "render_pages", "render_robots", "view_entries"]
@@ -48,7 +48,7 @@ def iter_pages(
     """
     views = views if views is not None else view_entries(catalog)
     neighbours = topic_neighbours(catalog)
-    entries, found = catalog.entries, listings(catalog, with_feeds=bool(settings.site_url))
+    entries, found = catalog.entries, listings(catalog, bool(settings.site_url), settings.words)
     # A whole build has nothing to reuse: its entry and listing pages are rendered on every core.
     spread = forked_results if cache is None else map
     cache = cache if cache is not None else NoCache()
@@ -59,6 +59,7 @@ def iter_pages(
             return render_entry_page(entry, views, catalog, settings, cache, neighbours[entry.slug])
         return render_listing(found[item - len(entries)], views, catalog, settings, cache)
 
+    use_words(settings.language, settings.word_overrides)
     compile_templates()  # once, here, rather than in each worker
     # Entry pages and listings in one pool of workers, the listings last (they are fewer).
     for item, rendered in enumerate(spread(page_or_listing, range(len(entries) + len(found)))):
@@ -73,6 +74,10 @@ def iter_pages(
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
     yield "search.md", page_file(urls.SEARCH, "Search", None, meta=search_meta)
     yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
+    if settings.ask is not None:
+        ask_meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "ask"}}
+        ask_page = page_file(urls.ASK, settings.words["ask"], "ask.html", meta=ask_meta, ask=settings.ask)
+        yield urls.source_path(urls.ASK), ask_page
 
 
 def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:

@@ -6,12 +6,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from yaml.nodes import MappingNode, Node
+
+from ..entries.frontmatter import position
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from ..entries.textfile import read_text_file
+from .ask import AskChannel, parse_ask, reply_destination
 from .config_policy import validated_config
 from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
+from .words import check_overrides, words_for
 
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
+# The reply button says where it leads when mkdocs.yml gives it no label of its own.
+REPLY_LABELS = {"email": "reply_email", "discussion": "reply_discussion", "issue": "reply_issue"}
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 
@@ -41,29 +49,56 @@ class Settings:
     columnist: str = ""
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
+    ask: AskChannel | None = None
+    language: str = "en"  # theme.language: the words and dates of every page
+    word_overrides: tuple[tuple[str, str], ...] = ()  # extra.advice.words
+    tagline: str = ""  # under the column's name on the home page (default: site_description)
+    columnist_photo: str = ""  # a picture in docs/, by its path there
+    columnist_bio: str = ""
     raw: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """Every word the column adds, in its language (site/words.py)."""
+        return words_for(self.language, self.word_overrides)
 
 
 def read_settings(root: Path) -> Settings:
     """Read ``root/mkdocs.yml``: site name and URL, folders, and the ``extra.advice`` block."""
-    raw = read_config_values(root)
+    raw, node = read_config(root)
     advice = ((raw.get("extra") or {}).get("advice")) or {}
     site_url = str(raw.get("site_url") or "")
     repo_url = str(raw.get("repo_url") or "").rstrip("/")
     comments = advice.get("comments") or {}
     feeds = advice.get("feeds") or {}
+    site_name = str(raw.get("site_name") or "Advice column")
+    docs_dir = str(raw.get("docs_dir") or "docs")
+    at = _placed(node)
+    ask = at("ask", lambda: parse_ask(advice.get("ask"), repo_url, site_name))
+    overrides = at("words", lambda: check_overrides(advice.get("words")))
+    photo = at("columnist_photo", lambda: _photo(root / docs_dir, advice.get("columnist_photo")))
+    comment_url = str(comments.get("url") or default_comment_url(repo_url))
+    theme = raw.get("theme")
+    language = str((theme.get("language") if isinstance(theme, dict) else None) or "en")
+    default_label = words_for(language, overrides)[REPLY_LABELS.get(reply_destination(comment_url), "reply")]
     settings = Settings(
-        site_name=str(raw.get("site_name") or "Advice column"),
+        site_name=site_name,
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
         repo_url=repo_url,
-        docs_dir=str(raw.get("docs_dir") or "docs"),
+        docs_dir=docs_dir,
         site_dir=str(raw.get("site_dir") or "site"),
-        comment_url=str(comments.get("url") or default_comment_url(repo_url)),
-        comment_label=str(comments.get("label") or DEFAULT_COMMENT_LABEL),
+        comment_url=comment_url,
+        comment_label=str(comments.get("label") or default_label),
         per_page=advice.get("per_page", DEFAULT_PER_PAGE),
         columnist=str(advice.get("columnist") or advice.get("author") or raw.get("site_author") or ""),
         feed_entries=feeds.get("entries", DEFAULT_FEED_ENTRIES),
         feed_full_text=feeds.get("content", "full") == "full",
+        ask=ask,
+        language=language,
+        word_overrides=overrides,
+        tagline=str(advice.get("tagline") or raw.get("site_description") or ""),
+        columnist_photo=photo,
+        columnist_bio=str(advice.get("columnist_bio") or ""),
         raw=raw,
     )
     _check_comment_url(settings.comment_url)
@@ -71,8 +106,40 @@ def read_settings(root: Path) -> Settings:
     return settings
 
 
+def _placed(root: Node | None):
+    """Runs a check of one ``extra.advice`` key; its ValueError becomes a problem at that key's line."""
+
+    def check(key: str, read):
+        try:
+            return read()
+        except ValueError as error:
+            node = root
+            for name in ("extra", "advice", key):
+                found = [v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == name]
+                node = found[0] if isinstance(node, MappingNode) and found else node
+            line, col = position(node) if node is not None else (1, 1)
+            raise SettingsError(Diagnostic(CONFIG_FILE, line, col, SITE_CONFIG, str(error))) from None
+
+    return check
+
+
+def _photo(docs: Path, value: object) -> str:
+    """The columnist's picture: a file in docs/ (pictures from other sites would track readers)."""
+    if not value:
+        return ""
+    path = str(value)  # the allow-list made it a relative path of a picture
+    if not (docs / path).is_file():
+        raise ValueError(f"extra.advice.columnist_photo: no such picture in {docs.name}/: {path}")
+    return path
+
+
 def read_config_values(root: Path) -> dict:
     """The values of ``root/mkdocs.yml`` that pass the allow-list; SettingsError lists the others."""
+    return read_config(root)[0]
+
+
+def read_config(root: Path) -> tuple[dict, Node | None]:
+    """``read_config_values`` and the file's YAML nodes (for the line of a later problem)."""
     path = root / CONFIG_FILE
     if not path.exists() and not path.is_symlink():
         raise _error(1, f"no {CONFIG_FILE} here; run inside a column or pass --root")
@@ -86,7 +153,7 @@ def read_config_values(root: Path) -> dict:
     raw, found = validated_config(node)
     if found:
         raise SettingsError(*sorted(found))
-    return raw
+    return raw, node
 
 
 def _check_folders(root: Path, settings: Settings) -> None:

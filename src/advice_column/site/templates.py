@@ -13,6 +13,7 @@ import jinja2
 import yaml
 
 from . import urls
+from .words import long_date, words_for
 
 # libyaml's emitter is some twenty times faster than PyYAML's, and front matter is on every page.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -66,9 +67,10 @@ def pagination_window(number: int, count: int, width: int = 2) -> list[int | Non
     return window
 
 
-def long_date(day) -> str:
-    """'7 March 2025'."""
-    return f"{day.day} {day:%B %Y}"
+@jinja2.pass_context
+def _long_date(context, day) -> str:
+    """'7 March 2025', in the language of the pages being made (``use_words``)."""
+    return long_date(day, context.get("language", "en"))
 
 
 _env = jinja2.Environment(
@@ -80,8 +82,13 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_env.filters["longdate"] = long_date
-_env.globals.update(pagination_window=pagination_window, urls=urls)
+_env.filters["longdate"] = _long_date
+_env.globals.update(pagination_window=pagination_window, urls=urls, words=words_for("en"), language="en")
+
+
+def use_words(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> None:
+    """Make the pages in ``language`` (theme.language), with mkdocs.yml's replacement words."""
+    _env.globals.update(words=words_for(language, overrides), language=language)
 
 
 def compile_templates() -> None:

@@ -29,11 +29,18 @@ def sentences(text: str) -> list[str]:
     for match in _SENTENCE_END.finditer(text):
         if match.end() < len(text) and text[match.end()].islower():
             continue  # '"Fine?" she said.' is one sentence
+        if _open_quote(text[start : match.end()]):
+            continue  # 'Say: "I applied. May I ask?"' is one sentence, quote and all
         found.append(text[start : match.end()].strip())
         start = match.end()
     if start < len(text):
         found.append(text[start:].strip())
     return [sentence for sentence in found if sentence]
+
+
+def _open_quote(text: str) -> bool:
+    """True when ``text`` opens a double quotation it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def summary(text: str, limit: int = SUMMARY_LENGTH, words: int = SUMMARY_WORDS) -> str:

@@ -11,12 +11,13 @@ TOPICS = "topics/"
 TAGS = "tags/"
 ARCHIVE = "archive/"
 SEARCH = "search/"
+ASK = "ask/"  # how to send the column a question (extra.advice.ask)
 SITE_FEED = "feed.xml"
 # The search page's list of extra index parts, fetched only when a reader starts a search.
 SEARCH_PARTS_FILE = "search/parts.json"
 BUNDLE = "pagefind"
 # Folders the site generates; an alias (an entry's old address) may not point inside them.
-RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, "assets/", f"{BUNDLE}/")
+RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, ASK, "assets/", f"{BUNDLE}/")
 # Pagefind holds a whole index in memory, about 200 kB an entry (2 GB at 10,000). Larger columns
 # are indexed in parts of this many entries, one after another, and the search merges them
 # (Pagefind's mergeIndex); part 0 is pagefind/, part N is pagefind/part-N/.
