@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import signal
-import sys
 from pathlib import Path
 
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
+from .build.console import print_diagnostics, say, tell
 from .build.progress import Progress
-from .entries.problems import Diagnostic, format_diagnostics
+from .entries.problems import Diagnostic
 from .importing.command import add_import_parser
 
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns 0 when all is well, 1 for problems found, 2 for bad usage."""
     args = _parser().parse_args(argv)
     if reason := _not_a_column(args):
-        print(f"advice {args.command_name}: {reason}", file=sys.stderr)
+        tell(f"advice {args.command_name}: {reason}")
         return 2
     # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.command(args)
     except KeyboardInterrupt:
         note = getattr(args, "on_interrupt", "")
-        print(f"advice: interrupted{'; ' + note if note else ''}", file=sys.stderr)
+        tell(f"advice: interrupted{'; ' + note if note else ''}")
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -44,14 +44,14 @@ def check(args: argparse.Namespace) -> int:
     try:
         targets = read_targets(root, args.paths)
     except TargetError as error:
-        print(f"advice check: {error}", file=sys.stderr)
+        tell(f"advice check: {error}")
         return 2
     with Progress("advice check").stage("checking entries") as tick:
         outcome = check_targets(root, targets, tick)
     problems = outcome.diagnostics
-    print(format_diagnostics(problems, args.format), end="")
+    print_diagnostics(problems, args.format)
     summary = _count(len(problems), "problem") if problems else "no problems"
-    print(f"advice check: {summary} in {_count(outcome.checked, 'file')}", file=sys.stderr)
+    tell(f"advice check: {summary} in {_count(outcome.checked, 'file')}")
     return 1 if problems else 0
 
 
@@ -66,21 +66,20 @@ def new(args: argparse.Namespace) -> int:
     problems: list[Diagnostic] = []
     topics = load_topics(root, "qa", problems)
     if problems:
-        print(format_diagnostics(problems), end="")
+        print_diagnostics(problems)
         return 1
     day = args.date or datetime.date.today()
     try:
         draft = plan_entry(root, topics, args.title, args.topic, day, args.tags, args.asker)
     except NewEntryError as error:
-        print(f"advice new: {error}", file=sys.stderr)
+        tell(f"advice new: {error}")
         return error.exit_code
     # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)):
-        print(line, file=sys.stderr)
+    tell(*similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)))
     (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
     with open(root / draft.path, "x", encoding="utf-8") as file:
         file.write(draft.text)
-    print(draft.path)
+    say(draft.path)
     return 0
 
 
@@ -94,18 +93,15 @@ def build(args: argparse.Namespace) -> int:
     except InvalidColumn as invalid:
         return _report_invalid(invalid.diagnostics)
     except BuildError as error:
-        print(f"advice build: {error}", file=sys.stderr)
-        print("advice build: failed; the published site was left as it was", file=sys.stderr)
+        # A multi-line message: its values escaped where they were put in (e.g. engine/runner.py).
+        tell(*f"advice build: {error}".split("\n"))
+        tell("advice build: failed; the published site was left as it was")
         return 1
-    for warning in published.warnings:
-        print(f"advice build: {warning}", file=sys.stderr)
+    tell(*(f"advice build: {warning}" for warning in published.warnings))
     drafts = f"; {_count(published.drafts, 'draft')} left out" if published.drafts else ""
-    print(
-        f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}",
-        file=sys.stderr,
-    )
+    tell(f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}")
     for address in published.example_addresses:
-        print(f"advice build: warning: {address}; set it in mkdocs.yml before publishing", file=sys.stderr)
+        tell(f"advice build: warning: {address}; set it in mkdocs.yml before publishing")
     return 0
 
 
@@ -117,8 +113,8 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _report_invalid(diagnostics: list[Diagnostic]) -> int:
-    print(format_diagnostics(diagnostics), end="")
-    print(f"advice: {len(diagnostics)} problem(s); fix them and build again", file=sys.stderr)
+    print_diagnostics(diagnostics)
+    tell(f"advice: {len(diagnostics)} problem(s); fix them and build again")
     return 1
 
 
