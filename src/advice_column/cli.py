@@ -16,6 +16,7 @@ from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
 from .build.console import print_diagnostics, say, tell
 from .build.progress import Progress
+from .build.whole_file import write_whole_file
 from .entries.problems import Diagnostic
 from .importing.command import add_import_parser
 
@@ -76,9 +77,11 @@ def new(args: argparse.Namespace) -> int:
         return error.exit_code
     # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
     tell(*similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)))
-    (root / draft.path).parent.mkdir(parents=True, exist_ok=True)
-    with open(root / draft.path, "x", encoding="utf-8") as file:
-        file.write(draft.text)
+    try:
+        write_whole_file(root, draft.path, draft.text)
+    except OSError as error:
+        tell(f"advice new: cannot write {draft.path}: {error.strerror}; nothing was written")
+        return 1
     say(draft.path)
     return 0
 
