@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
+from .authoring.site_code_command import add_site_code_parser
 from .build.console import print_diagnostics, say, tell
 from .build.progress import Progress
 from .build.whole_file import write_whole_file
@@ -105,6 +106,9 @@ def build(args: argparse.Namespace) -> int:
     tell(f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}")
     for address in published.example_addresses:
         tell(f"advice build: warning: {address}; set it in mkdocs.yml before publishing")
+    if args.github_output:  # the Publish workflow deploys only the column's own addresses
+        with open(args.github_output, "a", encoding="utf-8") as outputs:
+            outputs.write(f"publishable={str(not published.example_addresses).lower()}\n")
     return 0
 
 
@@ -196,6 +200,13 @@ def _parser() -> argparse.ArgumentParser:
         "with Pagefind, verify that no entry was lost, then replace site/ in one step. Drafts "
         "are left out. A second build of the same column waits for the first.",
     )
+    sub.add_argument(
+        "--github-output",
+        type=Path,
+        metavar="FILE",
+        help="append publishable=true|false to FILE ($GITHUB_OUTPUT): false while site_url or the "
+        "reply address is still the example.org placeholder",
+    )
     sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
 
     sub = commands.add_parser(
@@ -211,9 +222,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(command=serve)
 
     add_import_parser(commands)
+    add_site_code_parser(commands)
     for name, sub in commands.choices.items():
         sub.set_defaults(command_name=name)
-        if name != "init":  # init's DIR is the column it makes
+        if name not in ("init", "site-code"):  # init's DIR is the column it makes; site-code reads a list
             # SUPPRESS: given after the command it wins; left out, the one before (or '.') stays.
             _add_root(sub, argparse.SUPPRESS)
             sub.set_defaults(needs_column=True)

@@ -58,6 +58,7 @@ def assert_safe_log(text: str, annotations: bool = False) -> None:
         ("qa/a.md:3:1: QA021 a :: b #1 [x]", "qa/a.md:3:1: QA021 a :: b #1 [x]"),
         ("Ça va? 👩\u200d💻 ل\u200cا", "Ça va? 👩\u200d💻 ل\u200cا"),
         (":one colon", ":one colon"),
+        ("qa/\udcff.md", "qa/\\udcff.md"),  # a name that is not UTF-8, as os.listdir gives it
     ],
 )
 def test_a_line_is_shown_with_its_controls_escaped(text, shown):

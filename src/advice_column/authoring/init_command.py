@@ -32,7 +32,9 @@ def run_init(args: argparse.Namespace) -> int:
         f"advice init: created {len(written)} files in {target}. Next:",
         f"  cd {target}",
         "  advice serve    # preview at http://127.0.0.1:8000/",
-        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml.",
+        "Before publishing, set site_url and extra.advice.comments.url in mkdocs.yml: until then the",
+        "Publish workflow builds the site without publishing it. In .github/CODEOWNERS, put your",
+        "GitHub name in place of @OWNER, so that a change to the site's code waits for your review.",
     )
     return 0
 

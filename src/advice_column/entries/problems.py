@@ -138,7 +138,8 @@ def format_github(diagnostic: Diagnostic) -> str:
 INVISIBLE = (
     "\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
 )
-_UNPRINTABLE = re.compile(f"[{INVISIBLE}]")
+# Lone surrogates too: a file name that is not UTF-8 holds them, and no stream can write one.
+_UNPRINTABLE = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
 # GitHub's runner reads a workflow command from a log line that starts with '::' (after spaces)
 # or holds '##[' anywhere: https://github.com/actions/runner/blob/main/src/Runner.Common/ActionCommand.cs
 _COMMAND_START = re.compile(r"^(\s*):(?=:)")
