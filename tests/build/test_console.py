@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from advice_column.build.console import print_diagnostics
 from advice_column.entries.problems import INVISIBLE, Diagnostic, log_line
 
-from ..conftest import entry_text
+from ..conftest import entry_text, free_port
 from ..importing.test_import import advice as run_import
 from ..importing.test_import import post, wxr
 
@@ -110,6 +111,36 @@ def test_a_build_shows_a_hostile_docs_file_name_escaped(column):
     assert_safe_log(log)
     assert "x\\x0a\\x3a:error" in log or "x\\x0a::error file=mkdocs.yml" in log, log
     assert "\\x1b[31mred\\x0d\\u202eevil #\\x23[warning]v1" in log, log
+
+
+def test_serve_shows_hostile_file_names_escaped(column):
+    """The preview's own lines: what each rebuild changed, MkDocs' warnings, the problems found."""
+    column.entry("one")
+    column.write(f"docs/{HOSTILE}.md", "# Hi\n\nSee [the missing page](missing.md).\n")
+    command = [sys.executable, "-m", "advice_column", "--root", str(column.root), "serve"]
+    server = subprocess.Popen(
+        [*command, "-a", f"127.0.0.1:{free_port()}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        seen = b""
+        while b"ready at" not in seen:
+            line = server.stderr.readline()
+            assert line, seen
+            seen += line
+        column.write(f"qa/{HOSTILE}.md", entry_text(topic="nope"))
+        while b"still serving" not in seen:
+            line = server.stderr.readline()
+            assert line, seen
+            seen += line
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=60)
+    log = (out + seen + err).decode("utf-8")
+    assert_safe_log(log)
+    assert (
+        "x\\x0a::error file=mkdocs.yml,line=1::pwned \\x1b[31mred\\x0d\\u202eevil #\\x23[warning]v1" in log
+    ), log
+    assert "QA024 unknown topic 'nope'" in log
 
 
 @pytest.mark.parametrize("output_format", ["text", "github"])
