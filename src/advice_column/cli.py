@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import signal
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import __version__
 from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
 from .authoring.site_code_command import add_site_code_parser
-from .build.console import print_diagnostics, say, tell
+from .build.console import library_messages, print_diagnostics, say, tell
 from .build.progress import Progress
 from .build.whole_file import write_whole_file
 from .entries.problems import Diagnostic
@@ -30,8 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    # The commands that run MkDocs or Beautiful Soup: their log records and warnings, escaped.
+    library_users = args.command_name in ("build", "serve", "import")
     try:
-        return args.command(args)
+        with library_messages(f"advice {args.command_name}") if library_users else nullcontext():
+            return args.command(args)
     except KeyboardInterrupt:
         note = getattr(args, "on_interrupt", "")
         tell(f"advice: interrupted{'; ' + note if note else ''}")

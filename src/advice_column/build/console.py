@@ -11,6 +11,8 @@ a newline inside a value is shown as ``\\x0a``, never a line of its own.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..entries.problems import Diagnostic, format_github, log_line, printable
 
@@ -32,6 +34,35 @@ def print_diagnostics(diagnostics: list[Diagnostic], output_format: str = "text"
         _write(sys.stdout, [printable(format_github(diagnostic)) for diagnostic in diagnostics])
     else:
         say(*map(str, diagnostics))
+
+
+@contextmanager
+def library_messages(prefix: str) -> Iterator[None]:
+    """While it lasts, what libraries log (warnings and worse) and Python's warnings are told, escaped.
+
+    Without it, a record that reaches the root logger is printed raw by ``logging.lastResort``:
+    MkDocs' config warnings name the unknown key as ``mkdocs.yml`` spells it, control characters
+    and all. Deferred import: ``advice check`` runs on every commit and needs no logging.
+    """
+    import logging
+    import traceback
+
+    def emit(record: logging.LogRecord) -> None:
+        lines = [f"{prefix}: {record.levelname.lower()}: {record.getMessage()}"]
+        if record.exc_info:
+            lines += "".join(traceback.format_exception(*record.exc_info)).rstrip("\n").split("\n")
+        tell(*lines)
+
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = emit  # type: ignore[method-assign]
+    root = logging.getLogger()
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.removeHandler(handler)
 
 
 def _write(stream, lines: list[str]) -> None:
