@@ -217,3 +217,13 @@ def test_codeowners_asks_the_owner_to_review_the_sites_code_and_nothing_else(sca
     for path in ordinary:
         if not path.startswith(("qa/", "docs/")) or not path.endswith(".md"):
             assert owners_of(rules, path) == ["@OWNER"], path
+
+
+def test_init_says_what_to_set_before_publishing(tmp_path, capsys):
+    from advice_column.cli import main
+
+    assert main(["init", str(tmp_path / "column")]) == 0
+    err = capsys.readouterr().err
+    assert "set site_url and extra.advice.comments.url in mkdocs.yml" in err
+    assert "Publish workflow builds the site without publishing it" in err
+    assert "@OWNER" in err and ".github/CODEOWNERS" in err
