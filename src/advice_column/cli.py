@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import __version__
@@ -16,8 +16,10 @@ from .authoring.check import TargetError, check_targets, read_targets
 from .authoring.init_command import add_init_parser
 from .authoring.new_command import add_new_parser, parse_date
 from .authoring.publish import add_publish_parser
+from .authoring.site_code_command import add_site_code_parser
+from .build.console import library_messages, print_diagnostics, tell
 from .build.progress import Progress
-from .entries.problems import Diagnostic, format_diagnostics
+from .entries.problems import Diagnostic
 from .importing.command import add_import_parser
 
 
@@ -25,15 +27,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns 0 when all is well, 1 for problems found, 2 for bad usage."""
     args = _parser().parse_args(argv)
     if reason := _not_a_column(args):
-        print(f"advice {args.command_name}: {reason}", file=sys.stderr)
+        tell(f"advice {args.command_name}: {reason}")
         return 2
     # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    # The commands that run MkDocs or Beautiful Soup: their log records and warnings, escaped.
+    library_users = args.command_name in ("build", "serve", "import")
     try:
-        return args.command(args)
+        with library_messages(f"advice {args.command_name}") if library_users else nullcontext():
+            return args.command(args)
     except KeyboardInterrupt:
         note = getattr(args, "on_interrupt", "")
-        print(f"advice: interrupted{'; ' + note if note else ''}", file=sys.stderr)
+        tell(f"advice: interrupted{'; ' + note if note else ''}")
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -45,14 +50,14 @@ def check(args: argparse.Namespace) -> int:
     try:
         targets = read_targets(root, args.paths)
     except TargetError as error:
-        print(f"advice check: {error}", file=sys.stderr)
+        tell(f"advice check: {error}")
         return 2
     with Progress("advice check").stage("checking entries") as tick:
         outcome = check_targets(root, targets, tick)
     problems = outcome.diagnostics
-    print(format_diagnostics(problems, args.format), end="")
+    print_diagnostics(problems, args.format)
     summary = _count(len(problems), "problem") if problems else "no problems"
-    print(f"advice check: {summary} in {_count(outcome.checked, 'file')}", file=sys.stderr)
+    tell(f"advice check: {summary} in {_count(outcome.checked, 'file')}")
     return 1 if problems else 0
 
 
@@ -66,26 +71,25 @@ def build(args: argparse.Namespace) -> int:
     except InvalidColumn as invalid:
         return _report_invalid(invalid.diagnostics)
     except BuildError as error:
-        print(f"advice build: {error}", file=sys.stderr)
-        print("advice build: failed; the published site was left as it was", file=sys.stderr)
+        # A multi-line message: its values escaped where they were put in (e.g. engine/runner.py).
+        tell(*f"advice build: {error}".split("\n"))
+        tell("advice build: failed; the published site was left as it was")
         return 1
-    for warning in published.warnings:
-        print(f"advice build: {warning}", file=sys.stderr)
+    tell(*(f"advice build: {warning}" for warning in published.warnings))
     drafts = f"; {_count(published.drafts, 'draft')} left out" if published.drafts else ""
-    print(
-        f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}",
-        file=sys.stderr,
-    )
+    tell(f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}")
     if published.scheduled:
         after, number = published.scheduled[0], len(published.scheduled)
         until = "its date" if number == 1 else "their dates"
-        print(
+        tell(
             f"advice build: {_count(number, 'scheduled entry')} left out until {until}; "
-            f"the next, {after.path}, is published by the first build on or after {after.date}",
-            file=sys.stderr,
+            f"the next, {after.path}, is published by the first build on or after {after.date}"
         )
     for address in published.example_addresses:
-        print(f"advice build: warning: {address}; set it in mkdocs.yml before publishing", file=sys.stderr)
+        tell(f"advice build: warning: {address}; set it in mkdocs.yml before publishing")
+    if args.github_output:  # the Publish workflow deploys only the column's own addresses
+        with open(args.github_output, "a", encoding="utf-8") as outputs:
+            outputs.write(f"publishable={str(not published.example_addresses).lower()}\n")
     return 0
 
 
@@ -97,8 +101,8 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _report_invalid(diagnostics: list[Diagnostic]) -> int:
-    print(format_diagnostics(diagnostics), end="")
-    print(f"advice: {len(diagnostics)} problem(s); fix them and build again", file=sys.stderr)
+    print_diagnostics(diagnostics)
+    tell(f"advice: {len(diagnostics)} problem(s); fix them and build again")
     return 1
 
 
@@ -158,6 +162,13 @@ def _parser() -> argparse.ArgumentParser:
         "with Pagefind, verify that no entry was lost, then replace site/ in one step. Drafts "
         "are left out. A second build of the same column waits for the first.",
     )
+    sub.add_argument(
+        "--github-output",
+        type=Path,
+        metavar="FILE",
+        help="append publishable=true|false to FILE ($GITHUB_OUTPUT): false while site_url or the "
+        "reply address is still the example.org placeholder",
+    )
     sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
 
     sub = commands.add_parser(
@@ -174,9 +185,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(command=serve)
 
     add_import_parser(commands)
+    add_site_code_parser(commands)
     for name, sub in commands.choices.items():
         sub.set_defaults(command_name=name)
-        if name != "init":  # init's DIR is the column it makes
+        if name not in ("init", "site-code"):  # init's DIR is the column it makes; site-code reads a list
             # SUPPRESS: given after the command it wins; left out, the one before (or '.') stays.
             _add_root(sub, argparse.SUPPRESS)
             sub.set_defaults(needs_column=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -51,9 +52,10 @@ def run(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedPro
     return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
-def workflow_steps(root: Path, name: str) -> list[dict]:
+def workflow_steps(root: Path, name: str, job: str | None = None) -> list[dict]:
     workflow = yaml.safe_load((root / ".github" / "workflows" / name).read_text(encoding="utf-8"))
-    return [step for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    jobs = [workflow["jobs"][job]] if job else workflow["jobs"].values()
+    return [step for each in jobs for step in each["steps"] if "run" in step]
 
 
 def requirement_lines(root: Path) -> list[str]:
@@ -71,9 +73,10 @@ def test_a_new_column_names_this_exact_version_everywhere(tmp_path):
     assert shell_block(readme, "Set up") == set_up
     assert "pypi.org" not in readme + (root / "docs" / "about.md").read_text(encoding="utf-8")
     assert f"{REPOSITORY}/tree/v{VERSION}" in (root / "docs" / "about.md").read_text(encoding="utf-8")
-    for name in ("check.yml", "pages.yml"):
-        installs = [step["run"] for step in workflow_steps(root, name) if "pip install" in step["run"]]
-        assert installs == ["python -m pip install -r requirements.txt"]
+    # A pull request is checked with the base branch's requirements (checked out in base/).
+    for name, requirements in (("check.yml", "base/requirements.txt"), ("pages.yml", "requirements.txt")):
+        installs = {step["run"] for step in workflow_steps(root, name) if "pip install" in step["run"]}
+        assert installs == {f"python -m pip install -r {requirements}"}
 
 
 def test_package_index_option_names_the_release(tmp_path):
@@ -145,22 +148,30 @@ def test_the_readme_set_up_and_the_workflow_steps_work_from_a_wheel(tmp_path, wh
     )
     assert installed.stdout.strip() == VERSION
 
-    # The workflows' steps, in that environment, as the runner would: check.yml on a new column,
-    # then pages.yml once site_url and the reply address are set, as the README asks.
+    # The workflows' steps, in that environment, as the runner would: check.yml's check job on a
+    # pull request (the base branch in base/, the pull request in column/), then pages.yml once
+    # site_url and the reply address are set, as the README asks.
     env = {**env, "PATH": f"{venv_bin}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(root / ".venv")}
-    run_steps(root, "check.yml", env)
-    assert (root / "site" / "index.html").is_file()
+    runner = tmp_path / "runner"
+    for folder in ("base", "column"):
+        shutil.copytree(root, runner / folder, ignore=shutil.ignore_patterns(".venv"))
+    run_steps(root, runner, "check.yml", "check", env)
+    assert (runner / "column" / "site" / "index.html").is_file()
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("https://example.org/", "https://sam.example.net/")
     config.write_text(text.replace("editor@example.org", "editor@sam.example.net"), encoding="utf-8")
-    run_steps(root, "pages.yml", env)
+    outputs = run_steps(root, root, "pages.yml", "build", env)
+    assert outputs == "publishable=true\n"
+    assert (root / "site" / "index.html").is_file()
 
 
-def run_steps(root: Path, workflow: str, env: dict[str, str]) -> None:
-    """Every ``run:`` step of the workflow, in order, as bash runs it on the runner."""
-    for step in workflow_steps(root, workflow):
-        command = step["run"]
-        done = subprocess.run(
-            ["bash", "-e", "-c", command], cwd=root, env=env, capture_output=True, text=True
-        )
+def run_steps(root: Path, workspace: Path, workflow: str, job: str, env: dict[str, str]) -> str:
+    """Every ``run:`` step of a job, in order, as bash runs it on the runner; what they output."""
+    outputs = workspace / "github-output"
+    outputs.write_text("", encoding="utf-8")
+    env = {**env, "GITHUB_OUTPUT": str(outputs), "RUNNER_TEMP": str(workspace)}
+    for step in workflow_steps(root, workflow, job):
+        command, cwd = step["run"], workspace / step.get("working-directory", ".")
+        done = subprocess.run(["bash", "-e", "-c", command], cwd=cwd, env=env, capture_output=True, text=True)
         assert done.returncode == 0, f"{workflow}: {command}\n{done.stdout}\n{done.stderr}"
+    return outputs.read_text(encoding="utf-8")

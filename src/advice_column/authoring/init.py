@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..build.whole_file import write_whole_file
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
 from .package_source import TAG, PackageSource, SourceError, package_source, tested_constraints
@@ -118,14 +119,12 @@ def markdown_text(text: str) -> str:
 def _write_all(target: Path, files: dict[str, str]) -> None:
     """Write every file, or, when one cannot be written, remove those already written and re-raise."""
     written: list[Path] = []
+    target.mkdir(parents=True, exist_ok=True)
     try:
         for rel, text in files.items():
-            path = target / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # "x": never replace a file, even one that appeared since the folder was found empty.
-            with open(path, "x", encoding="utf-8", newline="\n") as file:
-                written.append(path)
-                file.write(text)
+            # Never replaces a file, even one that appeared since the folder was found empty.
+            write_whole_file(target, rel, text)
+            written.append(target / rel)
     except OSError:
         for path in written:
             path.unlink(missing_ok=True)

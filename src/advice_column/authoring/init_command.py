@@ -7,8 +7,9 @@ templates' machinery to list init among its commands.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from ..build.console import say, tell
 
 DEFAULT_TITLE = "Ask the Columnist"
 
@@ -21,26 +22,25 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         written = init_column(target, args.title, args.source)
     except InitError as error:
-        print(f"advice init: {error}", file=sys.stderr)
+        tell(f"advice init: {error}")
         return 1
     except OSError as error:
-        print(f"advice init: cannot write {error.filename or target}: {error.strerror}", file=sys.stderr)
+        tell(f"advice init: cannot write {error.filename or target}: {error.strerror}")
         return 1
-    for rel in written:
-        print(rel)
-    print(
-        f"advice init: created {len(written)} files in {target}. Next:\n"
-        f"  cd {target}\n"
-        "  advice serve    # preview at http://127.0.0.1:8000/\n"
-        "Before publishing, set site_url, extra.advice.ask and extra.advice.comments.url in mkdocs.yml.",
-        file=sys.stderr,
+    say(*written)
+    tell(
+        f"advice init: created {len(written)} files in {target}. Next:",
+        f"  cd {target}",
+        "  advice serve    # preview at http://127.0.0.1:8000/",
+        "Before publishing, set site_url, extra.advice.ask and extra.advice.comments.url in mkdocs.yml:",
+        "until then the Publish workflow builds the site without publishing it. In .github/CODEOWNERS,",
+        "put your GitHub name in place of @OWNER, so that a change to the site's code waits for your review.",
     )
     if args.source not in ("tag", "index") and not args.source.startswith("git+"):
-        print(
+        tell(
             f"advice init: requirements.txt installs advice-column from {args.source}, on this machine "
             "only: before pushing, point it at a git URL or the package index, or the workflows "
-            "cannot install it",
-            file=sys.stderr,
+            "cannot install it"
         )
     return 0
 

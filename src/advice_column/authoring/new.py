@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.whole_file import write_whole_file
 from ..entries.entry_file import entry_path, entry_text
 from ..entries.fields import unknown_topic
 from ..entries.loader import find_entry_files, load_entry
@@ -95,13 +96,14 @@ def topic_key(topic: str, topics: dict[str, Topic]) -> str:
 
 
 def write_entry(root: Path, draft: NewEntry) -> None:
-    """Write the draft's file (and its year's folder); never replaces a file, never through a link."""
-    parts = Path(draft.path).parent.parts  # ('qa', '2026')
-    if any(root.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
-        raise NewEntryError(f"{'/'.join(parts)} is or is inside a symbolic link; not writing there", 1)
-    root.joinpath(*parts).mkdir(parents=True, exist_ok=True)
-    with open(root / draft.path, "x", encoding="utf-8") as file:
-        file.write(draft.text)
+    """Write the draft's file whole (and its year's folder); never replaces a file, never through
+    a link. NewEntryError says what went wrong; nothing is left half-written."""
+    try:
+        write_whole_file(root, draft.path, draft.text)
+    except FileExistsError:
+        raise NewEntryError(f"{draft.path} already exists; not overwriting", 1) from None
+    except OSError as error:
+        raise NewEntryError(f"cannot write {draft.path}: {error.strerror}; nothing was written", 1) from None
 
 
 def split_tags(text: str | None) -> list[str]:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 from pathlib import Path
+
+from ..build.console import print_diagnostics, say, tell
 
 
 def run_new(args: argparse.Namespace) -> int:
     """Write a new draft entry with today's date and placeholder sections to fill."""
     from ..entries.loader import load_column
-    from ..entries.problems import Diagnostic, format_diagnostics
+    from ..entries.problems import Diagnostic
     from ..entries.topics import load_topics
     from .new import NewEntryError, plan_entry, write_entry
     from .similar import find_similar, similar_lines
@@ -20,54 +21,51 @@ def run_new(args: argparse.Namespace) -> int:
     problems: list[Diagnostic] = []
     topics = load_topics(root, "qa", problems)
     if problems:
-        print(format_diagnostics(problems), end="")
+        print_diagnostics(problems)
         return 1
     day = args.date or datetime.date.today()
     if args.from_issue is not None:
         return _new_from_issue(root, topics, args, day)
     if args.title is None or args.topic is None:
-        print(
-            'advice new: give the title and --topic, e.g. advice new "Can I ...?" --topic T', file=sys.stderr
-        )
+        tell('advice new: give the title and --topic, e.g. advice new "Can I ...?" --topic T')
         return 2
     try:
         draft = plan_entry(root, topics, args.title, args.topic, day, args.tags, args.asker, args.slug)
     except NewEntryError as error:
-        print(f"advice new: {error}", file=sys.stderr)
+        tell(f"advice new: {error}")
         return error.exit_code
     # A hint, not a refusal: on stderr, so stdout stays the new file's path for scripts.
-    for line in similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)):
-        print(line, file=sys.stderr)
-    write_entry(root, draft)
-    print(draft.path)
+    tell(*similar_lines(find_similar(draft.title, load_column(root, with_text=False).entries)))
+    try:
+        write_entry(root, draft)
+    except NewEntryError as error:
+        tell(f"advice new: {error}")
+        return error.exit_code
+    say(draft.path)
     return 0
 
 
 def _new_from_issue(root: Path, topics, args: argparse.Namespace, day: datetime.date) -> int:
     """The draft of the question in a saved GitHub event; its path on stdout, notes on stderr."""
-    from ..entries.problems import printable
     from .ask_form import form_labels
     from .from_issue import IssueError, draft_from_issue, read_event
     from .new import NewEntryError, write_entry
 
     if args.title is not None or args.slug is not None:
-        print(
-            "advice new: --from-issue takes its title from the issue; leave out TITLE and --slug",
-            file=sys.stderr,
-        )
+        tell("advice new: --from-issue takes its title from the issue; leave out TITLE and --slug")
         return 2
     try:
         asked = read_event(args.from_issue, form_labels(root), args.label)
         draft, note = draft_from_issue(root, topics, asked, day)
         write_entry(root, draft)
     except (IssueError, NewEntryError) as error:
-        print(f"advice new: {printable(str(error))}", file=sys.stderr)
+        tell(f"advice new: {error}")
         return error.exit_code
     signed = f", signed {asked.asker}" if asked.asker else ""
-    print(f"advice new: issue #{asked.number}: {printable(draft.title)}{printable(signed)}", file=sys.stderr)
+    tell(f"advice new: issue #{asked.number}: {draft.title}{signed}")
     if note:
-        print(f"advice new: issue #{asked.number}: {printable(note)}", file=sys.stderr)
-    print(draft.path)
+        tell(f"advice new: issue #{asked.number}: {note}")
+    say(draft.path)
     return 0
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import sys
-import tempfile
 from pathlib import Path
 
+from ..build.console import say, tell
+from ..build.whole_file import write_whole_file
 from ..entries.frontmatter import compose_mapping, mapping_items, split_front_matter
 from ..entries.loader import read_entry
 from ..entries.problems import Invalid
@@ -73,20 +73,10 @@ def publish_file(root: Path, rel: str, day: datetime.date) -> None:
     if problems:
         lines = "".join(f"\n  {problem}" for problem in problems)
         raise PublishError(f"not published: it would not pass advice check:{lines}", problems[0].line)
-    _replace(root / rel, new)
-
-
-def _replace(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` in one step: a reader sees the old file or the new one."""
-    handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".publish-", suffix=".md")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.chmod(scratch, path.stat().st_mode & 0o777)
-        os.replace(scratch, path)
-    except BaseException:
-        Path(scratch).unlink(missing_ok=True)
-        raise
+        write_whole_file(root, rel, new, replace=True)  # a reader sees the old file or the new one
+    except OSError as error:
+        raise PublishError(f"cannot write it: {error.strerror}; it was left as it was") from None
 
 
 def run_publish(args: argparse.Namespace) -> int:
@@ -96,17 +86,17 @@ def run_publish(args: argparse.Namespace) -> int:
     rels = [_entry_path(root, path) for path in args.files]
     if None in rels:
         path = args.files[rels.index(None)]
-        print(f"advice publish: {path} is not an entry file under qa/", file=sys.stderr)
+        tell(f"advice publish: {path} is not an entry file under qa/")
         return 2
     failed = 0
     for rel in rels:
         try:
             publish_file(root, rel, day)
         except PublishError as error:
-            print(f"advice publish: {rel}:{error.line}: {error}", file=sys.stderr)
+            tell(f"advice publish: {rel}:{error.line}: {error}")
             failed += 1
             continue
-        print(f"advice publish: {rel}: published, dated {day}; the next build puts it on the site")
+        say(f"advice publish: {rel}: published, dated {day}; the next build puts it on the site")
     return 1 if failed else 0
 
 

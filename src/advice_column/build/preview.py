@@ -17,7 +17,6 @@ import gc
 import hashlib
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -27,12 +26,13 @@ from ..engine.live_site import LiveSite
 from ..engine.runner import THEME_DIR, BuildError
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry
-from ..entries.problems import format_diagnostics
+from ..entries.problems import printable
 from ..site import urls
 from ..site.column import load
 from ..site.pages import PageCache
 from ..site.settings import CONFIG_FILE
 from ..site.urls import BUNDLE
+from .console import print_diagnostics, say, tell
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .pipeline import InvalidColumn, engine_config, generate, navigation, search_index
 from .search_index import SearchIndexError
@@ -129,7 +129,9 @@ class Preview:
         self._indexer_ready = spawn_indexer()
         first, self._layout = self._layout is None, layout
         summary = _summary(report, len(catalog.entries), time.perf_counter() - start, not dirty, first)
-        return "\n".join([summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))])
+        # One line each: a warning's own newlines (a file name may hold one) stay escaped.
+        lines = [summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))]
+        return "\n".join(map(printable, lines))
 
     @property
     def panel_heading(self) -> str:
@@ -203,7 +205,7 @@ class Preview:
             try:
                 search.finish(self.site_dir)
             except SearchIndexError as error:
-                print(f"advice serve: {error}", file=sys.stderr, flush=True)
+                tell(*f"advice serve: {error}".split("\n"))
 
         self._indexer = threading.Thread(target=publish, name="advice-search-publish", daemon=True)
         self._indexer.start()
@@ -235,33 +237,32 @@ def serve_column(root: Path, dev_addr: str) -> int:
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        print(f"advice serve: address must be HOST:PORT, not {dev_addr!r}", file=sys.stderr)
+        tell(f"advice serve: address must be HOST:PORT, not {dev_addr!r}")
         return 2
     if problem := address_problem(host, int(port)):  # before building, not after
         message = f"cannot listen on {dev_addr}: {problem}; try another --dev-addr"
-        print(f"advice serve: {message}", file=sys.stderr)
+        tell(f"advice serve: {message}")
         return 1
     settings, column = load(root)
     if settings is None:
-        print(format_diagnostics(column.diagnostics), end="", flush=True)
+        print_diagnostics(column.diagnostics)
         return 1
     folder = Path(tempfile.mkdtemp(prefix="advice-serve-"))
     preview = Preview(root, folder / "site", f"http://{host}:{port}/")
 
     def rebuild() -> None:
         summary = preview.rebuild()
-        for line in (summary or "").splitlines():
-            print(f"advice serve: {line}", file=sys.stderr, flush=True)
+        tell(*(f"advice serve: {line}" for line in (summary or "").split("\n") if line))
         if preview.problems:
-            print("".join(f"{problem}\n" for problem in preview.problems), end="", flush=True)
-            print(f"advice serve: {_problems_note(preview)}", file=sys.stderr, flush=True)
+            say(*(line for problem in preview.problems for line in problem.split("\n")))
+            tell(f"advice serve: {_problems_note(preview)}")
 
     server = PreviewServer(
         preview.site_dir, host, int(port), rebuild, lambda: preview.problems, lambda: preview.panel_heading
     )
     try:
         rebuild()
-        print(f"advice serve: ready at {preview.serve_url}", file=sys.stderr, flush=True)
+        tell(f"advice serve: ready at {preview.serve_url}")
         for path in (*WATCHED, settings.docs_dir):
             if (root / path).exists():
                 server.watch(str(root / path))
@@ -274,7 +275,7 @@ def serve_column(root: Path, dev_addr: str) -> int:
         server.shutdown()
         preview.close()
         shutil.rmtree(folder, ignore_errors=True)
-        print("advice serve: stopped", file=sys.stderr)
+        tell("advice serve: stopped")
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
     return 0

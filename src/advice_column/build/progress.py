@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..entries.model import Tick
+from ..entries.problems import log_line
 
 TYPE_CHECKING = False  # typing takes milliseconds to import, and `advice check` starts on every commit
 if TYPE_CHECKING:
@@ -17,7 +18,10 @@ if TYPE_CHECKING:
 
 
 class Progress:
-    """Reports stages of a command on ``stream`` (stderr), so stdout keeps only diagnostics."""
+    """Reports stages of a command on ``stream`` (stderr), so stdout keeps only diagnostics.
+
+    Each line is escaped like every other line the tool prints (build/console.py); the only
+    control characters written are its own, that redraw the live line on a terminal."""
 
     def __init__(self, command: str, stream: TextIO | None = None, live: bool | None = None) -> None:
         self.command = command
@@ -28,7 +32,7 @@ class Progress:
 
     def note(self, text: str) -> None:
         """One line about the command's progress that is not a stage (e.g. waiting for a lock)."""
-        self.stream.write(f"{self.command}: {text}\n")
+        self.stream.write(log_line(f"{self.command}: {text}") + "\n")
         self.stream.flush()
 
     @contextmanager
@@ -73,10 +77,10 @@ class Progress:
 
     def _draw(self, text: str) -> None:
         running = "".join(f" · {label} running" for label in self._background)
-        self.stream.write(f"\r\033[K{self.command}: {text}{running}")
+        self.stream.write("\r\033[K" + log_line(f"{self.command}: {text}{running}"))
         self.stream.flush()
 
     def _line(self, text: str) -> None:
         end = "\r\033[K" if self.live else ""
-        self.stream.write(f"{end}{self.command}: {text}\n")
+        self.stream.write(end + log_line(f"{self.command}: {text}") + "\n")
         self.stream.flush()

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
 from .html_pages import use_html_pages
-from .runner import EngineError, _captured_warnings, run_engine, site_plugins
+from .runner import _captured_warnings, aborted, run_engine, site_plugins
 
 
 class LiveSite:
@@ -76,6 +76,6 @@ class LiveSite:
             except BaseException as error:
                 self._site = None  # half updated: the next rebuild is a full one
                 if isinstance(error, MkDocsException):
-                    raise EngineError("".join([str(error), *(f"\n  {w}" for w in warnings)])) from None
+                    raise aborted(error, warnings) from None
                 raise
         return warnings

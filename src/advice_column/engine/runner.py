@@ -20,6 +20,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from ..entries.model import Tick, Topic
+from ..entries.problems import printable
 from ..site.config_yaml import PythonName
 from ..site.settings import CONFIG_FILE, Settings
 from .errors import BuildError
@@ -170,12 +171,16 @@ def run_engine(
             if on_site is not None:
                 on_site(site)
         except MkDocsException as error:
-            details = "".join(f"\n  {w}" for w in warnings)
-            raise EngineError(f"{error}{details}") from None
+            raise aborted(error, warnings) from None
         except TemplateError as error:  # a broken or unsafe template in overrides/
             where = f"{error.filename}:{error.lineno}: " if getattr(error, "filename", None) else ""
             raise EngineError(f"template {where}{error.message or error}") from None
     return warnings
+
+
+def aborted(error: Exception, warnings: list[str]) -> EngineError:
+    """MkDocs' abort with the warnings that caused it, a line each (their newlines escaped)."""
+    return EngineError("\n  ".join(printable(str(message)) for message in [error, *warnings]))
 
 
 def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = None) -> str | None:

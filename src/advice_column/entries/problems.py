@@ -146,14 +146,27 @@ def format_github(diagnostic: Diagnostic) -> str:
     )
 
 
-# C0/C1 controls, bidirectional overrides and isolates, line/paragraph separators: content that
-# could move a terminal's cursor, fake a clean result or reorder the text a person reads.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# C0/C1 controls, bidi overrides/isolates/marks, line/paragraph separators and other invisible
+# format characters: content that could move a terminal's cursor, fake a clean result, reorder
+# the text a person reads or hide in it. ZWJ/ZWNJ stay (Persian, emoji).
+INVISIBLE = (
+    "\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+)
+# Lone surrogates too: a file name that is not UTF-8 holds them, and no stream can write one.
+_UNPRINTABLE = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
+# GitHub's runner reads a workflow command from a log line that starts with '::' (after spaces)
+# or holds '##[' anywhere: https://github.com/actions/runner/blob/main/src/Runner.Common/ActionCommand.cs
+_COMMAND_START = re.compile(r"^(\s*):(?=:)")
 
 
 def printable(text: str) -> str:
-    """``text`` with every control or bidi character shown as an escape like ``\\x1b``."""
+    """``text`` with every control, bidi or invisible character shown as an escape like ``\\x1b``."""
     return _UNPRINTABLE.sub(_escape_character, text)
+
+
+def log_line(text: str) -> str:
+    """``text`` as one line safe in a terminal and a CI log: printable, and no workflow command."""
+    return _COMMAND_START.sub(r"\1\\x3a", printable(text).replace("##[", "#\\x23["), count=1)
 
 
 def _escape_character(match: re.Match) -> str:

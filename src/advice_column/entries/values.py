@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import problems as codes
 from .frontmatter import BOOL, STR, TIMESTAMP, position
-from .problems import Invalid, problem
+from .problems import INVISIBLE, Invalid, problem
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -29,9 +29,7 @@ _MARKUP = re.compile(r"[<>]|&(?:#|[A-Za-z][A-Za-z0-9]*;|(?:lt|gt|amp|quot|apos)(
 _LABEL_MARKUP = re.compile(r'["`]')
 # Controls, bidi overrides/isolates and other invisible format characters: they make two labels
 # look alike, reorder what a reader sees, or break the feed. ZWJ/ZWNJ stay (Persian, emoji).
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def read_text(node: Node, key: str) -> str:

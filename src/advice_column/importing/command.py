@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 from pathlib import Path
+
+from ..build.console import say, tell
 
 DESCRIPTION = """\
 Write each WordPress post as qa/<year>/<slug>.md, from an export file (Tools → Export;
@@ -36,11 +37,11 @@ def run_import(args: argparse.Namespace) -> int:
     for pair in args.topic_map:
         category, sep, topic = pair.rpartition("=")
         if not sep or not category.strip() or not topic.strip():
-            print(f"advice import: --topic-map {pair!r} must look like 'CATEGORY=TOPIC'", file=sys.stderr)
+            tell(f"advice import: --topic-map {pair!r} must look like 'CATEGORY=TOPIC'")
             return 2
         topic_map[category.strip()] = topic.strip()
     if missing := [str(source) for source in args.sources if not Path(source).is_file()]:
-        print(f"advice import: no such file: {', '.join(missing)}", file=sys.stderr)
+        tell(f"advice import: no such file: {', '.join(missing)}")
         return 2
     settings = ImportSettings(
         topic_map=topic_map,
@@ -51,11 +52,10 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         report = import_sources(args.root, list(args.sources), settings)
     except ImportUsageError as error:
-        print(f"advice import: {error}", file=sys.stderr)
+        tell(f"advice import: {error}")
         return 2
-    for message in report.errors:
-        print(f"advice import: {message}", file=sys.stderr)
-    print("\n".join(format_report(report)))
+    tell(*(f"advice import: {message}" for message in report.errors))
+    say(*format_report(report))
     return report.exit_code
 
 

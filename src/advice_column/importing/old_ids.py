@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..build.whole_file import write_whole_file
 from ..entries.slugs import is_valid_slug
 from .placing import Planned
 
@@ -28,9 +29,8 @@ def update_old_ids(root: Path, placed: list[Planned], dry_run: bool) -> str | No
     if ids == current:
         return None
     if not dry_run:
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"p": dict(sorted(ids.items(), key=lambda item: int(item[0])))}, indent=1)
-        path.write_text(text + "\n", encoding="utf-8")
+        write_whole_file(root, OLD_IDS_FILE, text + "\n", replace=True)
     verb = "would write" if dry_run else "wrote"
     return f"{verb} {OLD_IDS_FILE}  old '?p=N' links to {len(ids)} entries"
 

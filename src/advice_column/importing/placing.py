@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.whole_file import write_whole_file
 from ..entries.aliases import alias_problem
 from ..entries.links import HandWrittenPaths, check_claims
 from ..entries.loader import check_across_entries, find_entry_files, load_column, read_entry
@@ -65,7 +66,7 @@ def place_entries(
         if problem := _across(written, checked):
             report.not_imported.append(f"{entry.source}: would not pass 'advice check': {problem}")
             continue
-        if report.dry_run or _write(root / rel, text, rel, report):
+        if report.dry_run or _write(root, text, rel, report):
             report.written.append((rel, entry.title))
             report.attention.extend(f"{rel}: {note}" for note in plan.entry.attention)
             report.changes.extend(f"{rel}: {note}" for note in plan.entry.changes)
@@ -197,12 +198,13 @@ def _outcome(
     return "write", rel
 
 
-def _write(path: Path, text: str, rel: str, report: ImportReport) -> bool:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write(root: Path, text: str, rel: str, report: ImportReport) -> bool:
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        write_whole_file(root, rel, text)
     except FileExistsError:
         report.conflicts.append(f"{rel}: appeared while importing; left as it is (not overwritten)")
+        return False
+    except OSError as error:
+        report.errors.append(f"{rel}: cannot write it: {error.strerror}; nothing was written there")
         return False
     return True

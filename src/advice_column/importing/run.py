@@ -48,7 +48,10 @@ def import_sources(root: Path, sources: list[Path], settings: ImportSettings) ->
         entries.extend(_read_source(source, report, settings.options))
     entries = [_with_topic(entry, topics, settings, report) for entry in entries]
     placed = place_entries(root, entries, topics, report)
-    report.old_links = update_old_ids(root, placed, settings.dry_run)
+    try:
+        report.old_links = update_old_ids(root, placed, settings.dry_run)
+    except OSError as error:
+        report.errors.append(f"cannot write {error.filename}: {error.strerror}; it was left as it was")
     return report
 
 

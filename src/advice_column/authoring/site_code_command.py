@@ -1,0 +1,81 @@
+"""``advice site-code``: does a pull request change the site's code? The work is in site_code.py.
+
+A column's pull-request workflow (``.github/workflows/check.yml`` from ``advice init``) runs it
+with the base branch's advice-column on ``git diff --name-only -z`` of the pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..build.console import say, tell
+
+DESCRIPTION = """\
+Read the files a pull request changes (as `git diff --name-only -z` lists them, or one a line)
+and print those that are the site's code rather than content: anything but the entries and
+qa/topics.yml, the Markdown pages of docs/, README.md and CONTRIBUTING.md. Exit 1 when there
+is any and the author has no write access, so that it is reviewed as code.
+"""
+
+
+def run_site_code(args: argparse.Namespace) -> int:
+    """0: content only, or an author with write access; 1: review it as code; 2: unreadable list."""
+    from .site_code import judge, read_changed_files, summary_markdown
+
+    try:
+        data = sys.stdin.buffer.read() if str(args.changed) == "-" else args.changed.read_bytes()
+    except OSError as error:
+        tell(f"advice site-code: cannot read {args.changed}: {error.strerror}")
+        return 2
+    verdict = judge(read_changed_files(data), args.author_association)
+    say(*verdict.site_code)
+    tell(_sentence(verdict, args.author_association))
+    if args.summary:
+        _append(args.summary, summary_markdown(verdict, args.author_association))
+    if args.github_output:
+        _append(args.github_output, f"review-as-code={str(verdict.review_as_code).lower()}\n")
+        return 0
+    return 1 if verdict.review_as_code else 0
+
+
+def _sentence(verdict, association: str) -> str:
+    count = len(verdict.site_code)
+    if not count:
+        return "advice site-code: content only (entries and pages); no file of the site's code changed"
+    what = f"advice site-code: {count} changed file(s) are the site's code"
+    if verdict.author_can_write:
+        return f"{what}; the author has write access ({association.strip().upper()})"
+    return f"{what}: review it as code"
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def add_site_code_parser(subparsers) -> None:
+    """Register ``advice site-code CHANGED`` on the ``advice`` command's subparsers."""
+    sub = subparsers.add_parser(
+        "site-code",
+        help="list the changed files that are the site's code, not content (for pull requests)",
+        description=DESCRIPTION,
+    )
+    sub.add_argument("changed", type=Path, metavar="CHANGED", help="the file listing them, or - for stdin")
+    sub.add_argument(
+        "--author-association",
+        default="",
+        metavar="ROLE",
+        help="the pull request's author_association: OWNER, MEMBER or COLLABORATOR have write access",
+    )
+    sub.add_argument(
+        "--summary", type=Path, metavar="FILE", help="append a summary to FILE ($GITHUB_STEP_SUMMARY)"
+    )
+    sub.add_argument(
+        "--github-output",
+        type=Path,
+        metavar="FILE",
+        help="append review-as-code=true|false ($GITHUB_OUTPUT) and exit 0 whatever the verdict",
+    )
+    sub.set_defaults(command=run_site_code)
