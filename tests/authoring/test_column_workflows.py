@@ -51,8 +51,11 @@ def test_no_workflow_runs_a_pull_requests_code_with_the_base_branchs_rights(scaf
         flow = workflow(scaffold, path.name)
         assert not {"pull_request_target", "workflow_run"} & set(triggers(flow)), path.name
         assert flow["permissions"] == {"contents": "read"}, path.name
+        # Only the label flow writes (a branch and its pull request): it runs on a maintainer's
+        # label, checks out no pull request and passes the issue to `advice` as a file.
+        writes = {"contents", "pull-requests"} if set(triggers(flow)) == {"issues"} else set()
         for job in flow["jobs"].values():
-            assert set(job.get("permissions", {})) <= {"pages", "id-token"}
+            assert set(job.get("permissions", {})) <= {"pages", "id-token"} | writes
             for item in job["steps"]:
                 # An expression in a shell line is pasted into the script before it runs.
                 assert "${{" not in item.get("run", ""), item
@@ -224,6 +227,6 @@ def test_init_says_what_to_set_before_publishing(tmp_path, capsys):
 
     assert main(["init", str(tmp_path / "column")]) == 0
     err = capsys.readouterr().err
-    assert "set site_url and extra.advice.comments.url in mkdocs.yml" in err
+    assert "set site_url, extra.advice.ask and extra.advice.comments.url in mkdocs.yml" in err
     assert "Publish workflow builds the site without publishing it" in err
     assert "@OWNER" in err and ".github/CODEOWNERS" in err

@@ -33,7 +33,7 @@ def test_a_new_column_tells_contributors_how_to_write_check_and_ask(root):
     assert "pre-commit install" in readme and "(CONTRIBUTING.md)" in readme
     about = (root / "docs" / "about.md").read_text(encoding="utf-8")
     ask = about.split("## Ask a question\n", 1)[1].split("\n## ", 1)[0]
-    assert "**Ask a question** form" in ask and "Reply to this answer" not in ask
+    assert "[Send your question](ask/index.md)" in ask and "Reply to this answer" not in ask
 
 
 def test_a_new_column_has_the_pre_commit_hook_that_runs_its_own_advice(root):

@@ -204,5 +204,5 @@ def test_a_linked_folder_in_qa_is_never_written_through(root, tmp_path, capsys):
     (root / "qa" / str(TODAY.year)).rmdir()
     (root / "qa" / str(TODAY.year)).symlink_to(outside)
     assert new_from(root, REPO / "tests/fixtures/issues/labeled-answer-this.json") == 1
-    assert "is or is inside a symbolic link; not writing there" in capsys.readouterr().err
+    assert "is a link or a file, not a folder; nothing was written" in capsys.readouterr().err
     assert not list(outside.iterdir())

@@ -121,4 +121,4 @@ def test_a_bad_ask_setting_is_reported_at_its_line(column, capsys):
     column.entry("one")
     assert column.run("check") == 1
     out = capsys.readouterr().out
-    assert "mkdocs.yml:5:1: QA060 extra.advice.ask: 'github' needs repo_url" in out
+    assert "mkdocs.yml:5:10: QA060 extra.advice.ask: 'github' needs repo_url" in out

@@ -53,9 +53,9 @@ def test_the_tagline_defaults_to_the_site_description(column):
     ("line", "message"),
     [
         ("columnist_photo: https://cdn.example.net/sam.jpg", "must be a picture in docs/"),
-        ("columnist_photo: ../secret.jpg", "by its path there"),
-        ("columnist_photo: missing.jpg", "no such picture: missing.jpg"),
-        ("columnist_photo: notes.txt", "no such picture: notes.txt"),
+        ("columnist_photo: ../secret.jpg", "a relative path without '..'"),
+        ("columnist_photo: missing.jpg", "no such picture in docs/: missing.jpg"),
+        ("columnist_photo: notes.txt", "must be a picture in docs/ ending in .jpg"),
         ("columnist_bio: <b>bold</b>", "columnist_bio must be one line of plain text"),
     ],
 )

@@ -93,7 +93,7 @@ def run_publish(args: argparse.Namespace) -> int:
         try:
             publish_file(root, rel, day)
         except PublishError as error:
-            tell(f"advice publish: {rel}:{error.line}: {error}")
+            tell(*f"advice publish: {rel}:{error.line}: {error}".split("\n"))  # each problem on its line
             failed += 1
             continue
         say(f"advice publish: {rel}: published, dated {day}; the next build puts it on the site")

@@ -9,7 +9,6 @@ replaces it), and this package's theme folder between the site's ``overrides/`` 
 from __future__ import annotations
 
 import html
-import importlib
 import io
 import logging
 import os
@@ -21,8 +20,8 @@ from pathlib import Path
 
 from ..entries.model import Tick, Topic
 from ..entries.problems import printable
-from ..site.config_yaml import PythonName
 from ..site.settings import CONFIG_FILE, Settings
+from .config_values import THEME_TEXT, engine_values, theme_text
 from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
 from .html_pages import use_html_pages
@@ -33,8 +32,6 @@ STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n/ask/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
-# Settings that Material's templates print without escaping (partials/header.html, copyright.html).
-THEME_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
 
@@ -223,34 +220,6 @@ def _make_recorder():
 
 
 _RECORDER = "advice-site-recorder"
-
-
-def theme_text(value: str):
-    """Text that Material's templates print as it is, made safe there and in ``| e`` alike.
-
-    MkDocs' Jinja does not escape, and Material puts ``config.site_name`` in an attribute
-    (``aria-label="{{ config.site_name }}"``): the settings refuse ``<`` and ``>``, and quotes
-    are escaped here. A Markup string is left alone by ``| e``, so nothing is escaped twice;
-    ``&`` is kept, so ``&copy;`` in ``copyright`` still shows ©.
-    """
-    from markupsafe import Markup
-
-    return Markup(value.replace('"', "&#34;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;"))
-
-
-def engine_values(value):
-    """A copy of the checked values, with each allowed ``!!python/name:`` imported."""
-    if isinstance(value, dict):
-        return {key: engine_values(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [engine_values(item) for item in value]
-    if isinstance(value, PythonName):  # one of the few names config_policy.py lists
-        module, _, name = value.name.rpartition(".")
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            raise EngineError(f"{CONFIG_FILE}: {value.name} does not exist") from None
-    return value
 
 
 def site_language(config) -> str:

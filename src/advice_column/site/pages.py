@@ -100,6 +100,7 @@ def generated_sources(catalog: Catalog, settings: Settings) -> set[str]:
     paths |= {urls.entry_source(entry.slug) for entry in catalog.entries}
     paths |= {f"{alias}index.html" for entry in catalog.entries for alias in entry.aliases}
     paths |= {urls.source_path(url) for url in (urls.TOPICS, urls.TAGS, urls.ARCHIVE)}
+    paths |= {urls.source_path(urls.ASK)} if settings.ask else set()
     for listing in listings(catalog, with_feeds=bool(settings.site_url)):
         count = max(1, -(-len(listing.entries) // settings.per_page))
         paths |= {urls.source_path(urls.listing_page(listing.url, n)) for n in range(1, count + 1)}
