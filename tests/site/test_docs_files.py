@@ -52,6 +52,11 @@ def test_kinds_docs_may_publish(rel):
         ("tool.py", "docs/ publishes Markdown pages (.md)"),
         ("swf.swf", "docs/ publishes Markdown pages (.md)"),
         ("Makefile", "docs/ publishes Markdown pages (.md)"),
+        # a name becomes an address and a line of the build's log (MkDocs crashed on the first)
+        ("bad\udcff.md", "its name is not UTF-8 text"),
+        ("x\n::error file=mkdocs.yml::y.md", "control or invisible character"),
+        ("about\u202egpj.md", "control or invisible character"),
+        ("sub\u200b/page.md", "control or invisible character"),
     ],
 )
 def test_kinds_docs_may_not_publish_say_what_to_do(rel, says):

@@ -14,6 +14,7 @@ import fnmatch
 import importlib.util
 import os
 import posixpath
+import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -27,6 +28,7 @@ HTML_PAGE = ".html"  # published sanitised, like the HTML of a Markdown page (bu
 AS_IS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf", ".json", ".txt", ".csv"}
 TOP_NAMES = {"CNAME", ".nojekyll"}  # GitHub Pages' files, at the top of docs/ only
 HOME = "index.md"  # the home page's text: the build puts it into the generated home page
+_UNSEEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi and zero-width, unassigned
 
 _CODE = "the site's code: put it in overrides/ (theme.custom_dir) and name it in mkdocs.yml's "
 _WHY_NOT = {
@@ -61,6 +63,8 @@ _NOT_COPIED += ["*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", 
 
 def kind_problem(rel: str) -> str | None:
     """Why docs/ may not publish the file at ``rel`` (a path inside docs/), or None when it may."""
+    if problem := _name_problem(rel):
+        return problem
     name = posixpath.basename(rel)
     if rel in TOP_NAMES:
         return None
@@ -73,6 +77,17 @@ def kind_problem(rel: str) -> str | None:
     if lower in (PAGE, HTML_PAGE) or lower in AS_IS:  # MkDocs tells pages apart by their extension
         return f"write the extension in lowercase: {lower}"
     return _WHY_NOT.get(lower, _ALLOWED)
+
+
+def _name_problem(rel: str) -> str | None:
+    """A path becomes an address and a line of the build's output: it must be text a reader sees."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk gives undecodable bytes as lone surrogates
+        return "its name is not UTF-8 text; rename it"
+    if any(unicodedata.category(char) in _UNSEEN for char in rel):
+        return "its name holds a control or invisible character; rename it"
+    return None
 
 
 def site_address(rel: str) -> str:
