@@ -17,6 +17,7 @@ from .forked import forked_results
 from .listings import listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings
+from .synonyms import render_synonyms
 from .templates import HIDE_SIDEBARS, compile_templates, page_file
 from .views import EntryView, view_entries
 
@@ -73,6 +74,7 @@ def iter_pages(
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
     yield "search.md", page_file(urls.SEARCH, "Search", None, meta=search_meta)
     yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
+    yield urls.SEARCH_SYNONYMS_FILE, render_synonyms(settings.search_synonyms)
 
 
 def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:

@@ -11,6 +11,7 @@ import yaml
 
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from .config_policy import refuse_disallowed_tag, refused_setting
+from .synonyms import read_synonyms
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
@@ -49,6 +50,7 @@ class Settings:
     columnist: str = ""
     feed_entries: int = DEFAULT_FEED_ENTRIES
     feed_full_text: bool = True
+    search_synonyms: tuple[tuple[str, ...], ...] = ()
     raw: dict = field(default_factory=dict, compare=False)
 
 
@@ -73,6 +75,9 @@ def read_settings(root: Path) -> Settings:
     feeds = advice.get("feeds") or {}
     if feeds.get("content", "full") not in ("full", "summary"):
         raise _error(1, "extra.advice.feeds.content must be 'full' or 'summary'")
+    synonyms, problem = read_synonyms(advice.get("search"))
+    if problem:
+        raise _error(1, problem)
     settings = Settings(
         site_name=str(raw.get("site_name") or "Advice column"),
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
@@ -85,6 +90,7 @@ def read_settings(root: Path) -> Settings:
         columnist=str(advice.get("columnist") or advice.get("author") or raw.get("site_author") or ""),
         feed_entries=_whole_number(feeds.get("entries", DEFAULT_FEED_ENTRIES), "feeds.entries", 1, 500),
         feed_full_text=feeds.get("content", "full") == "full",
+        search_synonyms=synonyms,
         raw=raw,
     )
     _check_comment_url(settings.comment_url)

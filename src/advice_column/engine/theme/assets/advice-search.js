@@ -162,17 +162,21 @@
     return matched;
   }
 
-  // One concept's pages, whichever of its phrases they hold: {pages: id → [result, score], response}.
+  var SYNONYM_WEIGHT = 0.5;
+
+  // One concept's pages, whichever of its phrases they hold: {pages: id → {result, score}, response}.
   async function conceptPages(api, concept, filters) {
     var each = await Promise.all(concept.alternatives.map(function (phrase) {
       return pagesFor(api, phrase, filters, concept.last && !concept.synonym);
     }));
     var pages = new Map();
     var response = each[0].response;
-    each.forEach(function (found) {
+    each.forEach(function (found, i) {
+      // A page with the reader's own word ranks above one with only a synonym of it.
+      var weight = concept.alternatives[i] === concept.text ? 1 : SYNONYM_WEIGHT;
       found.pages.forEach(function (result, id) {
         var had = pages.get(id);
-        if (!had || result.score > had.score) pages.set(id, result);
+        if (!had || result.score * weight > had.score) pages.set(id, { result: result, score: result.score * weight });
       });
       if (found.pages.size > response.results.length) response = found.response;
     });
@@ -230,10 +234,10 @@
     var found = await Promise.all(wanted.map(function (concept) { return conceptPages(api, concept, filters); }));
     var pages = new Map();
     found.forEach(function (concept, i) {
-      concept.pages.forEach(function (result, id) {
-        var page = pages.get(id) || { result: result, held: [], score: 0 };
+      concept.pages.forEach(function (found, id) {
+        var page = pages.get(id) || { result: found.result, held: [], score: 0 };
         page.held.push(i);
-        page.score += result.score;
+        page.score += found.score;
         pages.set(id, page);
       });
     });
