@@ -101,7 +101,8 @@ def material(page, base: str, query: str) -> list[str]:
     hrefs = page.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all(
         "links => links.map(link => link.href)"
     )
-    slugs = [slug_of(href) for href in hrefs if "/qa/" in href]
+    # A page's sections may be listed after it as results of their own: each page counts once.
+    slugs = list(dict.fromkeys(slug_of(href) for href in hrefs if "/qa/" in href))
     return slugs[:DEPTH]
 
 

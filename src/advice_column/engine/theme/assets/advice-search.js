@@ -43,8 +43,9 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // Words as the index holds them: "I'm" is "im", "boss's" is "boss".
   function queryWords(query) {
-    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return fold(query).replace(/['’]s\b/g, "").replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
   // Words that never decide whether a page matches, by the language of the site (<html lang>).
@@ -54,7 +55,8 @@
       "for from get got had has have having he her hers him his how i if im in into is it its ive me " +
       "might must my no not of off on or our ours out over she should so some such than that thats the " +
       "their theirs them then there these they this those to too up us very was we were what whats when " +
-      "where which while who whom why will with would you youre your yours",
+      "where which while who whom why will with would you youre your yours " +
+      "arent cant couldnt didnt doesnt dont id ill isnt shouldnt theyre wasnt wont wouldnt youll youve",
     fr: "au aux avec ce ces comment dans de des du elle en est et il ils je la le les leur ma mais me " +
       "mes mon ne nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous",
     de: "am an auf aus bei bin bist das dass dem den der des die du ein eine einen einer er es fur ich im " +
@@ -95,7 +97,9 @@
       });
       at += size;
     }
-    var meaningful = found.filter(function (concept) { return concept.synonym || !STOP.has(concept.text); });
+    var meaningful = found.filter(function (concept) {
+      return concept.synonym || (!STOP.has(concept.text) && concept.text.length > 1);
+    });
     return meaningful.length ? meaningful : found;
   }
 
@@ -139,7 +143,8 @@
   // search does neither: the pages that hold the word (or the phrase, its words in a row) are
   // its quoted results; the plain search ranks them. Only the query's last word, perhaps still
   // being typed, may stand for longer words, when no page holds it as it is and Pagefind's
-  // first page really has a word starting with it (not a stand-in for a word it lacks).
+  // first page really has a word starting with it ("negotiat"), not a stand-in for a word it
+  // lacks ("salery" found as "sales").
   async function pagesFor(api, phrase, filters, last) {
     var searched = await Promise.all([api.search('"' + phrase + '"', { filters: filters }), api.search(phrase, { filters: filters })]);
     var ranked = new Map(searched[1].results.map(function (result) { return [result.id, result]; }));
@@ -147,7 +152,7 @@
     var response = searched[0];
     if (!pages.size && last && phrase.indexOf(" ") < 0 && searched[1].results.length) {
       var first = await searched[1].results[0].data();
-      if (matchedWords(first).some(function (found) { return formOf(phrase, found); })) {
+      if (matchedWords(first).some(function (found) { return found.startsWith(phrase); })) {
         pages = ranked;
         response = searched[1];
       }
