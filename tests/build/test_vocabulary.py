@@ -28,6 +28,12 @@ def test_one_file_per_first_letter_commonest_first(tmp_path):
     assert json.loads((tmp_path / "q.json").read_text(encoding="utf-8")) == {}  # asked for, never a 404
 
 
+def test_a_file_keeps_the_commonest_words_only(tmp_path, monkeypatch):
+    monkeypatch.setattr("advice_column.build.vocabulary.MOST_PER_FILE", 2)
+    write_vocabulary(Counter({"salary": 2, "sabbatical": 5, "salery": 1}), tmp_path)
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == {"sabbatical": 5, "salary": 2}
+
+
 def test_the_build_publishes_the_words_of_every_entry(column):
     column.entry("one", question="How do I negotiate my salary?", answer="Negotiate calmly.")
     column.entry("two", title="Another question", answer="Salary talks are normal.")

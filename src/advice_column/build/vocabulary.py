@@ -19,6 +19,9 @@ _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 # A word a reader could misspell and we could suggest: 4 to 24 letters or digits, not all digits.
 _SHORTEST, _LONGEST = 4, 24
+# A file holds at most this many words, the commonest (about 25 kB gzipped at most): in a big
+# column the rest are mostly names and misspellings, which a suggestion should not offer.
+MOST_PER_FILE = 4000
 
 
 def fold(text: str) -> str:
@@ -52,7 +55,9 @@ def write_vocabulary(counts: Counter, folder: Path) -> None:
     # Every file is written, empty ones too: the search asks for a letter without knowing.
     shards: dict[str, dict[str, int]] = {key: {} for key in "abcdefghijklmnopqrstuvwxyz0123456789_"}
     for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        shards.setdefault(shard(word), {})[word] = count
+        words = shards.setdefault(shard(word), {})
+        if len(words) < MOST_PER_FILE:
+            words[word] = count
     folder.mkdir(parents=True, exist_ok=True)
     for key, words in sorted(shards.items()):
         text = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
