@@ -93,7 +93,6 @@
         text: words.slice(at, at + size).join(" "),
         alternatives: best ? best[1] : [words[at]],
         synonym: !!best,
-        last: at + size === words.length,
       });
       at += size;
     }
@@ -119,10 +118,10 @@
     return lastWordIsShort(query) ? SHORT_PAUSE_MS : pause;
   }
 
+  var ENDINGS = /(ations?|iness|ness|ments?|ings?|edly|ed|ies|es|s|ly|y|e)$/;
+
   function stemLength(word) {
-    var ending = word.match(/(ations?|iness|ness|ments?|ings?|edly|ed|ies|es|s|ly|y|e)$/);
-    var length = ending && word.length - ending[0].length >= 3 ? word.length - ending[0].length : word.length;
-    return Math.max(1, Math.min(word.length, length - 1));
+    return Math.max(1, Math.min(word.length, stemOf(word).length - 1));
   }
 
   function sharedStart(a, b) {
@@ -141,23 +140,30 @@
   // "homework"), and answers a word it does not hold with the longest prefix it does hold
   // ("resignaton" finds "resign…"): https://github.com/Pagefind/pagefind/pull/315. A quoted
   // search does neither: the pages that hold the word (or the phrase, its words in a row) are
-  // its quoted results; the plain search ranks them. Only the query's last word, perhaps still
-  // being typed, may stand for longer words, when no page holds it as it is and Pagefind's
-  // first page really has a word starting with it ("negotiat"), not a stand-in for a word it
-  // lacks ("salery" found as "sales").
-  async function pagesFor(api, phrase, filters, last) {
+  // its quoted results; the plain search ranks them. A word no page holds as it is may still
+  // stand for longer words of its stem ("nerves" for "nervous", "negotiat" being typed for
+  // "negotiate"), when Pagefind's first page really has such a word, not a stand-in for a word
+  // the column lacks ("salery" found as "sales").
+  async function pagesFor(api, phrase, filters) {
     var searched = await Promise.all([api.search('"' + phrase + '"', { filters: filters }), api.search(phrase, { filters: filters })]);
     var ranked = new Map(searched[1].results.map(function (result) { return [result.id, result]; }));
     var pages = new Map(searched[0].results.map(function (result) { return [result.id, ranked.get(result.id) || result]; }));
     var response = searched[0];
-    if (!pages.size && last && phrase.indexOf(" ") < 0 && searched[1].results.length) {
+    if (!pages.size && phrase.indexOf(" ") < 0 && searched[1].results.length) {
       var first = await searched[1].results[0].data();
-      if (matchedWords(first).some(function (found) { return found.startsWith(phrase); })) {
+      var stem = stemOf(phrase);
+      if (matchedWords(first).some(function (found) { return found.startsWith(stem); })) {
         pages = ranked;
         response = searched[1];
       }
     }
     return { pages: pages, response: response };
+  }
+
+  // A word less a common English ending, if three letters remain: "nerves" → "nerv".
+  function stemOf(word) {
+    var ending = word.match(ENDINGS);
+    return ending && word.length - ending[0].length >= 3 ? word.slice(0, word.length - ending[0].length) : word;
   }
 
   function matchedWords(data) {
@@ -172,7 +178,7 @@
   // One concept's pages, whichever of its phrases they hold: {pages: id → {result, score}, response}.
   async function conceptPages(api, concept, filters) {
     var each = await Promise.all(concept.alternatives.map(function (phrase) {
-      return pagesFor(api, phrase, filters, concept.last && !concept.synonym);
+      return pagesFor(api, phrase, filters);
     }));
     var pages = new Map();
     var response = each[0].response;
