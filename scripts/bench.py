@@ -2,7 +2,11 @@
 """Benchmark the column at scale: check, build, preview an edit, and what a reader downloads.
 
     scripts/bench [--sizes 100,1000] [--shapes standard,rich] [--json PATH] [--keep DIR]
-                  [--no-browser] [--seed N]
+                  [--no-browser] [--seed N] [--relevance]
+
+First (``--relevance``: only that) a relevance table: the graded reader queries of
+``tests/fixtures/relevance`` through our search page and through plain MkDocs + Material's
+built-in search on the same entries, both in Chromium (see scripts/relevance.py).
 
 For each shape of column (``standard``: 2-5 tags and 300-850 words an entry; ``rich``: 8-14
 tags and 1,500-3,000 words) and each size N it writes a synthetic column of N entries (seeded,
