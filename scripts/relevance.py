@@ -97,10 +97,13 @@ def material(page, base: str, query: str) -> list[str]:
     box.fill("")
     page.keyboard.type(query)  # Material searches on key events, which fill() does not send
     page.wait_for_function(_MATERIAL_DONE, arg=query, timeout=30_000)
-    page.wait_for_timeout(200)  # results are written just after the count
-    hrefs = page.locator(".md-search-result__list > .md-search-result__item > a").evaluate_all(
-        "links => links.map(link => link.href)"
-    )
+    # The worker answers each keystroke in turn: read the list until it stops changing.
+    links = page.locator(".md-search-result__list > .md-search-result__item > a")
+    hrefs, before = None, []
+    while hrefs != before:
+        before = hrefs
+        page.wait_for_timeout(300)
+        hrefs = links.evaluate_all("links => links.map(link => link.href)")
     # A page's sections may be listed after it as results of their own: each page counts once.
     slugs = list(dict.fromkeys(slug_of(href) for href in hrefs if "/qa/" in href))
     return slugs[:DEPTH]

@@ -53,7 +53,8 @@ def test_graded_reader_queries_find_their_answers(page: Page, relevance_url: str
         for run in runs
         if run["relevant"]
     ]
-    # Plain MkDocs + Material's search scores 0.64 on this set, and finds nothing for 1 of 38.
+    # Plain MkDocs + Material's search scores 0.63 on this set, and finds nothing for 1 of 38;
+    # this search scored 0.64 before it read queries as readers write them (9 of 38 empty).
     assert found["ndcg5"] >= 0.85, sorted(weak, key=lambda item: item[1])[:8]
     assert found["recall5"] >= 0.75
     assert found["zero_results"] == []
