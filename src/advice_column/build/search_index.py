@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 from collections import Counter
-from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -116,24 +115,23 @@ def build_index(
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
         record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
-        known = documents  # read already when the part was indexed again
-        read = lambda: known or entry_documents(docs_dir, language, part)  # noqa: B023, E731 - called at once
-        words.update(_part_words(source_dir / f"words-part-{number}.json", digest, read))
+        words_record = source_dir / f"words-part-{number}.json"
+        counts = _recorded_words(words_record, digest)
+        if counts is None:  # the part's documents changed: read them (if not read already)
+            counts = count_words(documents or entry_documents(docs_dir, language, part))
+            words_record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
+        words.update(counts)
     write_vocabulary(words, bundle.parent / WORDS_FOLDER)
     return kept
 
 
-def _part_words(record: Path, digest: str, documents: Callable[[], dict[str, str]]) -> Counter:
-    """A part's words with their counts, kept in ``record`` until its ``documents`` change."""
+def _recorded_words(record: Path, digest: str) -> Counter | None:
+    """A part's words with their counts, as recorded when its documents were ``digest``."""
     try:
         kept = json.loads(record.read_text(encoding="utf-8"))
-        if kept["digest"] == digest:
-            return Counter(kept["words"])
+        return Counter(kept["words"]) if kept["digest"] == digest else None
     except (OSError, ValueError, KeyError, TypeError):
-        pass
-    counts = count_words(documents())
-    record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
-    return counts
+        return None
 
 
 def _file_stamps(docs_dir: Path, names: list[str]) -> list[str]:
