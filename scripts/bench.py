@@ -2,7 +2,11 @@
 """Benchmark the column at scale: check, build, preview an edit, and what a reader downloads.
 
     scripts/bench [--sizes 100,1000] [--shapes standard,rich] [--json PATH] [--keep DIR]
-                  [--no-browser] [--seed N]
+                  [--no-browser] [--seed N] [--relevance]
+
+First (``--relevance``: only that) a relevance table: the graded reader queries of
+``tests/fixtures/relevance`` through our search page and through plain MkDocs + Material's
+built-in search on the same entries, both in Chromium (see scripts/relevance.py).
 
 For each shape of column (``standard``: 2-5 tags and 300-850 words an entry; ``rich``: 8-14
 tags and 1,500-3,000 words) and each size N it writes a synthetic column of N entries (seeded,
@@ -45,6 +49,7 @@ if (
     os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), __file__, *sys.argv[1:]])
 
 import argparse  # noqa: E402 - after the re-exec above, which needs nothing but os and sys
+import contextlib  # noqa: E402
 import datetime  # noqa: E402
 import gzip  # noqa: E402
 import json  # noqa: E402
@@ -60,6 +65,7 @@ from importlib import metadata  # noqa: E402
 from urllib.parse import unquote  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))  # scripts/chromium.py, also when the tests import this file
+import relevance  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 DEFAULT_SIZES = (100, 1000)
@@ -671,6 +677,19 @@ def _build_command(root: Path) -> list[str]:
 def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     """Plain MkDocs + Material + its search on the column's entry files and home page."""
     docs = scratch / "plain-docs"
+    run = build_plain_mkdocs(root, docs, scratch / "plain-site", scratch)
+    pages = sum(1 for _ in (scratch / "plain-site" / "qa").rglob("index.html"))
+    set_aside(scratch / "plain-site", scratch)
+    set_aside(docs, scratch)
+    return {
+        "plain_mkdocs_s": run["wall_s"],
+        "plain_mkdocs_peak_mb": run["peak_mb"],
+        "plain_mkdocs_pages": pages,
+    }
+
+
+def build_plain_mkdocs(root: Path, docs: Path, site: Path, scratch: Path) -> dict:
+    """Build ``root``'s entries and home page with plain MkDocs + Material + its search into ``site``."""
     set_aside(docs, scratch)
     shutil.copytree(root / "docs", docs)
     shutil.copytree(
@@ -682,20 +701,12 @@ def measure_plain_mkdocs(root: Path, scratch: Path) -> dict:
     spec = {
         "config_file": str(root / "mkdocs.yml"),
         "docs_dir": str(docs),
-        "site_dir": str(scratch / "plain-site"),
+        "site_dir": str(site),
         "nav": [{"Home": "index.md"}, {"About": "about.md"}],
         "theme": theme,
     }
     (scratch / "plain.json").write_text(json.dumps(spec), encoding="utf-8")
-    run = measure([sys.executable, "-c", PLAIN_MKDOCS_CODE, str(scratch / "plain.json")], "plain mkdocs")
-    pages = sum(1 for _ in (scratch / "plain-site" / "qa").rglob("index.html"))
-    set_aside(scratch / "plain-site", scratch)
-    set_aside(docs, scratch)
-    return {
-        "plain_mkdocs_s": run["wall_s"],
-        "plain_mkdocs_peak_mb": run["peak_mb"],
-        "plain_mkdocs_pages": pages,
-    }
+    return measure([sys.executable, "-c", PLAIN_MKDOCS_CODE, str(scratch / "plain.json")], "plain mkdocs")
 
 
 def measure_preview(root: Path, scratch: Path, edited: str) -> dict:
@@ -816,6 +827,65 @@ def measure_browser(root: Path, scratch: Path) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def _serving(site: Path):
+    """``site`` served on 127.0.0.1 by ``python -m http.server``; yields its address."""
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "http.server",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(site),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise BenchError("the local web server did not start") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def measure_relevance(scratch: Path) -> dict:
+    """The relevance set (scripts/relevance.py) through our search page and through plain MkDocs +
+    Material's built-in search on the same entries: ``{"ours": score, "material": score}``."""
+    from playwright.sync_api import sync_playwright
+
+    root = scratch / "relevance"
+    shutil.copytree(relevance.RELEVANCE_SET, root)
+    measure(_build_command(root), "advice build of the relevance set")
+    plain = scratch / "relevance-plain-site"
+    build_plain_mkdocs(root, scratch / "relevance-plain-docs", plain, scratch)
+    queries = relevance.load_queries(root)
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for label, site, search in (
+                ("ours", root / "site", relevance.ours),
+                ("material", plain, relevance.material),
+            ):
+                with _serving(site) as base:
+                    page = browser.new_context().new_page()
+                    runs = relevance.run_queries(page, base, search, queries)
+                    results[label] = {**relevance.score(runs), "runs": runs}
+        finally:
+            browser.close()
+    return results
 
 
 _LOG_LINE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3})')
@@ -1387,6 +1457,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-browser", dest="browser", action="store_false", help="skip the Chromium download figures"
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic column")
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="only the relevance table: graded queries through our search and Material's",
+    )
     return parser
 
 
@@ -1398,7 +1473,19 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     work = Path(tempfile.mkdtemp(prefix="advice-bench-"))
     results: dict[str, dict[int, dict]] = {shape: {} for shape in args.shapes}
+    found: dict[str, dict] = {}
     try:
+        if args.relevance or args.browser:
+            print("[relevance] building the set, then its queries in Chromium", file=sys.stderr, flush=True)
+            scratch = work / "scratch-relevance"
+            scratch.mkdir()
+            found = measure_relevance(scratch)
+            print(relevance.table({"advice-column": found["ours"], "Material (lunr)": found["material"]}))
+            print()
+        if args.relevance:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps({"relevance": found}, indent=2) + "\n", encoding="utf-8")
+            return 0
         for shape in args.shapes:
             for n in args.sizes:
                 name = f"column-{n}" if shape == "standard" else f"column-{shape}-{n}"
@@ -1449,6 +1536,7 @@ def main(argv: list[str] | None = None) -> int:
             key: {"label": label, "limit": limit, "unit": unit} for key, label, limit, unit, _ in TARGETS
         },
         "results": {shape: {str(n): by_n[n] for n in sorted(by_n)} for shape, by_n in results.items()},
+        "relevance": found,
         "misses": misses,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -69,6 +69,7 @@ def test_pages_for_every_entry_topic_tag_year_and_index():
         "index.md",
         "search.md",
         "search/parts.json",
+        "search/synonyms.json",
         "qa/a.md",
         "qa/b.md",
         "topics/index.md",

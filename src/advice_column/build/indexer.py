@@ -21,7 +21,7 @@ from pathlib import Path
 from ..engine.lifetime import die_with_parent
 from ..site import urls
 from ..site.urls import BUNDLE
-from .search_index import SearchIndexError, build_index
+from .search_index import WORDS_FOLDER, SearchIndexError, build_index
 
 _DONE = "indexed in"  # the child's last line, with the seconds it took
 KEPT_PARTS = "kept-parts.txt"  # beside the bundle: the parts of a private previous index kept as they are
@@ -106,6 +106,12 @@ class BackgroundIndex:
                 target = site_dir / BUNDLE
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.move(str(self.bundle), target)
+            words = self.bundle.parent / WORDS_FOLDER
+            if words.exists():
+                target = site_dir / urls.SEARCH_WORDS
+                shutil.rmtree(target, ignore_errors=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(words), target)
         finally:
             self.discard()
         *_, last = output.strip().rsplit("\n", 1)  # the child's last line: "indexed in S s"

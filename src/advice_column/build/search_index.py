@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
@@ -27,9 +28,11 @@ from ..entries.frontmatter import split_front_matter
 from ..site import urls
 from ..site.urls import BUNDLE
 from .signed_parts import copy_signed_part, is_signed, sign_part
+from .vocabulary import count_words, write_vocabulary
 from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
+WORDS_FOLDER = "words"  # beside the bundle: the column's words (see vocabulary.py)
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _NICENESS = 5
 
@@ -87,11 +90,12 @@ def build_index(
     part_entries = part_entries or urls.PART_ENTRIES
     names = entry_names(docs_dir)
     parts = [names[start : start + part_entries] for start in range(0, len(names), part_entries)]
-    for stale in [*source_dir.glob("part-*"), *source_dir.glob("digest-part-*")]:
+    for stale in [path for kind in ("", "digest-", "words-") for path in source_dir.glob(f"{kind}part-*")]:
         if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
     source_dir.mkdir(parents=True, exist_ok=True)
     kept = []
+    words: Counter = Counter()
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
         record = source_dir / f"digest-part-{number}.txt"
         documents = None  # one part at a time in memory, and only when needed
@@ -111,7 +115,23 @@ def build_index(
             run_pagefind(source_dir / f"part-{number}", output, language)
             sign_part(key, digest, output)
         record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
+        words_record = source_dir / f"words-part-{number}.json"
+        counts = _recorded_words(words_record, digest)
+        if counts is None:  # the part's documents changed: read them (if not read already)
+            counts = count_words(documents or entry_documents(docs_dir, language, part))
+            words_record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
+        words.update(counts)
+    write_vocabulary(words, bundle.parent / WORDS_FOLDER)
     return kept
+
+
+def _recorded_words(record: Path, digest: str) -> Counter | None:
+    """A part's words with their counts, as recorded when its documents were ``digest``."""
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        return Counter(kept["words"]) if kept["digest"] == digest else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _file_stamps(docs_dir: Path, names: list[str]) -> list[str]:

@@ -108,6 +108,8 @@ _ADVICE = mapping(
         "words": dictionary(text),
         "tagline": text,
         "columnist_bio": text,
+        # site/synonyms.py reads it further: groups of words and phrases
+        "search": mapping({"synonyms": sequence(sequence(text, limit=20), limit=500)}),
         "columnist_photo": local_path((".jpg", ".jpeg", ".png", ".webp", ".avif"), "a picture in docs/"),
     }
 )

@@ -17,6 +17,7 @@ from .forked import forked_results
 from .listings import listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings
+from .synonyms import render_synonyms
 from .templates import HIDE_SIDEBARS, compile_templates, page_file, use_words
 from .views import EntryView, view_entries
 
@@ -78,6 +79,7 @@ def iter_pages(
         ask_meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "ask"}}
         ask_page = page_file(urls.ASK, settings.words["ask"], "ask.html", meta=ask_meta, ask=settings.ask)
         yield urls.source_path(urls.ASK), ask_page
+    yield urls.SEARCH_SYNONYMS_FILE, render_synonyms(settings.search_synonyms)
 
 
 def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:

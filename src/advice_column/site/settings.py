@@ -14,6 +14,7 @@ from ..entries.textfile import read_text_file
 from .ask import AskChannel, parse_ask, reply_destination
 from .config_policy import validated_config
 from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
+from .synonyms import synonym_groups
 from .words import check_overrides, words_for
 
 DEFAULT_COMMENT_LABEL = "Reply to this answer"
@@ -55,6 +56,7 @@ class Settings:
     tagline: str = ""  # under the column's name on the home page (default: site_description)
     columnist_photo: str = ""  # a picture in docs/, by its path there
     columnist_bio: str = ""
+    search_synonyms: tuple[tuple[str, ...], ...] = ()  # extra.advice.search.synonyms
     raw: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -81,6 +83,7 @@ def read_settings(root: Path) -> Settings:
     theme = raw.get("theme")
     language = str((theme.get("language") if isinstance(theme, dict) else None) or "en")
     default_label = words_for(language, overrides)[REPLY_LABELS.get(reply_destination(comment_url), "reply")]
+    synonyms = at("search", lambda: synonym_groups(advice.get("search")))
     settings = Settings(
         site_name=site_name,
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
@@ -99,6 +102,7 @@ def read_settings(root: Path) -> Settings:
         tagline=str(advice.get("tagline") or raw.get("site_description") or ""),
         columnist_photo=photo,
         columnist_bio=str(advice.get("columnist_bio") or ""),
+        search_synonyms=synonyms,
         raw=raw,
     )
     _check_comment_url(settings.comment_url)

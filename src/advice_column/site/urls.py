@@ -15,6 +15,10 @@ ASK = "ask/"  # how to send the column a question (extra.advice.ask)
 SITE_FEED = "feed.xml"
 # The search page's list of extra index parts, fetched only when a reader starts a search.
 SEARCH_PARTS_FILE = "search/parts.json"
+# The columnist's synonyms, and the column's words by first letter (for "Did you mean…"), both
+# fetched only by a search.
+SEARCH_SYNONYMS_FILE = "search/synonyms.json"
+SEARCH_WORDS = "search/words/"
 BUNDLE = "pagefind"
 # Folders the site generates; an alias (an entry's old address) may not point inside them.
 RESERVED_PREFIXES = (ENTRIES, TOPICS, TAGS, ARCHIVE, SEARCH, ASK, "assets/", f"{BUNDLE}/")

@@ -79,7 +79,7 @@
     link.href = data.url;
     item.appendChild(link);
     item.appendChild(core.metaLine(data, "advice-result__meta"));
-    item.appendChild(core.excerpt(data.excerpt || ""));
+    item.appendChild(core.excerpt(data, state.words));
     return item;
   }
 
@@ -89,11 +89,17 @@
     more.hidden = list.children.length >= state.total;
   }
 
+  // What the search did: "12 results for “pay rise”", "Showing results for “negotiate salary”:
+  // 4 results" when a word was misspelt, and a note when no page has every word.
   function describe(query) {
     var count = state.total;
     var what = count === 0 ? "No results" : count + (count === 1 ? " result" : " results");
     var scope = [].concat(chosen.topic, chosen.tag);
-    return what + (query ? " for “" + query + "”" : "") + (scope.length ? " in " + scope.join(", ") : "");
+    var where = scope.length ? " in " + scope.join(", ") : "";
+    var text = state.shown && count
+      ? "Showing results for “" + state.shown + "”: " + what.toLowerCase() + where
+      : what + (query ? " for “" + query + "”" : "") + where;
+    return text + (state.partial ? ". No page has all of your words; these have most of them." : "");
   }
 
   // Only what is chosen narrows the results; a filter that is shown but has nothing chosen
@@ -115,6 +121,7 @@
     var mine = ++latest;
     var query = input.value.trim();
     updateURL();
+    root.setAttribute("aria-busy", "true");
     var anyFilter = chosen.topic.length || chosen.tag.length;
     var asked = query || anyFilter;
     var stale = function () { return mine !== latest; };
@@ -129,6 +136,7 @@
     });
     if (stale()) return;
     state = found;
+    root.removeAttribute("aria-busy");
     list.replaceChildren();
     if (!asked) {
       renderCounts(state.response);

@@ -8,20 +8,21 @@
   var header = document.querySelector(".advice-header-search");
   if (!header) return;
   var pagefind = null;
+  var synonyms = Promise.resolve({});
 
   // The index, and its further parts (search/parts.json) merged into one search. Pagefind runs
   // in the page, not in a worker: the worker's script is one more download, and a search of a
-  // few parts takes milliseconds.
+  // few parts takes milliseconds. The columnist's synonyms (search/synonyms.json) load with it.
   function load() {
     if (pagefind) return pagefind;
     var bundle = new URL(header.dataset.bundle, location.href);
     var root = new URL("..", bundle).pathname;
-    var parts = fetch(new URL(header.dataset.parts, location.href))
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
+    var parts = fetchJSON(header.dataset.parts, []);
+    synonyms = fetchJSON(header.dataset.synonyms, []).then(phraseBook);
     pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(async function (loaded) {
       var api = loaded[0];
-      await api.options({ baseUrl: root, excerptLength: 24, noWorker: true });
+      // Titles weigh most (Pagefind's default), then the summary and tags (see entry.html).
+      await api.options({ baseUrl: root, excerptLength: 24, noWorker: true, ranking: { metaWeights: { title: 5, summary: 3, tags: 3 } } });
       await Promise.all(loaded[1].map(function (part) {
         return api.mergeIndex(new URL(part, new URL(root, location.href)).pathname, { baseUrl: root });
       }));
@@ -31,16 +32,74 @@
     return pagefind;
   }
 
-  // Pagefind answers a word it does not hold with the longest prefix it does hold ("aaaa" finds
-  // every page with "a", "xyzzyqq" a page with "xy…"): https://github.com/Pagefind/pagefind/pull/315.
-  // A result counts only if, for every word of the query, a word it matched on the page starts
-  // with that query word's stem (roughly: the word less a common English ending, less a letter).
+  function fetchJSON(address, fallback) {
+    if (!address) return Promise.resolve(fallback);
+    return fetch(new URL(address, location.href))
+      .then(function (response) { return response.ok ? response.json() : fallback; })
+      .catch(function () { return fallback; });
+  }
+
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // Words as the index holds them: "I'm" is "im", "boss's" is "boss".
   function queryWords(query) {
-    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return fold(query).replace(/['’]s\b/g, "").replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Words that never decide whether a page matches, by the language of the site (<html lang>).
+  // A query of nothing else is searched as it is.
+  var STOP_WORDS = {
+    en: "a about after all also am an and any are as at be been being but by can could did do does doing " +
+      "for from get got had has have having he her hers him his how i if im in into is it its ive me " +
+      "might must my no not of off on or our ours out over she should so some such than that thats the " +
+      "their theirs them then there these they this those to too up us very was we were what whats when " +
+      "where which while who whom why will with would you youre your yours " +
+      "arent cant couldnt didnt doesnt dont id ill isnt shouldnt theyre wasnt wont wouldnt youll youve",
+    fr: "au aux avec ce ces comment dans de des du elle en est et il ils je la le les leur ma mais me " +
+      "mes mon ne nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous",
+    de: "am an auf aus bei bin bist das dass dem den der des die du ein eine einen einer er es fur ich im " +
+      "in ist mein meine mich mir mit nicht oder sie sind und von was wie wir zu zum zur",
+  };
+  var STOP = new Set((STOP_WORDS[(document.documentElement.lang || "en").slice(0, 2).toLowerCase()] || "").split(" "));
+
+  // The synonyms as {first word: [[phrase words, group], …]}; a group is its phrases, space-joined.
+  function phraseBook(groups) {
+    var book = {};
+    (Array.isArray(groups) ? groups : []).forEach(function (group) {
+      var phrases = group.map(function (phrase) { return queryWords(String(phrase)).join(" "); }).filter(Boolean);
+      phrases.forEach(function (phrase) {
+        var words = phrase.split(" ");
+        (book[words[0]] = book[words[0]] || []).push([words, phrases]);
+      });
+    });
+    return book;
+  }
+
+  // What a query asks for: its meaningful words and synonym phrases ("concepts"), each with the
+  // words or phrases that stand for it. The longest synonym phrase at each place wins.
+  function concepts(words, book) {
+    var found = [];
+    for (var at = 0; at < words.length; ) {
+      var best = null;
+      (book[words[at]] || []).forEach(function (entry) {
+        var phrase = entry[0];
+        var fits = phrase.every(function (word, i) { return words[at + i] === word; });
+        if (fits && (!best || phrase.length > best[0].length)) best = entry;
+      });
+      var size = best ? best[0].length : 1;
+      found.push({
+        text: words.slice(at, at + size).join(" "),
+        alternatives: best ? best[1] : [words[at]],
+        synonym: !!best,
+      });
+      at += size;
+    }
+    var meaningful = found.filter(function (concept) {
+      return concept.synonym || (!STOP.has(concept.text) && concept.text.length > 1);
+    });
+    return meaningful.length ? meaningful : found;
   }
 
   // A last word of fewer than SHORT letters is searched only after a longer pause: the index
@@ -59,10 +118,10 @@
     return lastWordIsShort(query) ? SHORT_PAUSE_MS : pause;
   }
 
+  var ENDINGS = /(ations?|iness|ness|ments?|ings?|edly|ed|ies|es|s|ly|y|e)$/;
+
   function stemLength(word) {
-    var ending = word.match(/(ations?|iness|ness|ments?|ings?|edly|ed|ies|es|s|ly|y|e)$/);
-    var length = ending && word.length - ending[0].length >= 3 ? word.length - ending[0].length : word.length;
-    return Math.max(1, Math.min(word.length, length - 1));
+    return Math.max(1, Math.min(word.length, stemOf(word).length - 1));
   }
 
   function sharedStart(a, b) {
@@ -71,34 +130,187 @@
     return n;
   }
 
-  function isGenuine(data, words) {
-    var pageWords = data.content.split(/[\r\n\s]+/g);
-    var matched = [];
-    data.locations.forEach(function (at) {
-      fold(pageWords[at] || "").split(/[^\p{L}\p{N}]+/u).forEach(function (part) { matched.push(part); });
-    });
-    matched.push.apply(matched, queryWords(String((data.meta && data.meta.title) || "")));
-    return words.every(function (word) {
-      var needed = stemLength(word);
-      return matched.some(function (found) { return sharedStart(word, found) >= needed; });
-    });
+  // Whether a page word is ``word`` or a form of it: it starts with the word's stem (roughly the
+  // word less a common English ending, less a letter).
+  function formOf(word, found) {
+    return sharedStart(word, found) >= stemLength(word);
   }
 
-  // One search: Pagefind's results, or none when they are prefix stand-ins (above). Within one
-  // index the stand-ins replace a word's every match, so the first results tell: when none of
-  // them is genuine, the search found nothing. Results are never dropped one by one (a check of
-  // every page would load every result), so ``total`` is exactly what "More results" reaches.
-  // (Each part of the index falls back on its own: a word held by one part only may bring
-  // other parts' stand-ins after its genuine matches.) ``first`` results are loaded at once,
-  // ``more(n)`` loads the next ``n``; ``stale()`` says the reader has moved on: nothing more is
-  // loaded then.
+  // Pagefind finds a word by its stem and every longer word starting with it ("home" finds
+  // "homework"), and answers a word it does not hold with the longest prefix it does hold
+  // ("resignaton" finds "resign…"): https://github.com/Pagefind/pagefind/pull/315. A quoted
+  // search does neither: the pages that hold the word (or the phrase, its words in a row) are
+  // its quoted results; the plain search ranks them. A word no page holds as it is may still
+  // stand for longer words of its stem ("nerves" for "nervous", "negotiat" being typed for
+  // "negotiate"), when Pagefind's first page really has such a word, not a stand-in for a word
+  // the column lacks ("salery" found as "sales").
+  async function pagesFor(api, phrase, filters) {
+    var searched = await Promise.all([api.search('"' + phrase + '"', { filters: filters }), api.search(phrase, { filters: filters })]);
+    var ranked = new Map(searched[1].results.map(function (result) { return [result.id, result]; }));
+    var pages = new Map(searched[0].results.map(function (result) { return [result.id, ranked.get(result.id) || result]; }));
+    var response = searched[0];
+    if (!pages.size && phrase.indexOf(" ") < 0 && searched[1].results.length) {
+      var first = await searched[1].results[0].data();
+      var stem = stemOf(phrase);
+      if (matchedWords(first).some(function (found) { return found.startsWith(stem); })) {
+        pages = ranked;
+        response = searched[1];
+      }
+    }
+    return { pages: pages, response: response };
+  }
+
+  // A word less a common English ending, if three letters remain: "nerves" → "nerv".
+  function stemOf(word) {
+    var ending = word.match(ENDINGS);
+    return ending && word.length - ending[0].length >= 3 ? word.slice(0, word.length - ending[0].length) : word;
+  }
+
+  function matchedWords(data) {
+    var pageWords = data.content.split(/[\r\n\s]+/g);
+    var matched = queryWords(String((data.meta && data.meta.title) || ""));
+    data.locations.forEach(function (at) { matched.push.apply(matched, queryWords(pageWords[at] || "")); });
+    return matched;
+  }
+
+  var SYNONYM_WEIGHT = 0.5;
+
+  // One concept's pages, whichever of its phrases they hold: {pages: id → {result, score}, response}.
+  async function conceptPages(api, concept, filters) {
+    var each = await Promise.all(concept.alternatives.map(function (phrase) {
+      return pagesFor(api, phrase, filters);
+    }));
+    var pages = new Map();
+    var response = each[0].response;
+    each.forEach(function (found, i) {
+      // A page with the reader's own word ranks above one with only a synonym of it.
+      var weight = concept.alternatives[i] === concept.text ? 1 : SYNONYM_WEIGHT;
+      found.pages.forEach(function (result, id) {
+        var had = pages.get(id);
+        if (!had || result.score * weight > had.score) pages.set(id, { result: result, score: result.score * weight });
+      });
+      if (found.pages.size > response.results.length) response = found.response;
+    });
+    return { pages: pages, response: response };
+  }
+
+  // The column's own words, with how many entries hold each, in one file per first letter
+  // (search/words/<letter>.json): fetched only when a query word matches no page.
+  var vocabularies = {};
+
+  function vocabulary(word) {
+    var key = /^[a-z0-9]/.test(word) ? word[0] : "_";
+    if (!vocabularies[key]) vocabularies[key] = fetchJSON(new URL(key + ".json", new URL(header.dataset.words, location.href)).href, {});
+    return vocabularies[key];
+  }
+
+  // Edit distance with transpositions (optimal string alignment), given up past ``most``.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (!i) { rows[0].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+        rows[i].push(value);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // The column's word nearest a misspelt ``word`` (one edit for up to 7 letters, two beyond;
+  // words of 3 letters or fewer, or with digits, are left as typed), the commonest on a tie.
+  async function correction(word) {
+    if (word.length < 4 || /\d/.test(word)) return null;
+    var words = await vocabulary(word);
+    if (words[word]) return null;
+    var most = word.length <= 7 ? 1 : 2;
+    var best = null;
+    var bestDistance = most + 1;
+    Object.keys(words).forEach(function (candidate) {
+      var d = distance(word, candidate, most);
+      if (d < bestDistance || (d === bestDistance && best && words[candidate] > words[best])) {
+        best = candidate;
+        bestDistance = d;
+      }
+    });
+    return bestDistance <= most ? best : null;
+  }
+
+  // Pages by how many of the concepts they hold (all first), then by Pagefind's scores.
+  async function rank(api, wanted, filters) {
+    var found = await Promise.all(wanted.map(function (concept) { return conceptPages(api, concept, filters); }));
+    var pages = new Map();
+    found.forEach(function (concept, i) {
+      concept.pages.forEach(function (found, id) {
+        var page = pages.get(id) || { result: found.result, held: [], score: 0 };
+        page.held.push(i);
+        page.score += found.score;
+        pages.set(id, page);
+      });
+    });
+    var order = Array.from(pages.values()).sort(function (a, b) {
+      return b.held.length - a.held.length || b.score - a.score || (a.result.id < b.result.id ? -1 : 1);
+    });
+    var widest = found.reduce(function (best, concept) { return concept.pages.size > best.pages.size ? concept : best; }, found[0]);
+    return { order: order, found: found, response: widest ? widest.response : null };
+  }
+
+  // One search: pages holding all the query's meaningful words (or a synonym of each) first,
+  // then those holding most of them. A word no page holds is replaced by the column's nearest
+  // word, if it has one ("Showing results for …"). ``state``: ``total``, the ``items`` loaded
+  // (``first`` at once, ``more(n)`` the next n), ``shown`` (the query searched, when corrected),
+  // ``partial`` (no page has every word), ``words`` (to mark in excerpts), ``response`` (filter
+  // counts: those of the query's commonest word). ``stale()`` says the reader has moved on.
   async function search(query, filters, how) {
     how = how || {};
     var api = await load();
-    var response = await api.search(query, { filters: filters || {} });
-    var words = queryWords(query || "");
-    var results = response.results;
-    var state = { response: response, total: results.length, items: [], next: 0 };
+    filters = filters || {};
+    var state;
+    if (!query || !queryWords(query).length) {
+      var everything = await api.search(null, { filters: filters });
+      state = paged(everything.results);
+      state.response = everything;
+    } else {
+      state = await wordSearch(api, query, filters);
+    }
+    var first = how.first === undefined ? 10 : how.first;
+    if (first && state.total && !(how.stale && how.stale())) await state.more(first);
+    return state;
+  }
+
+  async function wordSearch(api, query, filters) {
+    var book = await synonyms;
+    var words = queryWords(query);
+    var wanted = concepts(words, book);
+    var ranked = await rank(api, wanted, filters);
+    var fixed = await Promise.all(wanted.map(function (concept, i) {
+      return !ranked.found[i].pages.size && !concept.synonym ? correction(concept.text) : null;
+    }));
+    var shown = null;
+    if (fixed.some(Boolean)) {
+      words = words.map(function (word) {
+        var at = wanted.findIndex(function (concept) { return concept.text === word; });
+        return at >= 0 && fixed[at] ? fixed[at] : word;
+      });
+      wanted = concepts(words, book);
+      ranked = await rank(api, wanted, filters);
+      shown = words.join(" ");
+    }
+    var state = paged(ranked.order.map(function (page) { return page.result; }));
+    state.response = ranked.response;
+    state.shown = shown;
+    state.partial = !!ranked.order.length && ranked.order[0].held.length < wanted.length;
+    state.words = [].concat.apply([], wanted.map(function (concept) { return concept.alternatives.join(" ").split(" "); }));
+    return state;
+  }
+
+  // Results loaded a page at a time: ``more(n)`` loads the next ``n``.
+  function paged(results) {
+    var state = { total: results.length, items: [], next: 0, words: [], response: null };
     state.more = async function (count) {
       var batch = results.slice(state.next, Math.min(state.total, state.next + count));
       state.next += batch.length;
@@ -106,14 +318,6 @@
       state.items = state.items.concat(data);
       return data;
     };
-    var first = how.first === undefined ? 10 : how.first;
-    if (!results.length || !first || (how.stale && how.stale())) return state;
-    var page = await state.more(first);
-    // Checked as soon as loaded: Pagefind hands every search the same object for a page.
-    if (words.length && !page.some(function (data) { return isGenuine(data, words); })) {
-      state.total = 0;
-      state.items = [];
-    }
     return state;
   }
 
@@ -124,15 +328,34 @@
     return node;
   }
 
-  // Pagefind's excerpt is the page's text with <mark> around matches; it is parsed in an inert
-  // <template> (nothing in it runs or loads) and rebuilt from its text and marks only.
-  function excerpt(html) {
-    var parsed = document.createElement("template");
-    parsed.innerHTML = html;
-    var out = element("p", "advice-result__excerpt");
-    parsed.content.childNodes.forEach(function (node) {
-      out.appendChild(node.nodeName === "MARK" ? element("mark", null, node.textContent) : document.createTextNode(node.textContent));
+  // A few lines of the page around the most of the query's words, those words marked; built
+  // from the page's text only (nothing in it is parsed as HTML).
+  var EXCERPT_WORDS = 30;
+
+  function excerpt(data, words) {
+    var text = String(data.content || "").split(/\s+/).filter(Boolean);
+    var wanted = (words || []).filter(function (word) { return !STOP.has(word); });
+    var hits = text.map(function (token) {
+      var folded = queryWords(token);
+      return wanted.findIndex(function (word) { return folded.some(function (found) { return formOf(word, found); }); });
     });
+    // Windows start a few words before a marked word; the one with the most different words wins.
+    var start = 0;
+    var best = 0;
+    hits.forEach(function (hit, at) {
+      if (hit < 0) return;
+      var from = Math.max(0, at - 3);
+      var seen = new Set();
+      var count = 0;
+      hits.slice(from, from + EXCERPT_WORDS).forEach(function (other) { if (other >= 0) { seen.add(other); count++; } });
+      if (seen.size * 100 + count > best) { best = seen.size * 100 + count; start = from; }
+    });
+    var out = element("p", "advice-result__excerpt");
+    text.slice(start, start + EXCERPT_WORDS).forEach(function (token, i) {
+      if (i) out.appendChild(document.createTextNode(" "));
+      out.appendChild(hits[start + i] >= 0 ? element("mark", null, token) : document.createTextNode(token));
+    });
+    if (start + EXCERPT_WORDS < text.length) out.appendChild(document.createTextNode(" …"));
     return out;
   }
 
@@ -198,8 +421,10 @@
       option.appendChild(metaLine(data, "advice-panel__meta"));
       list.appendChild(option);
     });
-    status.textContent = state.total ? "" : "No questions match “" + query + "”.";
-    status.hidden = !!state.total;
+    status.textContent = !state.total ? "No questions match “" + query + "”."
+      : state.shown ? "Showing results for “" + state.shown + "”."
+      : state.partial ? "No question has all of your words; these have most of them." : "";
+    status.hidden = !status.textContent;
     all.hidden = !state.total;
     all.href = searchPage(query);
     all.textContent = state.total === 1 ? "Open the search page" : "All " + state.total + " results";
