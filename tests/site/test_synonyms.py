@@ -48,7 +48,7 @@ def test_check_reports_the_setting_as_a_site_configuration_problem(column, capsy
     column.entry("one")
     assert column.run("check") == 1
     out = capsys.readouterr().out
-    assert "mkdocs.yml:1:1: QA060 extra.advice.search.synonyms group 1 must be a list of 2 to 20" in out
+    assert "mkdocs.yml:11:7: QA060 extra.advice.search.synonyms group 1 must be a list of 2 to 20" in out
 
 
 def test_the_site_publishes_the_synonyms_for_the_search_page(column):

@@ -98,7 +98,7 @@ def render_robots(settings: Settings) -> str:
 def generated_sources(catalog: Catalog, settings: Settings) -> set[str]:
     """The docs paths of every page and file the build generates (the keys of ``iter_pages``, the
     feeds, redirects and robots.txt), without rendering one."""
-    paths = {"index.md", "search.md", urls.SEARCH_PARTS_FILE, "robots.txt"}
+    paths = {"index.md", "search.md", urls.SEARCH_PARTS_FILE, urls.SEARCH_SYNONYMS_FILE, "robots.txt"}
     paths |= {urls.entry_source(entry.slug) for entry in catalog.entries}
     paths |= {f"{alias}index.html" for entry in catalog.entries for alias in entry.aliases}
     paths |= {urls.source_path(url) for url in (urls.TOPICS, urls.TAGS, urls.ARCHIVE)}
