@@ -107,7 +107,7 @@ def _front_matter_problems(path: str, page: PageText, theme: list[Path]) -> list
 
 
 def _texts(value: object) -> Iterator[str]:
-    """Every string in a front matter value, however nested."""
+    """Every string in a value (front matter, the nav), however nested."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):
@@ -127,23 +127,12 @@ def _theme_has(name: object, prefix: str, theme: list[Path], suffix: str = "") -
 
 def _nav_entries(root: Path, settings: Settings) -> list[tuple[int, str]]:
     """The docs paths the site's ``nav`` names (not other sites or absolute paths), with their lines."""
-    entries = [entry for entry in _nav_strings(settings.raw.get("nav")) if entry != "index.md"]
+    entries = [entry for entry in _texts(settings.raw.get("nav")) if entry != "index.md"]
     entries = [entry for entry in entries if not (urlsplit(entry).scheme or entry.startswith("/"))]
     if not entries:
         return []
     lines = (root / CONFIG_FILE).read_text(encoding="utf-8-sig").split("\n")
     return [(_line_with(lines, entry), PurePosixPath(entry).as_posix()) for entry in entries]
-
-
-def _nav_strings(nav: object) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_strings(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_strings(value)
 
 
 def _line_with(lines: list[str], text: str) -> int:
