@@ -134,9 +134,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser(
         "check",
-        help="validate entries and topics; print path:line:col: CODE message",
-        description="Validate every entry under qa/ and qa/topics.yml (and mkdocs.yml's column "
-        "settings); print every problem as path:line:col: CODE message. With paths, read only "
+        help="validate entries, topics, mkdocs.yml and docs/; print path:line:col: CODE message",
+        description="Validate every entry under qa/, qa/topics.yml, mkdocs.yml (against the "
+        "allow-list in CONTRIBUTING.md) and the files of docs/, everything the build reads; print "
+        "every problem as path:line:col: CODE message. With paths, read only "
         "those entries, compared with the others' slugs and aliases. Exit 1 if there is any "
         "problem, 2 for a path that is not an entry.",
     )
