@@ -82,11 +82,9 @@
     var link = core.element("a", "advice-result__title", meta.title || data.url);
     link.href = data.url;
     item.appendChild(link);
-    var line = core.metaLine(data, "advice-result__meta");
-    if (meta.asker) {
-      if (line.textContent) line.appendChild(document.createTextNode(" · "));
-      line.appendChild(core.element("span", "advice-result__asker", core.say("asks", { name: meta.asker })));
-    }
+    var line = core.element("div", "advice-result__byline");
+    line.appendChild(core.metaLine(data, "advice-result__meta"));
+    if (meta.asker) line.appendChild(core.element("span", "advice-result__asker", core.say("asks", { name: meta.asker })));
     item.appendChild(line);
     if (meta.summary) item.appendChild(core.element("p", "advice-result__summary", meta.summary));
     item.appendChild(core.excerpt(data, state.words));
