@@ -8,7 +8,7 @@
   var header = document.querySelector(".advice-header-search");
   if (!header) return;
   var pagefind = null;
-  var WORDS = JSON.parse((header.querySelector(".advice-search-words") || {}).textContent || "{}");
+  var WORDS = JSON.parse((document.getElementById("advice-search-words") || {}).textContent || "{}");
   var synonyms = Promise.resolve({});
 
   // The index, and its further parts (search/parts.json) merged into one search. Pagefind runs
