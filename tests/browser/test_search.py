@@ -284,6 +284,69 @@ def test_excerpts_come_from_the_question_and_answer_only(page: Page, site_url: s
         assert furniture not in excerpt
 
 
+def test_results_show_the_asker_and_the_summary_that_listings_show(page: Page, site_url: str):
+    from advice_column.site.views import view_entries
+
+    entry = next(e for e in PUBLISHED if e.asker and len(entries_with(rare_word_of(e))) == 1)
+    summary = view_entries(CATALOG)[entry.slug].description
+    page.goto(f"{site_url}search/?q={rare_word_of(entry)}")
+    result = page.locator(".advice-result", has=page.locator(RESULT_LINK, has_text=entry.title))
+    expect(result.locator(".advice-result__asker")).to_have_text(f"{entry.asker} asks")
+    expect(result.locator(".advice-result__summary")).to_have_text(summary)
+    expect(result.locator(".advice-result__excerpt mark").first).to_be_visible()
+    expect(page.locator(".advice-results__empty")).to_be_hidden()
+
+
+def rare_word_of(entry) -> str:
+    """The word of the entry's answer that the fewest entries hold (the first such, sorted)."""
+    return min(sorted(w for w in words(entry.answer) if len(w) >= 5), key=lambda w: len(entries_with(w)))
+
+
+def test_a_search_that_finds_nothing_offers_topics_latest_questions_and_asking(page: Page, site_url: str):
+    page.goto(site_url + "search/")
+    expect(page.locator(MESSAGE)).to_have_text("Type a word or two, or choose a topic.")
+    empty = page.locator(".advice-results__empty")
+    expect(empty).to_be_hidden()
+    page.locator("#advice-q").fill("xyzzyqq")
+    expect(page.locator(MESSAGE)).to_have_text("No results for “xyzzyqq”")
+    expect(empty).to_be_visible()
+    with_entries = [t.title for key, t in CATALOG.topics.items() if CATALOG.by_topic[key]]
+    expect(empty.locator(".advice-topics a")).to_have_text(with_entries)
+    expect(empty.locator(".advice-item__title")).to_have_text([e.title for e in PUBLISHED[:5]])
+    ask = empty.locator(".advice-search-empty__ask a")
+    expect(ask).to_have_text("Ask this question")
+    ask.click()
+    expect(page).to_have_url(site_url + "ask/")
+    page.go_back()
+    page.locator("#advice-q").fill("job")
+    expect(page.locator(RESULT_LINK).first).to_be_visible()
+    expect(empty).to_be_hidden()
+
+
+def test_a_spanish_column_searches_in_spanish(page: Page, column):
+    from ..conftest import served
+    from ..site.test_words import spanish
+
+    spanish(column)
+    assert column.run("build") == 0
+    with served(column.root / "site") as url:
+        page.goto(url + "search/?q=interviewed")
+        expect(page.locator("h1")).to_have_text("Buscar")
+        expect(page.locator("label[for=advice-q]")).to_have_text("Buscar en preguntas y respuestas")
+        expect(page.locator(".advice-filters__toggle")).to_have_text("Filtros")
+        expect(page.locator(".advice-filter--topic legend")).to_have_text("Tema")
+        expect(page.locator(".advice-filter--tag summary")).to_have_text("Etiquetas")
+        expect(page.locator(MESSAGE)).to_have_text("2 resultados para «interviewed»")
+        expect(page.locator(".advice-result__asker")).to_have_text(["Shawn pregunta"])
+        page.locator("#advice-q").fill("xyzzyqq")
+        expect(page.locator(MESSAGE)).to_have_text("Ningún resultado para «xyzzyqq»")
+        expect(page.locator(".advice-search-empty__ask a")).to_have_text("Hacer esta pregunta")
+        page.goto(url)
+        expect(page.locator(HEADER_INPUT)).to_have_attribute("placeholder", "Buscar preguntas")
+        page.locator(HEADER_INPUT).fill("interviewed")
+        expect(page.locator(".advice-panel__all")).to_have_text("Los 2 resultados")
+
+
 PAYLOAD = '<img src=x onerror="window.pwned=1">'
 
 

@@ -93,3 +93,21 @@ def test_a_bad_replacement_word_is_reported_at_its_line(column, capsys, words, l
     assert column.run("check") == 1
     out = capsys.readouterr().out
     assert f"mkdocs.yml:{line}:" in out and "QA060 extra.advice.words" in out and message in out
+
+
+def test_the_preview_notes_drafts_and_scheduled_entries_in_the_columns_language(
+    column, tmp_path, open_preview
+):
+    spanish(column)
+    column.entry("tres", title="Borrador", extra="draft: true\n")
+    column.entry("cuatro", title="Más tarde", date="2999-01-02")
+    site = tmp_path / "preview"
+    assert open_preview(column.root, site).rebuild()
+    draft = html(site / "qa/tres/index.html").css_first(".advice-draft")
+    assert draft.text() == "Borrador: esta entrada no está publicada. Solo advice serve la muestra."
+    assert draft.css_first("code").text() == "advice serve"
+    later = html(site / "qa/cuatro/index.html").css_first(".advice-draft").text()
+    assert later.startswith(
+        "Programada: la publicará la primera compilación a partir del 2 de enero de 2999."
+    )
+    assert html(site / "search/index.html").css_first("h1").text() == "Buscar"

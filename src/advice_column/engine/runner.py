@@ -61,7 +61,7 @@ def column_nav(topics: dict[str, Topic], site_nav: list) -> list:
         {"Topics": topic_items},
         {"Tags": "tags/index.md"},
         {"Archive": "archive/index.md"},
-        {"Search": "search.md"},
+        "search.md",  # titled by its page, in the column's language
         *site_nav,
     ]
 

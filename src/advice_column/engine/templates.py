@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
-from ..site.words import check_overrides, words_for
+from ..site.words import SCRIPT_WORDS, check_overrides, words_for
 from .nav_cache import use_nav_cache
 
 
@@ -30,7 +30,8 @@ def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
     def get_env() -> SandboxedEnvironment:
         env = sandboxed_copy(make_env(), cache)
         use_nav_cache(env, config)
-        env.globals["advice_words"] = theme_words(config)
+        env.globals["advice_words"] = words = theme_words(config)
+        env.globals["advice_script_words"] = {key: words[key] for key in SCRIPT_WORDS}
         return env
 
     config.theme.get_env = get_env

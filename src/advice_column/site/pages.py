@@ -73,7 +73,11 @@ def iter_pages(
     yield "index.md", render_home(catalog, views, settings, home_intro, home_meta or {})
     yield from render_indexes(catalog, settings).items()
     search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
-    yield "search.md", page_file(urls.SEARCH, "Search", None, meta=search_meta)
+    latest = [views[entry.slug] for entry in catalog.entries[:5]]
+    yield "search.md", page_file(
+        urls.SEARCH, settings.words["search"], "search_empty.html", meta=search_meta,
+        catalog=catalog, latest=latest, ask=settings.ask is not None,
+    )  # fmt: skip
     yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
     if settings.ask is not None:
         ask_meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "ask"}}

@@ -22,6 +22,12 @@ WORDS: dict[str, dict[str, str]] = {
     code: yaml.safe_load((files(__package__) / "languages" / f"{code}.yml").read_text(encoding="utf-8"))
     for code in SHIPPED
 }
+# The words the search scripts show (assets/advice-search*.js), handed to them in each page.
+SCRIPT_WORDS = (
+    "asks", "more_results", "result_one", "result_other", "no_results", "results_for", "results_in",
+    "showing_results_for", "some_words_only", "search_start", "filter_none", "panel_none",
+    "panel_showing", "panel_some_words", "open_search_page", "all_results",
+)  # fmt: skip
 # Babel's locale for each shipped language's dates ("7 March 2025", not "March 7, 2025").
 DATE_LOCALES = {"en": "en_GB", "es": "es", "fr": "fr", "de": "de"}
 

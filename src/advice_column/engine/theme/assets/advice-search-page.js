@@ -16,6 +16,7 @@
   var message = root.querySelector(".advice-results__message");
   var list = root.querySelector(".advice-results__list");
   var more = root.querySelector(".advice-results__more");
+  var empty = root.querySelector(".advice-results__empty");
   var PAGE = 10;
   var latest = 0;
   var timer = null;
@@ -70,15 +71,22 @@
       row.appendChild(label);
       container.appendChild(row);
     });
-    if (!values.length) container.appendChild(core.element("p", "advice-filter__none", "None for this search."));
+    if (!values.length) container.appendChild(core.element("p", "advice-filter__none", core.say("filter_none")));
   }
 
+  // A result as listings show an entry (title, date and topic, asker, summary), then the
+  // passage the words were found in.
   function resultItem(data) {
+    var meta = data.meta || {};
     var item = core.element("li", "advice-result");
-    var link = core.element("a", "advice-result__title", (data.meta && data.meta.title) || data.url);
+    var link = core.element("a", "advice-result__title", meta.title || data.url);
     link.href = data.url;
     item.appendChild(link);
-    item.appendChild(core.metaLine(data, "advice-result__meta"));
+    var line = core.element("div", "advice-result__byline");
+    line.appendChild(core.metaLine(data, "advice-result__meta"));
+    if (meta.asker) line.appendChild(core.element("span", "advice-result__asker", core.say("asks", { name: meta.asker })));
+    item.appendChild(line);
+    if (meta.summary) item.appendChild(core.element("p", "advice-result__summary", meta.summary));
     item.appendChild(core.excerpt(data, state.words));
     return item;
   }
@@ -93,13 +101,12 @@
   // 4 results" when a word was misspelt, and a note when no page has every word.
   function describe(query) {
     var count = state.total;
-    var what = count === 0 ? "No results" : count + (count === 1 ? " result" : " results");
+    var what = count === 0 ? core.say("no_results") : core.results(count);
     var scope = [].concat(chosen.topic, chosen.tag);
-    var where = scope.length ? " in " + scope.join(", ") : "";
-    var text = state.shown && count
-      ? "Showing results for “" + state.shown + "”: " + what.toLowerCase() + where
-      : what + (query ? " for “" + query + "”" : "") + where;
-    return text + (state.partial ? ". No page has all of your words; these have most of them." : "");
+    var text = state.shown && count ? core.say("showing_results_for", { query: state.shown, results: what })
+      : query ? core.say("results_for", { query: query, results: what }) : what;
+    if (scope.length) text = core.say("results_in", { results: text, scope: scope.join(", ") });
+    return text + (state.partial ? ". " + core.say("some_words_only") : "");
   }
 
   // Only what is chosen narrows the results; a filter that is shown but has nothing chosen
@@ -138,9 +145,10 @@
     state = found;
     root.removeAttribute("aria-busy");
     list.replaceChildren();
+    empty.hidden = !asked || state.total > 0;
     if (!asked) {
       renderCounts(state.response);
-      message.textContent = "Type a word or two, or choose a topic.";
+      message.textContent = core.say("search_start");
       more.hidden = true;
       return;
     }

@@ -8,6 +8,7 @@
   var header = document.querySelector(".advice-header-search");
   if (!header) return;
   var pagefind = null;
+  var WORDS = JSON.parse((document.getElementById("advice-search-words") || {}).textContent || "{}");
   var synonyms = Promise.resolve({});
 
   // The index, and its further parts (search/parts.json) merged into one search. Pagefind runs
@@ -364,6 +365,17 @@
     return element("span", className, [meta.date, meta.topic].filter(Boolean).join(" · "));
   }
 
+  // One of the column's words (site/languages/*.yml), its {placeholders} filled with ``values``.
+  function say(key, values) {
+    return String(WORDS[key] || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
+  function results(count) {
+    return say(count === 1 ? "result_one" : "result_other", { count: count });
+  }
+
   function searchPage(query) {
     var url = new URL(header.getAttribute("action"), location.href);
     if (query) url.searchParams.set("q", query);
@@ -372,7 +384,7 @@
 
   window.adviceSearch = {
     load: load, search: search, element: element, excerpt: excerpt, metaLine: metaLine,
-    pauseBefore: pauseBefore,
+    pauseBefore: pauseBefore, say: say, results: results,
   };
 
   // The header's box: results in a panel beneath it as the reader types.
@@ -421,13 +433,13 @@
       option.appendChild(metaLine(data, "advice-panel__meta"));
       list.appendChild(option);
     });
-    status.textContent = !state.total ? "No questions match “" + query + "”."
-      : state.shown ? "Showing results for “" + state.shown + "”."
-      : state.partial ? "No question has all of your words; these have most of them." : "";
+    status.textContent = !state.total ? say("panel_none", { query: query })
+      : state.shown ? say("panel_showing", { query: state.shown })
+      : state.partial ? say("panel_some_words") : "";
     status.hidden = !status.textContent;
     all.hidden = !state.total;
     all.href = searchPage(query);
-    all.textContent = state.total === 1 ? "Open the search page" : "All " + state.total + " results";
+    all.textContent = state.total === 1 ? say("open_search_page") : say("all_results", { count: state.total });
     active = -1;
     open(true);
   }
