@@ -62,6 +62,9 @@
       "mes mon ne nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous",
     de: "am an auf aus bei bin bist das dass dem den der des die du ein eine einen einer er es fur ich im " +
       "in ist mein meine mich mir mit nicht oder sie sind und von was wie wir zu zum zur",
+    es: "a al como con cual cuando de del donde el ella ellos en entre es esa ese eso esta este esto " +
+      "estoy fue ha hay la las le les lo los me mi mis muy ni no nos o para pero por porque que se " +
+      "ser si sin sobre su sus te tengo tu tus un una unos y ya yo",
   };
   var STOP = new Set((STOP_WORDS[(document.documentElement.lang || "en").slice(0, 2).toLowerCase()] || "").split(" "));
 
