@@ -43,6 +43,7 @@ PAGES = {
     "about": "about/",
     "search": "search/?q=interview",
     "search-with-tags": "search/?q=interview&tag=" + ENTRY.tags[0],
+    "search-nothing": "search/?q=xyzzyqq",  # the topics, latest questions and "Ask this question"
     "header-results": "#header-results",
     "404": "404.html",
 }
@@ -95,7 +96,9 @@ def open_page(page: Page, url: str) -> None:
         expect(page.locator(".advice-panel__option").first).to_be_visible()
         return
     page.goto(url)
-    if "search/" in url:
+    if "xyzzyqq" in url:
+        expect(page.locator(".advice-search-empty")).to_be_visible()
+    elif "search/" in url:
         expect(page.locator(".advice-result").first).to_be_visible()
 
 
