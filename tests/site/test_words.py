@@ -69,6 +69,10 @@ def test_a_spanish_column_speaks_spanish_on_every_page(column):
     assert html(site / "ask/index.html").css_first("h1").text() == "Hacer una pregunta"
     assert html(site / "404.html").css_first("h1").text() == "Página no encontrada"
     assert html(site / "index.html").css_first(".advice-home h2").text() == "Últimas preguntas"
+    # Material's navigation (the drawer, skip-reading tools) carries the same words
+    nav = [label.text(strip=True) for label in entry.css(".md-nav--primary .md-nav__link")]
+    assert {"Inicio", "Temas", "Todos los temas", "Etiquetas", "Archivo"} <= set(nav)
+    assert not {"Home", "Topics", "All topics", "Tags", "Archive"} & set(nav)
 
 
 def test_any_word_can_be_replaced_in_mkdocs_yml(column):

@@ -263,4 +263,4 @@ def _file_errors_reported() -> Iterator[None]:
 def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> list:
     """The site's navigation: home, topics, index pages, then the hand-written pages."""
     hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
-    return column_nav(catalog.topics, site_nav(settings, hand_written))
+    return column_nav(catalog.topics, site_nav(settings, hand_written), settings.words)

@@ -52,15 +52,16 @@ def _escaped_titles(item):
     }
 
 
-def column_nav(topics: dict[str, Topic], site_nav: list) -> list:
-    """Home, the topics, the index pages, then the site's own pages; titles escaped for Material."""
-    topic_items = [{"All topics": "topics/index.md"}]
+def column_nav(topics: dict[str, Topic], site_nav: list, words: dict[str, str]) -> list:
+    """Home, the topics, the index pages, then the site's own pages; titles in the column's
+    language (site/words.py), escaped for Material."""
+    topic_items = [{html.escape(words["all_topics"]): "topics/index.md"}]
     topic_items += [{html.escape(t.title): f"topics/{key}/index.md"} for key, t in topics.items()]
     return [
-        {"Home": "index.md"},
-        {"Topics": topic_items},
-        {"Tags": "tags/index.md"},
-        {"Archive": "archive/index.md"},
+        {html.escape(words["home"]): "index.md"},
+        {html.escape(words["topics"]): topic_items},
+        {html.escape(words["tag_index"]): "tags/index.md"},
+        {html.escape(words["archive"]): "archive/index.md"},
         "search.md",  # titled by its page, in the column's language
         *site_nav,
     ]
