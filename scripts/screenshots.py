@@ -28,9 +28,9 @@ SCHEMES = ("light", "dark")
 
 def pages_to_shoot(root: Path) -> dict[str, str]:
     """{name: site path} for each kind of page, chosen from the column's own data."""
+    from advice_column.blueprint import urls
+    from advice_column.blueprint.catalog import build_catalog
     from advice_column.entries.loader import load_column
-    from advice_column.site import urls
-    from advice_column.site.catalog import build_catalog
 
     column = load_column(root)
     catalog = build_catalog(column.topics, column.entries)
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="advice-screenshots-") as work:
         root = build_copy(Path(work))
         # Served under site_url's path, as MkDocs builds the 404 page (absolute links) for.
-        from advice_column.site.settings import read_settings
+        from advice_column.blueprint.settings import read_settings
 
         site_path = urlsplit(read_settings(root).site_url).path.strip("/")
         served_root = Path(work) / "served"

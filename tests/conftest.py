@@ -114,7 +114,7 @@ def column(tmp_path: Path) -> ColumnDir:
 @pytest.fixture
 def open_preview():
     """``open_preview(root, site_dir)``: a Preview, closed after the test (its indexer stopped)."""
-    from advice_column.build.preview import Preview
+    from advice_column.builder.preview import Preview
 
     opened = []
 

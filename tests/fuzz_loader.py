@@ -16,13 +16,13 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
+    from advice_column.blueprint.catalog import build_catalog
+    from advice_column.blueprint.feeds import feed_problem, render_feeds
+    from advice_column.blueprint.pages import render_pages, view_entries
+    from advice_column.blueprint.settings import Settings
     from advice_column.entries.loader import load_entry
     from advice_column.entries.model import Topic
     from advice_column.entries.topics import load_topics
-    from advice_column.site.catalog import build_catalog
-    from advice_column.site.feeds import feed_problem, render_feeds
-    from advice_column.site.pages import render_pages, view_entries
-    from advice_column.site.settings import Settings
 
 TOPICS = {"interviews": Topic("interviews", "Interviews", "")}
 SETTINGS = Settings(site_name="Fuzz", site_url="https://example.org/")

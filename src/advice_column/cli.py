@@ -1,6 +1,6 @@
 """The ``advice`` command: init, check, new, import, build and serve a column.
 
-The build's stages, in order, are in build/pipeline.py; this module only parses arguments,
+The build's stages, in order, are in builder/pipeline.py; this module only parses arguments,
 calls one function per command and prints.
 """
 
@@ -17,8 +17,8 @@ from .authoring.init_command import add_init_parser
 from .authoring.new_command import add_new_parser, parse_date
 from .authoring.publish import add_publish_parser
 from .authoring.site_code_command import add_site_code_parser
-from .build.console import library_messages, print_diagnostics, tell
-from .build.progress import Progress
+from .builder.console import library_messages, print_diagnostics, tell
+from .builder.progress import Progress
 from .entries.problems import Diagnostic
 from .importing.command import add_import_parser
 
@@ -64,7 +64,7 @@ def check(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
     # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
-    from .build.pipeline import BuildError, InvalidColumn, build_column
+    from .builder.pipeline import BuildError, InvalidColumn, build_column
 
     try:
         published = build_column(args.root, Progress("advice build"))
@@ -95,7 +95,7 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Build with drafts into a temporary folder, serve it and rebuild when files change."""
-    from .build.preview import serve_column
+    from .builder.preview import serve_column
 
     return serve_column(args.root, args.dev_addr)
 

@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 from advice_column.authoring.site_code import is_content, judge, read_changed_files, summary_markdown
 from advice_column.cli import main
 
-from ..build.test_console import assert_safe_log
+from ..builder.test_console import assert_safe_log
 
 CONTENT = [
     "qa/2025/call-or-email.md",

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from advice_column.site.settings import read_settings
+from advice_column.blueprint.settings import read_settings
 
 from ..conftest import SAMPLE, served
 

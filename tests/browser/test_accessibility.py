@@ -11,9 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from advice_column.authoring.init import init_column
+from advice_column.blueprint.catalog import build_catalog
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
-from advice_column.site.catalog import build_catalog
 
 from ..conftest import SAMPLE, served, tab_until
 

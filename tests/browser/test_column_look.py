@@ -10,9 +10,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from advice_column.blueprint.catalog import build_catalog
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
-from advice_column.site.catalog import build_catalog
 
 from ..conftest import MKDOCS_YML, SAMPLE, TOPICS_YML, ColumnDir, entry_text, served
 

@@ -9,8 +9,8 @@ import feedparser
 import pytest
 from playwright.sync_api import Page
 
+from advice_column.blueprint.catalog import build_catalog
 from advice_column.entries.loader import load_column
-from advice_column.site.catalog import build_catalog
 
 from ..conftest import SAMPLE
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from advice_column.blueprint.catalog import build_catalog
+from advice_column.blueprint.settings import read_settings
 from advice_column.entries.loader import load_column
 from advice_column.entries.model import Entry
-from advice_column.site.catalog import build_catalog
-from advice_column.site.settings import read_settings
 
 from ..conftest import SAMPLE, tab_until
 

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from advice_column.blueprint.catalog import build_catalog
 from advice_column.entries.loader import load_column
-from advice_column.site.catalog import build_catalog
 
 from ..conftest import SAMPLE
 
@@ -285,7 +285,7 @@ def test_excerpts_come_from_the_question_and_answer_only(page: Page, site_url: s
 
 
 def test_results_show_the_asker_and_the_summary_that_listings_show(page: Page, site_url: str):
-    from advice_column.site.views import view_entries
+    from advice_column.blueprint.views import view_entries
 
     entry = next(e for e in PUBLISHED if e.asker and len(entries_with(rare_word_of(e))) == 1)
     summary = view_entries(CATALOG)[entry.slug].description
@@ -324,8 +324,8 @@ def test_a_search_that_finds_nothing_offers_topics_latest_questions_and_asking(p
 
 
 def test_a_spanish_column_searches_in_spanish(page: Page, column):
+    from ..blueprint.test_words import spanish
     from ..conftest import served
-    from ..site.test_words import spanish
 
     spanish(column)
     assert column.run("build") == 0
@@ -355,7 +355,7 @@ def hostile_site(tmp_path_factory) -> str:
     """A built column whose search index holds markup in every field the search shows: title,
     text, topic and tag filters, date. Indexed straight from a page written here, so it holds
     what no validation would let through."""
-    from advice_column.build.search_index import run_pagefind
+    from advice_column.builder.search_index import run_pagefind
     from advice_column.cli import main
 
     from ..conftest import MKDOCS_YML, TOPICS_YML, ColumnDir, entry_text

@@ -19,7 +19,7 @@ import material
 import pytest
 
 from advice_column import engine
-from advice_column.build.pipeline import engine_config, generate, load_valid
+from advice_column.builder.pipeline import engine_config, generate, load_valid
 from advice_column.engine.runner import run_engine
 
 from ..conftest import SAMPLE, entry_text

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from ..build.test_parallel_loading import run_fresh
+from ..builder.test_parallel_loading import run_fresh
 from ..conftest import SAMPLE, entry_text
 
 # Builds the column at ROOT into ROOT/out-<workers> with 1 and with 2 processes; prints what
@@ -20,9 +20,9 @@ from ..conftest import SAMPLE, entry_text
 BUILD_BOTH = """
 import json, threading
 from pathlib import Path
-from advice_column.build.pipeline import engine_config, generate
+from advice_column.builder.pipeline import engine_config, generate
 from advice_column.engine.runner import EngineError, one_process_reason, run_engine
-from advice_column.site.column import load
+from advice_column.blueprint.column import load
 
 root = Path(ROOT)
 settings, column = load(root)
@@ -84,9 +84,9 @@ def test_a_warning_in_a_worker_fails_the_strict_build_as_it_does_in_one_process(
 
 
 def test_a_site_with_plugins_is_built_by_mkdocs_in_one_process(column):
-    from advice_column.build.pipeline import engine_config, generate
+    from advice_column.blueprint.column import load
+    from advice_column.builder.pipeline import engine_config, generate
     from advice_column.engine.runner import one_process_reason
-    from advice_column.site.column import load
 
     column.write("mkdocs.yml", (column.root / "mkdocs.yml").read_text() + "plugins:\n  - tags\n  - search\n")
     column.entry("one")

@@ -53,7 +53,7 @@ def test_work_beyond_the_renderers_limits_is_reported(answer, line, col):
 
 
 def test_text_at_the_limits_is_accepted_and_builds():
-    from advice_column.site.markdown_html import render_markdown
+    from advice_column.blueprint.markdown_html import render_markdown
 
     links = "\n\n".join(["[a](https://example.org) " * 10] * (MAX_OPENERS // 20))  # paragraphs of links
     answer = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from advice_column.blueprint.catalog import build_catalog
 from advice_column.entries.loader import load_column
 from advice_column.entries.slugs import is_valid_slug, slugify, stable_slug
-from advice_column.site.catalog import build_catalog
 
 from ..conftest import REPO
 

@@ -35,7 +35,7 @@ def test_check_reports_the_line_of_the_file(column, capsys):
 
 
 def test_what_is_found_is_a_code_block_on_the_page_and_what_is_not_is_not():
-    from advice_column.site.markdown_html import render_markdown
+    from advice_column.blueprint.markdown_html import render_markdown
 
     assert "<pre><code>" in render_markdown("First.\n\n\tSecond, indented.")
     assert "<pre>" not in render_markdown("- a list item\n\n\tcontinues the item, not code.")

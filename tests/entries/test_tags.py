@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from advice_column.blueprint.catalog import assign_tag_slugs
 from advice_column.entries.loader import load_column
 from advice_column.entries.slugs import stable_slug
 from advice_column.entries.tags import tag_key
-from advice_column.site.catalog import assign_tag_slugs
 
 from ..conftest import entry_text
 

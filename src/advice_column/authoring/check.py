@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..blueprint.column import hand_written_pages, load
+from ..blueprint.settings import CONFIG_FILE, SettingsError, read_settings
 from ..entries.aliases import alias_key
 from ..entries.links import Claim, check_claims
 from ..entries.loader import load_entries
@@ -20,8 +22,6 @@ from ..entries.model import Tick
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import SlugIndex
 from ..entries.topics import load_topics
-from ..site.column import hand_written_pages, load
-from ..site.settings import CONFIG_FILE, SettingsError, read_settings
 from .ask_form import stale_ask_form
 from .slug_cache import entry_index
 

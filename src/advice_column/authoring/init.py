@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..build.whole_file import write_whole_file
+from ..builder.whole_file import write_whole_file
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
 from .package_source import TAG, PackageSource, SourceError, package_source, tested_constraints

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..build.console import say, tell
+from ..builder.console import say, tell
 
 DEFAULT_TITLE = "Ask the Columnist"
 

@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.whole_file import write_whole_file
+from ..builder.whole_file import write_whole_file
 from ..entries.entry_file import entry_path, entry_text
 from ..entries.fields import unknown_topic
 from ..entries.loader import find_entry_files, load_entry

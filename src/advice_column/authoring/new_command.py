@@ -6,7 +6,7 @@ import argparse
 import datetime
 from pathlib import Path
 
-from ..build.console import print_diagnostics, say, tell
+from ..builder.console import print_diagnostics, say, tell
 
 
 def run_new(args: argparse.Namespace) -> int:

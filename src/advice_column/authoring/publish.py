@@ -11,8 +11,8 @@ import datetime
 import os
 from pathlib import Path
 
-from ..build.console import say, tell
-from ..build.whole_file import write_whole_file
+from ..builder.console import say, tell
+from ..builder.whole_file import write_whole_file
 from ..entries.frontmatter import compose_mapping, mapping_items, split_front_matter
 from ..entries.loader import read_entry
 from ..entries.problems import Invalid

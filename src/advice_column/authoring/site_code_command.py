@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build.console import say, tell
+from ..builder.console import say, tell
 
 DESCRIPTION = """\
 Read the files a pull request changes (as `git diff --name-only -z` lists them, or one a line)

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..build.workspace import WorkspaceError, column_cache
+from ..builder.workspace import WorkspaceError, column_cache
 from ..entries.loader import find_entry_files
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, SlugIndex, read_claim

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..site.config_yaml import PythonName
-from ..site.settings import CONFIG_FILE
+from ..blueprint.config_yaml import PythonName
+from ..blueprint.settings import CONFIG_FILE
 from .errors import BuildError
 
 # Settings that Material's templates print without escaping (partials/header.html, copyright.html).

@@ -1,6 +1,6 @@
 """The error a build stops with, kept apart from the runner so that importing it is instant.
 
-``advice check`` reaches the user's cache folder through build/workspace.py, whose errors are
+``advice check`` reaches the user's cache folder through builder/workspace.py, whose errors are
 build errors; importing the runner would load Jinja and YAML settings code it never uses.
 """
 

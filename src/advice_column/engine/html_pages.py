@@ -20,8 +20,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
-from ..site.markdown_html import sanitize_page_html
-from ..site.templates import HTML_PAGE_START
+from ..blueprint.markdown_html import sanitize_page_html
+from ..blueprint.templates import HTML_PAGE_START
 
 PLUGIN_NAME = "advice-html-pages"
 _ID = re.compile(r'\sid="([^"]+)"')

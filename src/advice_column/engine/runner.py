@@ -1,7 +1,7 @@
 """Run the site engine, MkDocs with Material, on the generated docs folder.
 
 MkDocs is given the values of the site's ``mkdocs.yml`` that passed the allow-list
-(site/config_policy.py), never the file, with a few keys set for every build: the docs folder,
+(blueprint/config_policy.py), never the file, with a few keys set for every build: the docs folder,
 the navigation (topics and index pages, never single entries), no lunr search (Pagefind
 replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
 """
@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from ..blueprint.settings import CONFIG_FILE, Settings
 from ..entries.model import Tick, Topic
 from ..entries.problems import printable
-from ..site.settings import CONFIG_FILE, Settings
 from .config_values import THEME_TEXT, engine_values, theme_text
 from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
@@ -54,7 +54,7 @@ def _escaped_titles(item):
 
 def column_nav(topics: dict[str, Topic], site_nav: list, words: dict[str, str]) -> list:
     """Home, the topics, the index pages, then the site's own pages; titles in the column's
-    language (site/words.py), escaped for Material."""
+    language (blueprint/words.py), escaped for Material."""
     topic_items = [{html.escape(words["all_topics"]): "topics/index.md"}]
     topic_items += [{html.escape(t.title): f"topics/{key}/index.md"} for key, t in topics.items()]
     return [

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
-from ..site.words import SCRIPT_WORDS, check_overrides, words_for
+from ..blueprint.words import SCRIPT_WORDS, check_overrides, words_for
 from .nav_cache import use_nav_cache
 
 
@@ -38,7 +38,7 @@ def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
 
 
 def theme_words(config) -> dict[str, str]:
-    """The column's words (site/words.py) in theme.language, for the theme's templates."""
+    """The column's words (blueprint/words.py) in theme.language, for the theme's templates."""
     advice = config.extra.get("advice") if isinstance(config.extra.get("advice"), dict) else {}
     return words_for(config.theme.get("language") or "en", check_overrides(advice.get("words")))
 

@@ -18,7 +18,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # One-line values become page titles, Pagefind filter values and labels, meta tags and feed
 # titles. An entry's title, asker, summary and tags are text wherever they land, and every page,
-# listing, feed, JSON-LD block and search result escapes them (tests/site/test_escaping.py,
+# listing, feed, JSON-LD block and search result escapes them (tests/blueprint/test_escaping.py,
 # tests/browser/test_payloads.py): "Title <with> & ~`!@#$%^&*()" is a fair title. The topics
 # file's titles and descriptions still hold no markup: no '<' or '>', and no character reference
 # ('&lt;', '&#60;') that a second decoding would turn into one. A plain '&' ("Q&A") stays.

@@ -6,7 +6,7 @@ import argparse
 import datetime
 from pathlib import Path
 
-from ..build.console import say, tell
+from ..builder.console import say, tell
 
 DESCRIPTION = """\
 Write each WordPress post as qa/<year>/<slug>.md, from an export file (Tools → Export;

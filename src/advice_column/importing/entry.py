@@ -7,11 +7,11 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from ..blueprint.text import shorten
 from ..entries.entry_file import entry_text as write_entry_text
 from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
 from ..entries.slugs import slugify
 from ..entries.tags import MAX_TAGS, clean_tag, tag_key
-from ..site.text import shorten
 from .markdown_text import defuse
 
 NO_CATEGORY = "(no category)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..build.whole_file import write_whole_file
+from ..builder.whole_file import write_whole_file
 from ..entries.slugs import is_valid_slug
 from .placing import Planned
 

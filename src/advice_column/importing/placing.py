@@ -6,7 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.whole_file import write_whole_file
+from ..blueprint.column import hand_written_pages
+from ..builder.whole_file import write_whole_file
 from ..entries.aliases import alias_problem
 from ..entries.links import HandWrittenPaths, check_claims
 from ..entries.loader import check_across_entries, find_entry_files, load_column, read_entry
@@ -14,7 +15,6 @@ from ..entries.model import Entry, Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, read_claims
 from ..entries.tags import tag_key
-from ..site.column import hand_written_pages
 from .entry import ImportedEntry, entry_text
 from .report import ImportReport
 

@@ -1,0 +1,266 @@
+"""The build, stage by stage: the one place that says what runs, in which order.
+
+``advice build`` (:func:`build_column`):
+    load_valid -> [lock .advice/, undo a cut-short publish] -> generate -> engine_config
+    -> render, with the search index made beside it -> verify pages -> [index done] -> publish
+``advice serve`` (:class:`.preview.Preview`) runs the same functions, drafts included, up to
+render, into a folder of its own; its search index follows in the background.
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..blueprint.catalog import Catalog, build_catalog
+from ..blueprint.column import load
+from ..blueprint.feeds import render_feeds
+from ..blueprint.pages import PageCache, iter_pages, render_robots, view_entries
+from ..blueprint.placeholders import example_addresses
+from ..blueprint.redirects import render_redirects
+from ..blueprint.settings import Settings
+from ..blueprint.urls import BUNDLE
+from ..engine.memory import give_back_free_memory
+from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
+from ..entries.entry_cache import EntryCache
+from ..entries.model import Column, Entry, Tick
+from ..entries.problems import Diagnostic
+from ..entries.schedule import scheduled_entries
+from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
+from .manifest import SiteManifest, site_manifest, verify_index, verify_site
+from .progress import Progress
+from .publish import publish, recover
+from .search_index import count_indexed_pages
+from .workspace import (
+    build_lock,
+    cache_folder,
+    column_cache,
+    fresh_build_folder,
+    refuse_unless_folder,
+    remove,
+    signing_key_file,
+    work_folder,
+)
+from .writer import WriteReport, merge_pages, read_hand_written, write_tree
+
+__all__ = ["BuildError", "build_column"]
+GENERATED_TOP_PAGES = ("index.md", "search.md")
+
+
+class InvalidColumn(BuildError):
+    """The entries or settings have problems; ``diagnostics`` lists them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} problem(s)")
+        self.diagnostics = diagnostics
+
+
+class GenerateError(BuildError):
+    """A hand-written page clashes with a generated one."""
+
+
+class LostEntries(BuildError):
+    """The built site does not hold every entry where it belongs."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """What ``advice build`` published: how many entries, where, and MkDocs' warnings."""
+
+    entries: int
+    site_dir: str
+    warnings: list[str]
+    drafts: int = 0  # left out
+    example_addresses: list[str] = field(default_factory=list)  # still example.org, as init wrote them
+    scheduled: list[Entry] = field(default_factory=list)  # left out until their date, the next first
+
+
+def build_column(root: Path, progress: Progress) -> Published:
+    """``advice build``: every stage, in order; the old site stays unless all of them succeed."""
+    with _indexer_ahead() as indexer:
+        return _build_column(root, progress, indexer)
+
+
+def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> Published:
+    with progress.stage("loading entries") as tick:
+        settings, column = load_valid(root, tick)
+    site_dir, waiting = root / settings.site_dir, "waiting for another build of this column to finish"
+    with _file_errors_reported():
+        cache, work = column_cache(root), work_folder(root)
+        refuse_unless_folder(site_dir, root)
+        with build_lock(work, lambda: progress.note(waiting)), _fresh_build_folder(cache, work) as build_dir:
+            with progress.stage("generating pages") as tick:
+                catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
+            config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
+            manifest, drafts = site_manifest(catalog), sum(entry.draft for entry in column.entries)
+            scheduled = [
+                replace(entry, question="", answer="") for entry in scheduled_entries(column.entries)
+            ]
+            # Every entry is in the pages now: its text (gigabytes, in a big column of long
+            # answers) need not stay in memory while the site renders and Pagefind indexes.
+            del catalog, column
+            give_back_free_memory()
+            previous = site_dir / BUNDLE
+            with search_index(config, cache / "search-pages", work, previous, indexer=indexer) as search:
+                progress.start_background("indexing for search")
+                with progress.stage("rendering pages") as tick:
+                    warnings = run_engine(config, progress=tick)
+                with progress.stage("verifying pages"):  # while Pagefind may still be at work
+                    lost = lost_entries(manifest, settings, build_dir)
+                with progress.wait_for("indexing for search") as took:
+                    took(search.finish(build_dir))
+            with progress.stage("publishing"):
+                verify(manifest, build_dir, lost)
+                publish(build_dir, site_dir, cache)
+    entries = len(manifest.entries)
+    return Published(entries, settings.site_dir, warnings, drafts, example_addresses(settings), scheduled)
+
+
+def load_valid(
+    root: Path, progress: Tick | None = None, cache: EntryCache | None = None
+) -> tuple[Settings, Column]:
+    """Settings and entries; raises InvalidColumn when either has a problem."""
+    settings, column = load(root, progress, cache=cache)
+    if settings is None or column.diagnostics:
+        raise InvalidColumn(column.diagnostics)
+    return settings, column
+
+
+def generate(
+    root: Path,
+    settings: Settings,
+    column: Column,
+    docs_dir: Path,
+    *,
+    include_drafts: bool = False,
+    progress: Tick | None = None,
+    cache: PageCache | None = None,
+    search_part_entries: int | None = None,
+) -> tuple[Catalog, Path, WriteReport]:
+    """Group the entries and write the site's Markdown pages to ``docs_dir``."""
+    previous = cache.catalog if cache is not None else None
+    catalog = build_catalog(column.topics, column.entries, include_drafts=include_drafts, previous=previous)
+    if cache is not None:
+        cache.catalog = catalog
+    hand = read_hand_written(root / settings.docs_dir)
+    views = view_entries(catalog, cache)
+    pages = iter_pages(
+        catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache, search_part_entries
+    )
+    others = render_feeds(catalog, views, settings) | render_redirects(catalog, settings)
+    others["robots.txt"] = render_robots(settings)
+    problems: list[Diagnostic] = []
+    # Each page is written as it comes (a whole build's pages are never all in memory at once).
+    files = merge_pages(itertools.chain(pages, others.items()), hand, settings.docs_dir, problems)
+    written = write_tree(files, docs_dir, cache.written if cache is not None else None)
+    if problems:  # the docs folder is the build's own; the site is left as it was
+        raise GenerateError("\n".join(map(str, problems)))
+    return catalog, docs_dir, written
+
+
+def engine_config(
+    root: Path,
+    settings: Settings,
+    catalog: Catalog,
+    docs_dir: Path,
+    site_dir: Path,
+    html_pages: frozenset[str] = frozenset(),
+    *,
+    strict: bool = True,
+    serve_url: str | None = None,
+):
+    """The MkDocs config for the generated docs, with the column's navigation.
+
+    ``html_pages`` are the generated pages that are HTML only (``WriteReport.html_pages``).
+    """
+    nav = navigation(settings, catalog, docs_dir)
+    private = cache_folder()
+    return load_engine_config(
+        root,
+        settings,
+        docs_dir,
+        site_dir,
+        nav,
+        strict=strict,
+        serve_url=serve_url,
+        private_cache=private,
+        html_pages=html_pages,
+    )
+
+
+def search_index(
+    config,
+    source_dir: Path,
+    work_dir: Path,
+    previous: Path,
+    part_entries: int | None = None,
+    *,
+    previous_is_private: bool = False,
+    indexer: subprocess.Popen | None = None,
+) -> BackgroundIndex:
+    """The search index of the generated entries, made by a child process (see its ``start``).
+
+    ``previous`` is the published index, whose unchanged parts are reused; ``previous_is_private``
+    when it is in a folder only this user can write (a preview's, not the column's ``site/``).
+    ``indexer``: a process from ``spawn_indexer`` to do it, started ahead.
+    """
+    language = site_language(config)
+    docs_dir, key = Path(config.docs_dir), signing_key_file()
+    private = previous_is_private
+    return BackgroundIndex(
+        docs_dir, language, source_dir, work_dir, key, previous, part_entries, private, indexer
+    )
+
+
+def lost_entries(manifest: SiteManifest, settings: Settings, built: Path) -> list[str]:
+    """Where the built site's pages and the manifest disagree: empty when every entry arrived."""
+    return verify_site(manifest, built, None, site_url=settings.site_url, feed_entries=settings.feed_entries)
+
+
+def verify(manifest: SiteManifest, built: Path, lost: list[str]) -> None:
+    """Raise LostEntries for the ``lost_entries`` of the pages, or unless every entry is indexed."""
+    problems = lost + verify_index(manifest, count_indexed_pages(built))
+    if problems:
+        raise LostEntries("the built site lost entries:\n  " + "\n  ".join(problems))
+
+
+@contextmanager
+def _indexer_ahead() -> Iterator[subprocess.Popen]:
+    """An indexer process started now, its imports done on the other core while the entries
+    load; stopped when the build ends, however it ends."""
+    indexer = spawn_indexer()
+    try:
+        yield indexer
+    finally:
+        stop_indexer(indexer)
+
+
+@contextmanager
+def _fresh_build_folder(cache: Path, work: Path) -> Iterator[Path]:
+    """A new folder to build in, after undoing a cut-short publish; removed when the build ends."""
+    recover(cache)
+    build_dir = fresh_build_folder(work)
+    try:
+        yield build_dir
+    finally:
+        remove(build_dir)
+
+
+@contextmanager
+def _file_errors_reported() -> Iterator[None]:
+    """A full disk or an unwritable folder ends the build with a message, not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        raise BuildError(f"cannot build: {where}{error.strerror or error}") from None
+
+
+def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> list:
+    """The site's navigation: home, topics, index pages, then the hand-written pages."""
+    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
+    return column_nav(catalog.topics, site_nav(settings, hand_written), settings.words)

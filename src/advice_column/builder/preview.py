@@ -1,0 +1,281 @@
+"""``advice serve``: build with drafts into a temporary folder, serve it, rebuild on every change.
+
+Rebuilds run the pipeline's stages (builder/pipeline.py) and are incremental: only changed entry
+files are read again, the writer rewrites only pages whose Markdown changed, and the engine
+re-renders only those, with the MkDocs objects of the last full build kept in memory, unless
+something every page shows changed (mkdocs.yml, topics, hand-written pages, the theme), which
+takes a full build. The search index is refreshed in the background once the pages are ready.
+While entries are invalid the preview shows the others (and an entry that was valid before,
+as it was then), and every page shows the problems; when nothing can be built (mkdocs.yml does
+not read, MkDocs fails) the last build, if any, stays up, and the panel says which of the two.
+Everything the preview writes is in its own folders, so previews and builds never meet.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from ..blueprint import urls
+from ..blueprint.column import load
+from ..blueprint.pages import PageCache
+from ..blueprint.settings import CONFIG_FILE
+from ..blueprint.urls import BUNDLE
+from ..engine.live_site import LiveSite
+from ..engine.runner import THEME_DIR, BuildError
+from ..entries.entry_cache import EntryCache
+from ..entries.model import Column, Entry
+from ..entries.problems import printable
+from .console import print_diagnostics, say, tell
+from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
+from .pipeline import InvalidColumn, engine_config, generate, navigation, search_index
+from .search_index import SearchIndexError
+from .writer import WriteReport
+
+WATCHED = ("qa", "overrides", CONFIG_FILE)
+
+
+class Preview:
+    """One preview site in ``site_dir`` (its working files beside it) and its last build."""
+
+    def __init__(self, root: Path, site_dir: Path, serve_url: str) -> None:
+        self.root, self.site_dir, self.serve_url = root, site_dir, serve_url
+        self.work = site_dir.with_name(f"{site_dir.name}.work")
+        self.problems: list[str] = []  # what the last rebuild found; empty after a good one
+        self.built = False  # whether the last rebuild built the site (with or without problems)
+        self._good: dict[str, Entry] = {}  # by path: each entry as the site last showed it
+        self._layout: str | None = None
+        self._pages = PageCache()
+        self._indexer: threading.Thread | None = None
+        self._site = LiveSite()  # MkDocs' objects of the last full build, for page updates
+        self._entries = EntryCache()
+        self._config = None  # the MkDocs config of the last full build
+        self._indexer_ready = None  # an indexer process started ahead, for the next rebuild
+
+    def rebuild(self) -> str | None:
+        """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
+        start = time.perf_counter()
+        try:
+            settings, column = load(self.root, cache=self._entries)
+            if settings is None:
+                raise InvalidColumn(column.diagnostics)
+            column.entries = self._with_last_good(column)
+            self.wait_for_search()  # a full build empties the folder the indexer is writing to
+            self.work.mkdir(exist_ok=True)
+            part_entries = urls.preview_part_entries(len(column.entries))
+            catalog, docs_dir, report = generate(
+                self.root,
+                settings,
+                column,
+                self.work / "docs",
+                include_drafts=True,
+                cache=self._pages,
+                search_part_entries=part_entries,
+            )
+            layout = self._layout_signature(settings.docs_dir, navigation(settings, catalog, docs_dir))
+            dirty = (
+                layout == self._layout and self._site.ready and self.site_dir.joinpath("index.html").exists()
+            )
+            if not dirty:
+                self._config = engine_config(
+                    self.root,
+                    settings,
+                    catalog,
+                    docs_dir,
+                    self.site_dir,
+                    report.html_pages,
+                    strict=False,
+                    serve_url=self.serve_url,
+                )
+            self._remove_pages(report.removed)
+            indexer, self._indexer_ready = self._indexer_ready, None
+            search = search_index(
+                self._config,
+                self.work / "search-pages",
+                self.work,
+                self.site_dir / BUNDLE,
+                part_entries,
+                previous_is_private=True,  # in the preview's own temporary folder
+                indexer=indexer,
+            )
+            search.start()
+            try:
+                if dirty:
+                    warnings = self._site.update(report.written, report.removed, report.html_pages)
+                else:
+                    gc.unfreeze()  # what the last full build kept may be garbage now
+                    warnings = self._site.build(self._config, self.serve_url)
+                    # Kept until the next full build: the collector need not walk it on every edit.
+                    gc.freeze()
+            except BaseException:
+                search.discard()
+                raise
+            self._publish_search_when_ready(search)
+        except InvalidColumn as invalid:
+            self.problems, self.built = [str(problem) for problem in invalid.diagnostics], False
+            return None
+        except (BuildError, OSError) as error:
+            self.problems, self.built = [str(error)], False
+            return None
+        self._good = {entry.path: entry for entry in column.entries}
+        self.problems, self.built = [str(problem) for problem in column.diagnostics], True
+        # The next edit's indexer, its start-up paid now rather than after that edit's pages.
+        self._indexer_ready = spawn_indexer()
+        first, self._layout = self._layout is None, layout
+        summary = _summary(report, len(catalog.entries), time.perf_counter() - start, not dirty, first)
+        # One line each: a warning's own newlines (a file name may hold one) stay escaped.
+        lines = [summary, *(w for w in warnings if not w.startswith("A 'dirty' build"))]
+        return "\n".join(map(printable, lines))
+
+    @property
+    def panel_heading(self) -> str:
+        """What the problems panel says the preview shows, true to the last rebuild."""
+        if self.built:
+            return (
+                "The preview shows every entry it can: an entry with a problem as it last built "
+                "cleanly, or not at all. Fix these problems and save:"
+            )
+        if self.site_dir.joinpath("index.html").exists():
+            return "The preview shows the last good build. Fix these problems and save:"
+        return "Nothing could be built yet. Fix these problems and save:"
+
+    def _with_last_good(self, column: Column) -> list[Entry]:
+        """The valid entries, and the last good version of each entry that has a problem now.
+
+        So an entry being fixed keeps its page in the preview. Left out when its slug or aliases
+        are now another entry's, or its topic is gone.
+        """
+        broken = {problem.path for problem in column.diagnostics}
+        valid = {entry.path for entry in column.entries}
+        taken = {entry.slug for entry in column.entries} | {a for e in column.entries for a in e.aliases}
+        kept = [
+            entry
+            for path, entry in self._good.items()
+            if path in broken
+            and path not in valid
+            and entry.topic in column.topics
+            and not taken.intersection([entry.slug, *entry.aliases])
+        ]
+        return sorted(column.entries + kept, key=lambda entry: entry.path)
+
+    def close(self) -> None:
+        """Wait for the search index, then remove the preview's working files."""
+        self.wait_for_search()
+        if self._indexer_ready is not None:
+            stop_indexer(self._indexer_ready)
+            self._indexer_ready = None
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def wait_for_search(self) -> None:
+        """Block until the background search index of the last rebuild is written."""
+        if self._indexer is not None:
+            self._indexer.join()
+            self._indexer = None
+
+    def _layout_signature(self, docs_dir: str, nav: list) -> str:
+        """A digest of everything every page shows: config, topics, hand-written pages, theme."""
+        digest = hashlib.sha256(repr(nav).encode())
+        folders = [self.root / docs_dir, self.root / "overrides", THEME_DIR]
+        files = [self.root / CONFIG_FILE, self.root / "qa" / "topics.yml"]
+        files += [
+            p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()
+        ]
+        for path in files:
+            if path.exists():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        return digest.hexdigest()
+
+    def _remove_pages(self, removed: list[str]) -> None:
+        # An update renders only what was written: drop the HTML of pages no longer generated.
+        for rel in removed:
+            if rel.endswith(".md"):
+                page = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
+                shutil.rmtree(self.site_dir / page, ignore_errors=True)
+
+    def _publish_search_when_ready(self, search: BackgroundIndex) -> None:
+        # The pages are ready now; the search index follows when Pagefind is done.
+        def publish() -> None:
+            try:
+                search.finish(self.site_dir)
+            except SearchIndexError as error:
+                tell(*f"advice serve: {error}".split("\n"))
+
+        self._indexer = threading.Thread(target=publish, name="advice-search-publish", daemon=True)
+        self._indexer.start()
+
+
+def _summary(report: WriteReport, entries: int, seconds: float, full: bool, first: bool) -> str:
+    """What a rebuild did and how long it took, e.g. ``rebuilt the changed pages in 0.4 s: qa/one.md``."""
+    if first:
+        return f"built all pages of {entries} entr{'y' if entries == 1 else 'ies'} in {seconds:.1f} s"
+    changed = [*report.written, *report.removed]
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    what = "built all" if full else "rebuilt the changed"
+    return f"{what} pages in {seconds:.1f} s: {shown or 'none changed'}"
+
+
+def _problems_note(preview: Preview) -> str:
+    """The line after the problems: what the preview serves now, and never a build that did not happen."""
+    count = f"{len(preview.problems)} problem{'' if len(preview.problems) == 1 else 's'}"
+    if preview.built:
+        return f"{count}; serving every entry it can (an entry with a problem as it last built cleanly)"
+    if preview.site_dir.joinpath("index.html").exists():
+        return f"{count}; still serving the last good build"
+    return f"{count}; nothing built yet: every address shows the problems until they are fixed"
+
+
+def serve_column(root: Path, dev_addr: str) -> int:
+    """Serve the column at ``dev_addr`` (HOST:PORT) until interrupted; returns an exit code."""
+    from ..engine.server import PreviewServer, address_problem
+
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        tell(f"advice serve: address must be HOST:PORT, not {dev_addr!r}")
+        return 2
+    if problem := address_problem(host, int(port)):  # before building, not after
+        message = f"cannot listen on {dev_addr}: {problem}; try another --dev-addr"
+        tell(f"advice serve: {message}")
+        return 1
+    settings, column = load(root)
+    if settings is None:
+        print_diagnostics(column.diagnostics)
+        return 1
+    folder = Path(tempfile.mkdtemp(prefix="advice-serve-"))
+    preview = Preview(root, folder / "site", f"http://{host}:{port}/")
+
+    def rebuild() -> None:
+        summary = preview.rebuild()
+        tell(*(f"advice serve: {line}" for line in (summary or "").split("\n") if line))
+        if preview.problems:
+            say(*(line for problem in preview.problems for line in problem.split("\n")))
+            tell(f"advice serve: {_problems_note(preview)}")
+
+    server = PreviewServer(
+        preview.site_dir, host, int(port), rebuild, lambda: preview.problems, lambda: preview.panel_heading
+    )
+    try:
+        rebuild()
+        tell(f"advice serve: ready at {preview.serve_url}")
+        for path in (*WATCHED, settings.docs_dir):
+            if (root / path).exists():
+                server.watch(str(root / path))
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        # A second Ctrl-C or SIGTERM (`timeout` sends one more) must not cut the clean-up short.
+        handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+        server.shutdown()
+        preview.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        tell("advice serve: stopped")
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    return 0

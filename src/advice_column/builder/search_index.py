@@ -1,0 +1,210 @@
+"""Index the entries with Pagefind, the static search that fetches only what a query needs.
+
+Material's lunr index is fetched whole on every page view (21.6 MB at 5,000 entries); Pagefind
+splits its index into small chunks. Only entries are indexed, and within them only the
+``data-pagefind-body`` element (title, asker, question, answer, tags), with topic and tag filters.
+
+The entry pages' bodies are known before MkDocs runs (they are generated HTML), so Pagefind's
+own process indexes them on the other core while MkDocs renders the site (see indexer.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+from ..blueprint import urls
+from ..blueprint.urls import BUNDLE
+from ..engine.errors import BuildError
+from ..engine.lifetime import die_with_parent
+from ..entries.frontmatter import split_front_matter
+from .signed_parts import copy_signed_part, is_signed, sign_part
+from .vocabulary import count_words, write_vocabulary
+from .writer import write_tree
+
+ENTRY_PAGES = "qa/*/index.html"
+WORDS_FOLDER = "words"  # beside the bundle: the column's words (see vocabulary.py)
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+_NICENESS = 5
+
+
+class SearchIndexError(BuildError):
+    """Pagefind failed; the message says why."""
+
+
+def entry_names(docs_dir: Path) -> list[str]:
+    """The generated entry pages' file names (``<slug>.md``), in order."""
+    folder = docs_dir / "qa"
+    return sorted(name for name in os.listdir(folder) if name.endswith(".md")) if folder.is_dir() else []
+
+
+def entry_documents(docs_dir: Path, language: str, names: list[str]) -> dict[str, str]:
+    """``{qa/<slug>/index.html: html}`` for the entry pages ``names``, as Pagefind will see them."""
+    documents = {}
+    head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
+    for name in names:
+        with open(os.path.join(docs_dir, "qa", name), encoding="utf-8") as file:
+            text = file.read()
+        body = split_front_matter(text).body if text.startswith("---\n") else text
+        # Only the article is indexed (data-pagefind-body): what follows it (related questions,
+        # structured data) would be parsed for nothing. No contributor HTML can hold an article.
+        start, end = body.find("<article"), body.rfind("</article>")
+        if 0 <= start < end:
+            body = body[start : end + len("</article>")]
+        documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
+    return documents
+
+
+def build_index(
+    docs_dir: Path,
+    language: str,
+    source_dir: Path,
+    bundle: Path,
+    key: bytes,
+    part_entries: int | None = None,
+    previous: Path | None = None,
+    *,
+    previous_is_private: bool = False,
+) -> list[int]:
+    """Write the entry documents and index each part; raises SearchIndexError.
+
+    A part whose documents are the same as those of the same part in ``previous`` (the index
+    now published) is copied from it instead: an edit re-indexes one part, not the column, and
+    only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
+    ``previous_is_private``: it is in a folder only this user can write (a preview's), so such a
+    part is not copied at all but kept where it is, and its number returned: the caller moves
+    it into ``bundle`` when publishing (see ``indexer.BackgroundIndex.finish``). A part whose pages are
+    the same files, untouched since the last index from ``source_dir`` (the writer rewrites a
+    page only when its text changed), keeps the digest recorded there, without its documents
+    being read again.
+    """
+    part_entries = part_entries or urls.PART_ENTRIES
+    names = entry_names(docs_dir)
+    parts = [names[start : start + part_entries] for start in range(0, len(names), part_entries)]
+    for stale in [path for kind in ("", "digest-", "words-") for path in source_dir.glob(f"{kind}part-*")]:
+        if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
+    source_dir.mkdir(parents=True, exist_ok=True)
+    kept = []
+    words: Counter = Counter()
+    for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
+        record = source_dir / f"digest-part-{number}.txt"
+        documents = None  # one part at a time in memory, and only when needed
+        files = _file_stamps(docs_dir, part)
+        digest = _recorded_digest(record, language, files)
+        if digest is None:
+            documents = entry_documents(docs_dir, language, part)
+            digest = _part_digest(language, list(documents.items()))
+        output = bundle if number == 0 else bundle / f"part-{number}"
+        old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
+        if old is not None and previous_is_private and is_signed(key, digest, old):
+            kept.append(number)
+        elif old is None or not copy_signed_part(key, digest, old, output):
+            # Only a part indexed again needs its documents on disk (written where they changed).
+            documents = documents or entry_documents(docs_dir, language, part)
+            write_tree(documents, source_dir / f"part-{number}")
+            run_pagefind(source_dir / f"part-{number}", output, language)
+            sign_part(key, digest, output)
+        record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
+        words_record = source_dir / f"words-part-{number}.json"
+        counts = _recorded_words(words_record, digest)
+        if counts is None:  # the part's documents changed: read them (if not read already)
+            counts = count_words(documents or entry_documents(docs_dir, language, part))
+            words_record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
+        words.update(counts)
+    write_vocabulary(words, bundle.parent / WORDS_FOLDER)
+    return kept
+
+
+def _recorded_words(record: Path, digest: str) -> Counter | None:
+    """A part's words with their counts, as recorded when its documents were ``digest``."""
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        return Counter(kept["words"]) if kept["digest"] == digest else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _file_stamps(docs_dir: Path, names: list[str]) -> list[str]:
+    """Each page's name, modification time (ns) and size: any write changes them."""
+    stamps = []
+    for name in names:
+        stat = os.stat(os.path.join(docs_dir, "qa", name))
+        stamps.append(f"{name} {stat.st_mtime_ns} {stat.st_size} {stat.st_ino}")
+    return stamps
+
+
+def _recorded_digest(record: Path, language: str, files: list[str]) -> str | None:
+    """The part's digest as the last index recorded it, if made from these very files."""
+    try:
+        version, digest, *recorded = record.read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
+        return None
+    return digest if version == _sources_version(language) and recorded == files else None
+
+
+@functools.cache
+def _sources_version(language: str) -> str:
+    return f"pagefind {metadata.version('pagefind_bin')} {language}"
+
+
+def _part_digest(language: str, documents: list[tuple[str, str]]) -> str:
+    """What a part is indexed from: Pagefind (by version, not path), the language and every document."""
+    digest = hashlib.sha256(f"{_sources_version(language)}\0".encode())
+    for path, html in documents:
+        digest.update(f"{path}\0{html}\0".encode())
+    return digest.hexdigest()
+
+
+def run_pagefind(site: Path, output: Path, language: str) -> None:
+    """Index the entry pages under ``site`` into the bundle folder ``output``."""
+    command = [
+        str(get_executable()),
+        *("--site", str(site), "--glob", ENTRY_PAGES),
+        *("--output-path", str(output), "--force-language", language, "--quiet"),
+    ]
+    # A thread per core, at a lower priority: while the site's pages render on every core it
+    # takes what they leave, and when they are done (the index of long answers outlasts them)
+    # it has every core, not one. Its threads cost no more CPU than one thread does.
+    environment = {**os.environ, "RAYON_NUM_THREADS": str(_CORES)}
+    try:
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+            preexec_fn=functools.partial(_lower_priority, os.getpid()),  # this process has one thread
+        )
+    except OSError as error:
+        raise SearchIndexError(f"cannot run Pagefind: {error}") from None
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}".rstrip())
+
+
+def _lower_priority(parent: int) -> None:
+    """In Pagefind's process before it starts: die with ``parent``, and yield to the build."""
+    die_with_parent(parent)
+    os.nice(_NICENESS)
+
+
+def count_indexed_pages(site_dir: Path) -> int:
+    """How many pages the Pagefind bundle in ``site_dir`` holds, all its parts together."""
+    total = 0
+    for entry_file in [
+        site_dir / BUNDLE / "pagefind-entry.json",
+        *(site_dir / BUNDLE).glob("part-*/pagefind-entry.json"),
+    ]:
+        if entry_file.exists():
+            entry = json.loads(entry_file.read_text(encoding="utf-8"))
+            total += sum(language["page_count"] for language in entry["languages"].values())
+    return total
