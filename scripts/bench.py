@@ -578,7 +578,7 @@ def measure_check(root: Path) -> dict:
 def measure_check_file(root: Path, rel: str) -> dict:
     """``advice check FILE`` as a pre-commit hook runs it: first with no slug index, then best of a few."""
     from advice_column.authoring.slug_cache import CACHE_FILE
-    from advice_column.builder.workspace import column_cache
+    from advice_column.user_cache import column_cache
 
     (column_cache(root) / CACHE_FILE).unlink(missing_ok=True)
     command = [sys.executable, "-m", "advice_column", "--root", str(root), "check", rel]
@@ -627,7 +627,7 @@ def measure_builds(root: Path, scratch: Path, rounds: int) -> dict:
     of the builds, the one with the median time), every time in ``build_rounds_s`` and
     ``plain_mkdocs_rounds_s``, and the highest peak memory of each. Then the build once more,
     with its cache (it replaces the site, deleting the old one: nothing is timed after it)."""
-    from advice_column.builder.workspace import column_cache
+    from advice_column.user_cache import column_cache
 
     builds, plains = [], []
     for number in range(rounds):

@@ -8,8 +8,20 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "advice_column"
-# Lower numbers are lower layers; a module may import its own wing and any wing below it.
-LAYERS = {"entries": 0, "blueprint": 1, "engine": 2, "builder": 3, "importing": 4, "authoring": 4, "cli": 5}
+# Lower numbers are lower layers; a module may import its own wing and any wing below it. Below the
+# wings, two modules: the one error root and the user's cache folder; above them, one per command.
+LAYERS = {
+    "errors": 0,
+    "user_cache": 1,
+    "entries": 1,
+    "blueprint": 2,
+    "engine": 3,
+    "builder": 4,
+    "importing": 5,
+    "authoring": 5,
+    "commands": 6,
+    "cli": 7,
+}
 ENGINE_ONLY = ("mkdocs", "material")
 MAX_MODULE_LINES = 300
 # Known exceptions being worked on: each fails strictly once fixed, so remove it from here then.
@@ -80,7 +92,7 @@ def test_modules_stay_small(path, request):
 
 def test_every_wing_says_what_it_is_for():
     for wing in LAYERS:
-        if wing != "cli":
+        if (PACKAGE / wing).is_dir():
             doc = ast.get_docstring(ast.parse((PACKAGE / wing / "__init__.py").read_text(encoding="utf-8")))
             assert doc and len(doc.splitlines()) <= 3, wing
 

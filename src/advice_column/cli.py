@@ -1,41 +1,43 @@
-"""The ``advice`` command: init, check, new, import, build and serve a column.
+"""The ``advice`` command: every subcommand and option parsed here, each run by its module of commands/.
 
-The build's stages, in order, are in builder/pipeline.py; this module only parses arguments,
-calls one function per command and prints.
-"""
+A command returns its exit code; an expected failure is an ``AdviceError`` (errors.py), told here."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime
 import signal
 from contextlib import nullcontext
 from pathlib import Path
 
 from . import __version__
-from .authoring.check import TargetError, check_targets, read_targets
-from .authoring.init_command import add_init_parser
-from .authoring.new_command import add_new_parser, parse_date
-from .authoring.publish import add_publish_parser
-from .authoring.site_code_command import add_site_code_parser
 from .builder.console import library_messages, print_diagnostics, tell
-from .builder.progress import Progress
-from .entries.problems import Diagnostic
-from .importing.command import add_import_parser
+from .commands import build, check, import_posts, init, new, publish, serve, site_code
+from .errors import AdviceError
+
+DEFAULT_TITLE = "Ask the Columnist"
+# The commands that run MkDocs or Beautiful Soup: their log records and warnings, told escaped.
+LIBRARY_USERS = ("build", "serve", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns 0 when all is well, 1 for problems found, 2 for bad usage."""
     args = _parser().parse_args(argv)
+    name = args.command
     if reason := _not_a_column(args):
-        tell(f"advice {args.command_name}: {reason}")
+        tell(f"advice {name}: {reason}")
         return 2
     # SIGTERM (a CI runner cancelling, `kill`) unwinds like Ctrl-C, so temporary folders go.
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    # The commands that run MkDocs or Beautiful Soup: their log records and warnings, escaped.
-    library_users = args.command_name in ("build", "serve", "import")
     try:
-        with library_messages(f"advice {args.command_name}") if library_users else nullcontext():
-            return args.command(args)
+        with library_messages(f"advice {name}") if name in LIBRARY_USERS else nullcontext():
+            return _run(args)
+    except AdviceError as error:
+        print_diagnostics(list(error.diagnostics))
+        failed = [f"failed; {args.on_failure}"] if getattr(args, "on_failure", "") else []
+        tell(*(f"advice {name}: {line}" for line in [*str(error).split("\n"), *failed]))
+        return error.exit_code
     except KeyboardInterrupt:
         note = getattr(args, "on_interrupt", "")
         tell(f"advice: interrupted{'; ' + note if note else ''}")
@@ -44,71 +46,28 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
-def check(args: argparse.Namespace) -> int:
-    """Validate entries and topics (all, or the files named); print every problem found."""
-    root: Path = args.root
-    try:
-        targets = read_targets(root, args.paths)
-    except TargetError as error:
-        tell(f"advice check: {error}")
-        return 2
-    with Progress("advice check").stage("checking entries") as tick:
-        outcome = check_targets(root, targets, tick)
-    problems = outcome.diagnostics
-    print_diagnostics(problems, args.format)
-    summary = _count(len(problems), "problem") if problems else "no problems"
-    tell(f"advice check: {summary} in {_count(outcome.checked, 'file')}")
-    return 1 if problems else 0
+def _run(args: argparse.Namespace) -> int:
+    """The command ``args`` name, called with its arguments."""
+    if args.command == "init":
+        return init.init(args.directory, args.title, args.source)
+    if args.command == "check":
+        return check.check(args.root, args.paths, args.format)
+    if args.command == "new":
+        return new.new(args.root, _typed(new.NewEntryArguments, args))
+    if args.command == "publish":
+        return publish.publish(args.root, args.files, args.date)
+    if args.command == "build":
+        return build.build(args.root, args.github_output)
+    if args.command == "serve":
+        return serve.serve(args.root, args.dev_addr)
+    if args.command == "import":
+        return import_posts.import_posts(args.root, args.sources, _typed(import_posts.ImportArguments, args))
+    return site_code.site_code(args.changed, args.author_association, args.summary, args.github_output)
 
 
-def build(args: argparse.Namespace) -> int:
-    """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
-    # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
-    from .builder.pipeline import BuildError, InvalidColumn, build_column
-
-    try:
-        published = build_column(args.root, Progress("advice build"))
-    except InvalidColumn as invalid:
-        return _report_invalid(invalid.diagnostics)
-    except BuildError as error:
-        # A multi-line message: its values escaped where they were put in (e.g. engine/runner.py).
-        tell(*f"advice build: {error}".split("\n"))
-        tell("advice build: failed; the published site was left as it was")
-        return 1
-    tell(*(f"advice build: {warning}" for warning in published.warnings))
-    drafts = f"; {_count(published.drafts, 'draft')} left out" if published.drafts else ""
-    tell(f"advice build: {_count(published.entries, 'entry')} published to {published.site_dir}/{drafts}")
-    if published.scheduled:
-        after, number = published.scheduled[0], len(published.scheduled)
-        until = "its date" if number == 1 else "their dates"
-        tell(
-            f"advice build: {_count(number, 'scheduled entry')} left out until {until}; "
-            f"the next, {after.path}, is published by the first build on or after {after.date}"
-        )
-    for address in published.example_addresses:
-        tell(f"advice build: warning: {address}; set it in mkdocs.yml before publishing")
-    if args.github_output:  # the Publish workflow deploys only the column's own addresses
-        with open(args.github_output, "a", encoding="utf-8") as outputs:
-            outputs.write(f"publishable={str(not published.example_addresses).lower()}\n")
-    return 0
-
-
-def serve(args: argparse.Namespace) -> int:
-    """Build with drafts into a temporary folder, serve it and rebuild when files change."""
-    from .builder.preview import serve_column
-
-    return serve_column(args.root, args.dev_addr)
-
-
-def _report_invalid(diagnostics: list[Diagnostic]) -> int:
-    print_diagnostics(diagnostics)
-    tell(f"advice: {len(diagnostics)} problem(s); fix them and build again")
-    return 1
-
-
-def _count(number: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{number:,} {noun if number == 1 else plural}"
+def _typed(kind, args: argparse.Namespace):
+    """The frozen dataclass ``kind`` of a command's arguments, each field taken from ``args``."""
+    return kind(**{field.name: getattr(args, field.name) for field in dataclasses.fields(kind)})
 
 
 def _not_a_column(args: argparse.Namespace) -> str | None:
@@ -129,66 +88,186 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_root(parser, Path("."))
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    add_init_parser(commands)
+    commands = parser.add_subparsers(title="commands", dest="command", required=True, metavar="COMMAND")
+
+    sub = commands.add_parser(
+        "init", help="start a new column in a new or empty folder, ready to serve, build and publish"
+    )
+    sub.add_argument(
+        "directory", type=Path, metavar="DIR", help="the folder to create; it must be new or empty"
+    )
+    sub.add_argument(
+        "--title",
+        type=_title,
+        default=DEFAULT_TITLE,
+        help=f"the column's name, shown on every page (default: {DEFAULT_TITLE!r})",
+    )
+    sources = sub.add_mutually_exclusive_group()
+    sources.add_argument(
+        "--from",
+        dest="source",
+        default="tag",
+        metavar="SOURCE",
+        help="where the column installs advice-column from: 'tag' (the repository at this version's tag, "
+        "the default), 'index' (the release on the Python package index), a git+https:// URL, or the path "
+        "of a wheel or checkout of this version (for working offline)",
+    )
+    sources.add_argument(
+        "--package-index", dest="source", action="store_const", const="index", help="--from index"
+    )
 
     sub = commands.add_parser(
         "check",
         help="validate entries, topics, mkdocs.yml and docs/; print path:line:col: CODE message",
-        description="Validate every entry under qa/, qa/topics.yml, mkdocs.yml (against the "
-        "allow-list in CONTRIBUTING.md) and the files of docs/, everything the build reads; print "
-        "every problem as path:line:col: CODE message. With paths, read only "
-        "those entries, compared with the others' slugs and aliases. Exit 1 if there is any "
-        "problem, 2 for a path that is not an entry.",
+        description="Validate every entry under qa/, qa/topics.yml, mkdocs.yml (against the allow-list in "
+        "CONTRIBUTING.md) and the files of docs/, everything the build reads; print every problem as "
+        "path:line:col: CODE message. With paths, read only those entries, compared with the others' slugs "
+        "and aliases. Exit 1 if there is any problem, 2 for a path that is not an entry.",
     )
     sub.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="only these: entries (*.md files or folders under qa/), qa/topics.yml (checks every "
-        "entry) or mkdocs.yml",
+        help="only these: entries (*.md files or folders under qa/), qa/topics.yml (checks every entry) or "
+        "mkdocs.yml",
     )
     sub.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations"
     )
-    sub.set_defaults(command=check)
 
-    add_new_parser(commands)
-    add_publish_parser(commands, parse_date)
+    sub = commands.add_parser(
+        "new",
+        help="write a new draft entry to fill in and print its path",
+        description="Write qa/<year>/<slug>.md as a draft (shown by `advice serve`, never published) with "
+        "the front matter filled in and placeholder '## Question' and '## Answer' sections; list similar "
+        "questions first. Never overwrites. Replace the placeholders, then `advice publish FILE` (or delete "
+        "'draft: true') to publish it.",
+    )
+    sub.add_argument("title", nargs="?", help="the question's title")
+    sub.add_argument("--topic", help="a key of qa/topics.yml, or a topic's title")
+    sub.add_argument("--tags", help="comma-separated, e.g. 'follow-up,thank-you notes'")
+    sub.add_argument("--asker", help="the asker's display name or pseudonym")
+    sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    sub.add_argument(
+        "--slug", help="the file name and address, e.g. 'raise-after-a-year' (default: from the title)"
+    )
+    sub.add_argument(
+        "--from-issue",
+        type=Path,
+        metavar="EVENT.json",
+        help="instead of TITLE and --topic: the question of an 'Ask a question' issue, from the saved "
+        "GitHub event of its labeling ($GITHUB_EVENT_PATH in a workflow)",
+    )
+    sub.add_argument(
+        "--label",
+        default="answer-this",
+        help="with --from-issue: the label that asks for a draft (default: %(default)s)",
+    )
+
+    sub = commands.add_parser(
+        "publish",
+        help="publish a finished draft: delete 'draft: true' and date it today",
+        description="Publish drafts written with `advice new`: delete their 'draft: true' line and set "
+        "'date:' to today (or --date), leaving the rest of the file as written. Refused while a placeholder "
+        "section is left or the result would not pass `advice check`.",
+    )
+    sub.add_argument("files", nargs="+", metavar="FILE", help="draft entries under qa/")
+    sub.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today); a later day schedules it")
 
     sub = commands.add_parser(
         "build",
         help="check, then build the site into site/ (kept as it was if anything fails)",
-        description="Check, generate the pages, render them with MkDocs (strict), index them "
-        "with Pagefind, verify that no entry was lost, then replace site/ in one step. Drafts "
-        "are left out. A second build of the same column waits for the first.",
+        description="Check, generate the pages, render them with MkDocs (strict), index them with Pagefind, "
+        "verify that no entry was lost, then replace site/ in one step. Drafts are left out. A second build "
+        "of the same column waits for the first.",
     )
     sub.add_argument(
         "--github-output",
         type=Path,
         metavar="FILE",
-        help="append publishable=true|false to FILE ($GITHUB_OUTPUT): false while site_url or the "
-        "reply address is still the example.org placeholder",
+        help="append publishable=true|false to FILE ($GITHUB_OUTPUT): false while site_url or the reply "
+        "address is still the example.org placeholder",
     )
-    sub.set_defaults(command=build, on_interrupt="the previous site is untouched")
+    sub.set_defaults(
+        on_interrupt="the previous site is untouched", on_failure="the published site was left as it was"
+    )
 
     sub = commands.add_parser(
         "serve",
         help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
-        description="Build with drafts into a temporary folder and serve it with live reload; "
-        "rebuild what changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. Invalid "
-        "entries are left out (or kept as they last built) and every page shows the problems "
-        "until they are fixed.",
+        description="Build with drafts into a temporary folder and serve it with live reload; rebuild what "
+        "changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. Invalid entries are left out (or "
+        "kept as they last built) and every page shows the problems until they are fixed.",
     )
     sub.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on"
     )
-    sub.set_defaults(command=serve)
 
-    add_import_parser(commands)
-    add_site_code_parser(commands)
+    sub = commands.add_parser(
+        "import",
+        help="bring in WordPress posts (an export file or copied pages) as new entries",
+        description=import_posts.DESCRIPTION,
+        epilog=import_posts.EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.add_argument(
+        "sources",
+        nargs="+",
+        type=Path,
+        metavar="SOURCE",
+        help="a WordPress export (.xml, .zip or .gz) or a post's page copied into a text file",
+    )
+    sub.add_argument(
+        "--topic", metavar="TOPIC", help="topic for copied pages and for posts whose categories have none"
+    )
+    sub.add_argument(
+        "--topic-map",
+        action="append",
+        default=[],
+        metavar="CATEGORY=TOPIC",
+        help="put posts of this WordPress category under this topic (repeat for each category)",
+    )
+    sub.add_argument(
+        "--hidden-as-drafts",
+        action="store_true",
+        help="bring private and password-protected posts in as drafts (never published)",
+    )
+    sub.add_argument(
+        "--date",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="date for posts whose export or page gives none",
+    )
+    sub.add_argument(
+        "--language",
+        metavar="CODE",
+        help="of posts written in several languages (qTranslate), keep this one (default: each post's first)",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
+
+    sub = commands.add_parser(
+        "site-code",
+        help="list the changed files that are the site's code, not content (for pull requests)",
+        description=site_code.DESCRIPTION,
+    )
+    sub.add_argument("changed", type=Path, metavar="CHANGED", help="the file listing them, or - for stdin")
+    sub.add_argument(
+        "--author-association",
+        default="",
+        metavar="ROLE",
+        help="the pull request's author_association: OWNER, MEMBER or COLLABORATOR have write access",
+    )
+    sub.add_argument(
+        "--summary", type=Path, metavar="FILE", help="append a summary to FILE ($GITHUB_STEP_SUMMARY)"
+    )
+    sub.add_argument(
+        "--github-output",
+        type=Path,
+        metavar="FILE",
+        help="append review-as-code=true|false ($GITHUB_OUTPUT) and exit 0 whatever the verdict",
+    )
+
     for name, sub in commands.choices.items():
-        sub.set_defaults(command_name=name)
         if name not in ("init", "site-code"):  # init's DIR is the column it makes; site-code reads a list
             # SUPPRESS: given after the command it wins; left out, the one before (or '.') stays.
             _add_root(sub, argparse.SUPPRESS)
@@ -197,10 +276,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_root(parser: argparse.ArgumentParser, default) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=default,
-        metavar="DIR",
-        help="the column's folder, holding mkdocs.yml and qa/ (default: .)",
-    )
+    folder = "the column's folder, holding mkdocs.yml and qa/ (default: .)"
+    parser.add_argument("--root", type=Path, default=default, metavar="DIR", help=folder)
+
+
+def _title(text: str) -> str:
+    """An ``--title`` argument; argparse's usage error when it cannot be a column's title."""
+    from .authoring.init import check_title
+
+    try:
+        return check_title(text)
+    except AdviceError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _date(text: str) -> datetime.date:
+    """A ``--date`` argument; argparse's usage error when it is not a real YYYY-MM-DD date."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None

@@ -9,10 +9,10 @@ import time
 import pytest
 
 from advice_column.authoring.slug_cache import CACHE_FILE
-from advice_column.builder.workspace import column_cache
 from advice_column.cli import _parser, main
 from advice_column.entries.loader import find_entry_files, load_column
 from advice_column.entries.slug_index import read_claims
+from advice_column.user_cache import column_cache
 
 from ..conftest import entry_text
 

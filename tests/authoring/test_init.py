@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime
 from pathlib import Path
 from urllib.parse import unquote
@@ -14,7 +13,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.authoring import init as scaffold
 from advice_column.authoring.init import InitError, init_column
-from advice_column.authoring.init_command import add_init_parser
 from advice_column.cli import main
 from advice_column.entries.loader import load_column
 
@@ -23,11 +21,8 @@ TITLE = 'Dear "Ada": Q&A for *night_owls* #1 — ça va?'
 
 
 def run_init_command(*argv: str) -> int:
-    """`advice init ...` through the subcommand's own parser, as the `advice` command registers it."""
-    parser = argparse.ArgumentParser(prog="advice")
-    add_init_parser(parser.add_subparsers(required=True))
-    args = parser.parse_args(list(argv))
-    return args.command(args)
+    """`advice init ...` through the `advice` command."""
+    return main(list(argv))
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.blueprint.catalog import build_catalog
 from advice_column.builder.search_index import count_indexed_pages
-from advice_column.builder.workspace import column_cache
 from advice_column.entries.loader import load_column
+from advice_column.user_cache import column_cache
 
 from ..conftest import MKDOCS_YML, SAMPLE
 

@@ -13,8 +13,8 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from advice_column.builder.publish import exchange, publish, recover
-from advice_column.builder.workspace import cache_folder, column_cache
 from advice_column.engine.runner import THEME_DIR
+from advice_column.user_cache import cache_folder, column_cache
 
 from ..conftest import ColumnDir
 

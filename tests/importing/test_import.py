@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import os
 from dataclasses import replace
@@ -13,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from advice_column.cli import main
 from advice_column.entries.body import find_unsafe_markup
 from advice_column.entries.loader import load_column, load_entry
 from advice_column.entries.model import Topic
-from advice_column.importing.command import add_import_parser
 from advice_column.importing.copied_text import parse_saved_post
 from advice_column.importing.entry import Split, entry_text, find_asker, split_question_answer
 from advice_column.importing.html_to_markdown import html_to_markdown
@@ -90,12 +89,8 @@ If January comes and goes, one polite phone call is fine.
 
 
 def advice(root: Path, *argv: str) -> int:
-    """Run `advice --root ROOT import ...` through the subcommand as the CLI registers it."""
-    parser = argparse.ArgumentParser(prog="advice")
-    parser.add_argument("--root", type=Path, default=Path("."))
-    add_import_parser(parser.add_subparsers(required=True))
-    args = parser.parse_args(["--root", str(root), "import", *argv])
-    return args.command(args)
+    """Run `advice --root ROOT import ...`."""
+    return main(["--root", str(root), "import", *argv])
 
 
 def wxr(items: str) -> bytes:

@@ -6,7 +6,6 @@ SOURCES.md. Smaller cases are built inline with ``wxr()``.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import shutil
@@ -14,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from advice_column.cli import main
 from advice_column.entries.loader import load_column
-from advice_column.importing.command import add_import_parser
 from advice_column.importing.html_to_markdown import html_to_markdown, html_to_text
 from advice_column.importing.posts import Options, export_entries
 from advice_column.importing.wxr import read_export
@@ -77,16 +76,12 @@ def entries_of(data: bytes, options: Options | None = None):
 def imported(tmp_path_factory):
     """The Q&A export imported once into a fresh column: (root, printed report)."""
     root = new_column(tmp_path_factory.mktemp("qa") / "column")
-    parser = argparse.ArgumentParser(prog="advice")
-    parser.add_argument("--root", type=Path)
-    add_import_parser(parser.add_subparsers(required=True))
     import contextlib
     import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        args = parser.parse_args(["--root", str(root), "import", str(QA_EXPORT), "--topic", "general"])
-        args.command(args)
+        main(["--root", str(root), "import", str(QA_EXPORT), "--topic", "general"])
     return root, out.getvalue()
 
 

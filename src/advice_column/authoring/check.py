@@ -22,6 +22,7 @@ from ..entries.model import Tick
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import SlugIndex
 from ..entries.topics import load_topics
+from ..errors import AdviceError
 from .ask_form import stale_ask_form
 from .slug_cache import entry_index
 
@@ -29,8 +30,10 @@ QA_DIR = "qa"
 TOPICS_PATH = "qa/topics.yml"
 
 
-class TargetError(Exception):
+class TargetError(AdviceError):
     """A path on the command line that names nothing ``advice check`` reads; one line says why."""
+
+    exit_code = 2
 
 
 @dataclass

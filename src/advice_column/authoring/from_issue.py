@@ -22,6 +22,7 @@ from ..entries.model import Topic
 from ..entries.slugs import slugify
 from ..entries.textfile import CONTROL
 from ..entries.values import line_problem
+from ..errors import AdviceError
 from .ask_form import DEFAULT_LABELS
 from .new import NewEntry, NewEntryError, plan_entry
 
@@ -38,7 +39,7 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u206
 _BLOCK_START = re.compile(r"#|>|(?:(?:[-*+]|\d{1,9}[.)])[ \t]+){2,}|[-*_=]{3,}[ \t]*$|(?:`{3,}|~{3,})")
 
 
-class IssueError(Exception):
+class IssueError(AdviceError):
     """The event is not a labeled "Ask a question" issue that can become a draft; ``exit_code``."""
 
     def __init__(self, message: str, exit_code: int = 1) -> None:

@@ -19,6 +19,7 @@ import yaml
 from ..builder.whole_file import write_whole_file
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
+from ..errors import AdviceError
 from .package_source import TAG, PackageSource, SourceError, package_source, tested_constraints
 
 MAX_TITLE = 100
@@ -46,7 +47,7 @@ _MARKER = re.compile(r"@@([A-Z_]+)@@")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
 
-class InitError(Exception):
+class InitError(AdviceError):
     """The column cannot be created as asked; the message says why and what to do instead."""
 
 

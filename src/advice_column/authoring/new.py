@@ -15,6 +15,7 @@ from ..entries.model import Topic
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import index_files
 from ..entries.slugs import is_valid_slug, slugify
+from ..errors import AdviceError
 
 # Shown in the preview until replaced; `draft: true` keeps them off the published site.
 QUESTION_PLACEHOLDER = "*Replace this line with the reader's question, in their own words.*"
@@ -23,7 +24,7 @@ ANSWER_PLACEHOLDER = (
 )
 
 
-class NewEntryError(Exception):
+class NewEntryError(AdviceError):
     """The entry cannot be written as asked; ``exit_code`` is 2 for bad arguments, 1 for a clash."""
 
     def __init__(self, message: str, exit_code: int = 2) -> None:

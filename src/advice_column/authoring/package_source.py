@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import AdviceError
+
 DISTRIBUTION = "advice-column"
 PACKAGE_PAGE = "https://pypi.org/project/advice-column/"
 INDEX, TAG = "index", "tag"
 _WHEEL_VERSION = re.compile(r"^advice_column-([^-]+)-", re.IGNORECASE)
 
 
-class SourceError(Exception):
+class SourceError(AdviceError):
     """The source cannot be used; the message says what is missing or wrong."""
 
 

@@ -6,22 +6,20 @@ comments and key order included, stays as written. The result must pass ``advice
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import os
 from pathlib import Path
 
-from ..builder.console import say, tell
 from ..builder.whole_file import write_whole_file
 from ..entries.frontmatter import compose_mapping, mapping_items, split_front_matter
 from ..entries.loader import read_entry
 from ..entries.problems import Invalid
 from ..entries.textfile import read_text_file
 from ..entries.topics import load_topics
+from ..errors import AdviceError
 from .new import ANSWER_PLACEHOLDER, QUESTION_PLACEHOLDER
 
 
-class PublishError(Exception):
+class PublishError(AdviceError):
     """The draft cannot be published as it is; the message says what to do, ``line`` where."""
 
     def __init__(self, message: str, line: int = 1) -> None:
@@ -77,47 +75,3 @@ def publish_file(root: Path, rel: str, day: datetime.date) -> None:
         write_whole_file(root, rel, new, replace=True)  # a reader sees the old file or the new one
     except OSError as error:
         raise PublishError(f"cannot write it: {error.strerror}; it was left as it was") from None
-
-
-def run_publish(args: argparse.Namespace) -> int:
-    """Publish each draft named; 1 when one cannot be, 2 when a path is not an entry under qa/."""
-    root: Path = args.root
-    day = args.date or datetime.date.today()
-    rels = [_entry_path(root, path) for path in args.files]
-    if None in rels:
-        path = args.files[rels.index(None)]
-        tell(f"advice publish: {path} is not an entry file under qa/")
-        return 2
-    failed = 0
-    for rel in rels:
-        try:
-            publish_file(root, rel, day)
-        except PublishError as error:
-            tell(*f"advice publish: {rel}:{error.line}: {error}".split("\n"))  # each problem on its line
-            failed += 1
-            continue
-        say(f"advice publish: {rel}: published, dated {day}; the next build puts it on the site")
-    return 1 if failed else 0
-
-
-def _entry_path(root: Path, path: str) -> str | None:
-    """``path`` (relative to the column or to here) as ``qa/...md``, or None when it is not one."""
-    for candidate in (root / path, Path(path)):
-        if candidate.is_file() and not candidate.is_symlink():
-            rel = os.path.relpath(os.path.abspath(candidate), os.path.abspath(root)).replace(os.sep, "/")
-            return rel if rel.startswith("qa/") and rel.endswith(".md") else None
-    return None
-
-
-def add_publish_parser(subparsers, date_type) -> None:
-    """Register ``advice publish FILE... [--date YYYY-MM-DD]``."""
-    sub = subparsers.add_parser(
-        "publish",
-        help="publish a finished draft: delete 'draft: true' and date it today",
-        description="Publish drafts written with `advice new`: delete their 'draft: true' line and set "
-        "'date:' to today (or --date), leaving the rest of the file as written. Refused while a "
-        "placeholder section is left or the result would not pass `advice check`.",
-    )
-    sub.add_argument("files", nargs="+", metavar="FILE", help="draft entries under qa/")
-    sub.add_argument("--date", type=date_type, help="YYYY-MM-DD (default: today); a later day schedules it")
-    sub.set_defaults(command=run_publish)

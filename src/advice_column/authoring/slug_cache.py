@@ -17,11 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..builder.workspace import WorkspaceError, column_cache
 from ..entries.loader import find_entry_files
 from ..entries.problems import Diagnostic
 from ..entries.slug_index import Claim, SlugIndex, read_claim
 from ..entries.slugs import is_valid_slug
+from ..user_cache import WorkspaceError, column_cache
 
 QA_DIR = "qa"
 CACHE_FILE = "check-slug-index.txt"

@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..entries.frontmatter import PLAIN_TAGS, SafeLoader, position
 from ..entries.problems import SITE_CONFIG, Diagnostic
+from ..errors import AdviceError
 
 CONFIG_FILE = "mkdocs.yml"
 MAX_DEPTH = 12  # the deepest ordinary setting (a custom fence's format) is 5 levels down
@@ -28,7 +29,7 @@ class PythonName:
     name: str
 
 
-class ConfigProblem(Exception):
+class ConfigProblem(AdviceError):
     """mkdocs.yml cannot be read as data; carries the diagnostic."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:

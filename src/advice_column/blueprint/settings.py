@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node
 from ..entries.frontmatter import position
 from ..entries.problems import SITE_CONFIG, Diagnostic
 from ..entries.textfile import read_text_file
+from ..errors import AdviceError
 from .ask import AskChannel, parse_ask, reply_destination
 from .config_policy import validated_config
 from .config_yaml import CONFIG_FILE, ConfigProblem, compose_config
@@ -25,7 +26,7 @@ DEFAULT_PER_PAGE = 30
 DEFAULT_FEED_ENTRIES = 20
 
 
-class SettingsError(Exception):
+class SettingsError(AdviceError):
     """mkdocs.yml cannot be used; carries its problems (``diagnostic`` is the first)."""
 
     def __init__(self, diagnostic: Diagnostic, *more: Diagnostic) -> None:

@@ -30,6 +30,7 @@ from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry, Tick
 from ..entries.problems import Diagnostic
 from ..entries.schedule import scheduled_entries
+from ..user_cache import cache_folder, column_cache
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .manifest import SiteManifest, site_manifest, verify_index, verify_site
 from .progress import Progress
@@ -37,8 +38,6 @@ from .publish import publish, recover
 from .search_index import count_indexed_pages
 from .workspace import (
     build_lock,
-    cache_folder,
-    column_cache,
     fresh_build_folder,
     refuse_unless_folder,
     remove,

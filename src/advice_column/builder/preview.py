@@ -20,6 +20,7 @@ import signal
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..blueprint import urls
@@ -32,7 +33,7 @@ from ..engine.runner import THEME_DIR, BuildError
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry
 from ..entries.problems import printable
-from .console import print_diagnostics, say, tell
+from .console import tell
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .pipeline import InvalidColumn, engine_config, generate, navigation, search_index
 from .search_index import SearchIndexError
@@ -221,48 +222,25 @@ def _summary(report: WriteReport, entries: int, seconds: float, full: bool, firs
     return f"{what} pages in {seconds:.1f} s: {shown or 'none changed'}"
 
 
-def _problems_note(preview: Preview) -> str:
-    """The line after the problems: what the preview serves now, and never a build that did not happen."""
-    count = f"{len(preview.problems)} problem{'' if len(preview.problems) == 1 else 's'}"
-    if preview.built:
-        return f"{count}; serving every entry it can (an entry with a problem as it last built cleanly)"
-    if preview.site_dir.joinpath("index.html").exists():
-        return f"{count}; still serving the last good build"
-    return f"{count}; nothing built yet: every address shows the problems until they are fixed"
+def serve_column(root: Path, host: str, port: int, on_rebuild: Callable[[Preview, str | None], None]) -> None:
+    """Serve the column on ``host``:``port`` until interrupted; ``on_rebuild(preview, summary)`` after
+    each rebuild (``summary`` None when it failed). InvalidColumn when mkdocs.yml cannot be used."""
+    from ..engine.server import PreviewServer
 
-
-def serve_column(root: Path, dev_addr: str) -> int:
-    """Serve the column at ``dev_addr`` (HOST:PORT) until interrupted; returns an exit code."""
-    from ..engine.server import PreviewServer, address_problem
-
-    host, _, port = dev_addr.rpartition(":")
-    if not host or not port.isdigit():
-        tell(f"advice serve: address must be HOST:PORT, not {dev_addr!r}")
-        return 2
-    if problem := address_problem(host, int(port)):  # before building, not after
-        message = f"cannot listen on {dev_addr}: {problem}; try another --dev-addr"
-        tell(f"advice serve: {message}")
-        return 1
     settings, column = load(root)
     if settings is None:
-        print_diagnostics(column.diagnostics)
-        return 1
+        raise InvalidColumn(column.diagnostics)
     folder = Path(tempfile.mkdtemp(prefix="advice-serve-"))
     preview = Preview(root, folder / "site", f"http://{host}:{port}/")
 
     def rebuild() -> None:
-        summary = preview.rebuild()
-        tell(*(f"advice serve: {line}" for line in (summary or "").split("\n") if line))
-        if preview.problems:
-            say(*(line for problem in preview.problems for line in problem.split("\n")))
-            tell(f"advice serve: {_problems_note(preview)}")
+        on_rebuild(preview, preview.rebuild())
 
     server = PreviewServer(
-        preview.site_dir, host, int(port), rebuild, lambda: preview.problems, lambda: preview.panel_heading
+        preview.site_dir, host, port, rebuild, lambda: preview.problems, lambda: preview.panel_heading
     )
     try:
         rebuild()
-        tell(f"advice serve: ready at {preview.serve_url}")
         for path in (*WATCHED, settings.docs_dir):
             if (root / path).exists():
                 server.watch(str(root / path))
@@ -275,7 +253,5 @@ def serve_column(root: Path, dev_addr: str) -> int:
         server.shutdown()
         preview.close()
         shutil.rmtree(folder, ignore_errors=True)
-        tell("advice serve: stopped")
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
-    return 0

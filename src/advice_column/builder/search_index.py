@@ -24,9 +24,9 @@ from pagefind_bin import get_executable
 
 from ..blueprint import urls
 from ..blueprint.urls import BUNDLE
-from ..engine.errors import BuildError
 from ..engine.lifetime import die_with_parent
 from ..entries.frontmatter import split_front_matter
+from ..errors import BuildError
 from .signed_parts import copy_signed_part, is_signed, sign_part
 from .vocabulary import count_words, write_vocabulary
 from .writer import write_tree

@@ -6,7 +6,7 @@ import importlib
 
 from ..blueprint.config_yaml import PythonName
 from ..blueprint.settings import CONFIG_FILE
-from .errors import BuildError
+from ..errors import BuildError
 
 # Settings that Material's templates print without escaping (partials/header.html, copyright.html).
 THEME_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name")

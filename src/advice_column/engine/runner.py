@@ -21,8 +21,8 @@ from pathlib import Path
 from ..blueprint.settings import CONFIG_FILE, Settings
 from ..entries.model import Tick, Topic
 from ..entries.problems import printable
+from ..errors import BuildError
 from .config_values import THEME_TEXT, engine_values, theme_text
-from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
 from .html_pages import use_html_pages
 from .templates import use_sandboxed_templates

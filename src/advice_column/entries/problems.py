@@ -6,6 +6,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..errors import AdviceError
+
 # Stable codes: tools and people grep for them, so never renumber. Each meaning has its own code,
 # validators name them by these constants, and CONTRIBUTING.md's table lists every one.
 EMPTY_FILE = "QA001"
@@ -123,7 +125,7 @@ def problem(line: int, col: int, code: str, message: str) -> Diagnostic:
     return Diagnostic("", line, col, code, message)
 
 
-class Invalid(Exception):
+class Invalid(AdviceError):
     """Raised by a reader that cannot go on; carries the one problem that stopped it."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:

@@ -12,6 +12,7 @@ from ..entries.entry_file import entry_text as write_entry_text
 from ..entries.fields import MAX_SHORT_TEXT, MAX_TITLE
 from ..entries.slugs import slugify
 from ..entries.tags import MAX_TAGS, clean_tag, tag_key
+from ..errors import AdviceError
 from .markdown_text import defuse
 
 NO_CATEGORY = "(no category)"
@@ -49,7 +50,7 @@ _NOT_NAMES = frozenset(
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
 
 
-class ImportProblem(ValueError):
+class ImportProblem(AdviceError):
     """A source that cannot be imported at all; the message says why and what to do."""
 
 

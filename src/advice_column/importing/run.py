@@ -10,6 +10,7 @@ from pathlib import Path
 from ..entries.model import Topic
 from ..entries.problems import Diagnostic
 from ..entries.topics import load_topics
+from ..errors import AdviceError
 from .copied_text import parse_saved_post
 from .entry import ImportedEntry, ImportProblem, choose_topic
 from .old_ids import update_old_ids
@@ -20,8 +21,10 @@ from .source_file import SourcePart, decode_text, read_source
 from .wxr import read_export
 
 
-class ImportUsageError(Exception):
+class ImportUsageError(AdviceError):
     """A mistake in the command's arguments, such as a topic that qa/topics.yml does not have."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
