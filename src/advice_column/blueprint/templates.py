@@ -17,8 +17,6 @@ from .words import long_date, words_for
 
 # libyaml's emitter is some twenty times faster than PyYAML's, and front matter is on every page.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-# Generated pages use the whole width: no site navigation or table of contents beside them.
-HIDE_SIDEBARS = ["navigation", "toc"]
 
 
 class HtmlPage(str):
@@ -116,12 +114,8 @@ def page_file(
     The template gets ``link(path)``, a relative link from this page to any site path. Without
     ``markdown_before`` the result is an :class:`HtmlPage`.
     """
-    # Material prints page.meta.title and page.meta.description into the HTML without escaping
-    # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
-    front = {
-        "title": html.escape(title),
-        **({"description": html.escape(description)} if description else {}),
-    }
+    # Plain text: the engine escapes them for its theme as it needs (engine/page_kinds.py).
+    front = {"title": title, **({"description": description} if description else {})}
     front.update(meta or {})
     if markdown_before:  # MkDocs reads this page's front matter: YAML, as any page has
         header = yaml.dump(front, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)

@@ -41,6 +41,7 @@ class SiteDescription:
     with front matter (title, description, the generator's ``advice`` block with the page's
     :data:`PageKind`); every other file is static and published as it is. ``html_pages`` are the
     generated pages whose body is HTML already (JSON front matter on one line): no Markdown.
+    The theme (the column's own folder over the engine's) is the engine's to read from ``settings``.
     """
 
     root: Path  # the column's folder
@@ -48,7 +49,7 @@ class SiteDescription:
     docs_dir: Path
     nav: tuple[NavItem, ...]
     html_pages: frozenset[str] = frozenset()
-    overrides: Path | None = None  # the column's own theme folder, which wins over the engine's
+    cache_dir: Path | None = None  # a folder outside the column, only the user's, for the engine's cache
     strict: bool = True  # a warning fails the build
     serve_url: str | None = None  # a preview's address, instead of the site's own
 
