@@ -173,7 +173,7 @@ def render_home(
     title = str(meta.get("title") or settings.site_name)
     popular = sorted(catalog.tags.values(), key=lambda tag: (-len(tag.entries), tag.name.casefold()))
     front = {key: value for key, value in meta.items() if key not in ("title", "description")}
-    front = hand_written_meta(front)  # the engine escapes the title and description
+    front = hand_written_meta(front)
     front["advice"] = {"kind": "home"}
     masthead = render_template("_masthead.html", title=title, settings=settings)
     return page_file(

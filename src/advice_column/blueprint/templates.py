@@ -6,7 +6,6 @@ passes the rendered HTML blocks through untouched.
 
 from __future__ import annotations
 
-import html
 import json
 
 import jinja2
@@ -30,28 +29,12 @@ HTML_PAGE_START = "---\n{"  # how an HtmlPage begins: its JSON front matter
 
 
 GENERATOR_KEY = "advice"  # page.meta.advice: what the generator tells the theme (kind, feed, links)
-_NAMES = ("template", "icon")  # file names the theme looks up (docs_folder.py checks them)
 
 
 def hand_written_meta(meta: dict) -> dict:
-    """A hand-written page's front matter as the theme may print it: every text HTML-escaped
-    (Material prints page.meta values as they are, see page_file), and never the generator's
-    ``advice`` key (its theme trusts the links and kinds there)."""
-    return {
-        key: value if key in _NAMES else _escaped(value)
-        for key, value in meta.items()
-        if key != GENERATOR_KEY
-    }
-
-
-def _escaped(value):
-    if isinstance(value, str):
-        return html.escape(value)
-    if isinstance(value, list):
-        return [_escaped(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _escaped(item) for key, item in value.items()}
-    return value
+    """A hand-written page's front matter without the generator's ``advice`` key: the theme
+    trusts the links and kinds there. (The engine escapes the rest for its theme.)"""
+    return {key: value for key, value in meta.items() if key != GENERATOR_KEY}
 
 
 def pagination_window(number: int, count: int, width: int = 2) -> list[int | None]:

@@ -194,7 +194,7 @@ _RECORDER = "advice-site-recorder"
 def built_pages(site: tuple) -> frozenset[str]:
     """The site path of every page of a built site (MkDocs' objects: config, files, nav, env)."""
     files = site[1]
-    return frozenset(file.url for file in files.documentation_pages())
+    return frozenset(file.url.removeprefix("./") for file in files.documentation_pages())  # home: "./"
 
 
 def _plugin_name(plugin) -> str:
