@@ -28,7 +28,7 @@ from ..blueprint.pages import PageCache
 from ..blueprint.settings import CONFIG_FILE
 from ..blueprint.urls import BUNDLE
 from ..engine.errors import BuildError
-from ..engine.interface import engine_for
+from ..engine.interface import LiveSite, engine_for
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry
 from ..entries.problems import printable
@@ -54,7 +54,7 @@ class Preview:
         self._layout: str | None = None
         self._pages = PageCache()
         self._indexer: threading.Thread | None = None
-        self._site = None  # the engine's live site of the last full build, for page updates
+        self._site: LiveSite | None = None  # the last full build, kept for page updates
         self._entries = EntryCache()
         self._indexer_ready = None  # an indexer process started ahead, for the next rebuild
 

@@ -20,7 +20,6 @@ from .errors import BuildError
 # What a generated page is; its front matter names it under ``advice.kind`` (templates.py,
 # GENERATOR_KEY), and the engine picks the page's layout from it. A page without one is hand-written.
 PageKind = Literal["home", "entry", "listing", "index", "search", "ask"]
-PAGE_KINDS: tuple[PageKind, ...] = ("home", "entry", "listing", "index", "search", "ask")
 
 
 @dataclass(frozen=True)
