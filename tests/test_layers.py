@@ -92,6 +92,31 @@ def test_only_the_engine_imports_mkdocs_or_material(path, request):
         assert not third_party_roots(path) & set(ENGINE_ONLY)
 
 
+# What the other wings may import of the engine: its interface and error, never how it renders.
+# Process helpers (memory, lifetime) and the preview's web server are not the seam, but not
+# renderers either.
+ENGINE_SEAM = {"interface", "errors", "memory", "lifetime", "server"}
+
+
+def engine_modules(path: Path) -> list[str]:
+    """The engine modules that the module at ``path`` imports."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = node.module.split(".")
+            if "engine" in parts and parts.index("engine") + 1 < len(parts):
+                found.append(parts[parts.index("engine") + 1])
+            elif parts[-1] == "engine":
+                found += [alias.name for alias in node.names]
+    return found
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_other_wings_reach_the_engine_only_through_its_interface(path):
+    if wing_of(path) != "engine":
+        assert set(engine_modules(path)) <= ENGINE_SEAM
+
+
 def engine_names(path: Path) -> list[str]:
     """(line: text) of every engine name in a page template, or in a Python module's strings
     (not its docstrings, which may say what an upstream habit is)."""
