@@ -13,8 +13,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "advice_column"
 LAYERS = {"entries": 0, "blueprint": 1, "engine": 2, "builder": 3, "importing": 4, "authoring": 4, "cli": 5}
 ENGINE_ONLY = ("mkdocs", "material", "zensical")
 # The engine's names as text: MkDocs and Material (not the config file's name, which only
-# CONFIG_FILE spells), Material's CSS classes, and the front matter that picks a template.
-ENGINE_NAMES = re.compile(r"mkdocs(?!\.yml)|material|(?<![\w-])md-[a-z]|\btemplate:|\bmkdocs\.yml", re.I)
+# CONFIG_FILE spells), Material's CSS classes and data-md- attributes, and the front matter
+# that picks a template.
+ENGINE_NAMES = re.compile(r"mkdocs(?!\.yml)|material|(?<!\w)md-[a-z]|\btemplate:|\bmkdocs\.yml", re.I)
 CONFIG_FILE_OWNER = "blueprint/config_yaml.py"
 # What the config file may hold is checked before any engine runs, against the engine's option
 # names: these modules are the allow-list of mkdocs.yml (CONTRIBUTING.md), and may name them.
