@@ -12,12 +12,13 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from . import __version__
+from .blueprint.config_yaml import CONFIG_FILE
 from .builder.console import library_messages, print_diagnostics, tell
 from .commands import build, check, import_posts, init, new, publish, serve, site_code
 from .errors import AdviceError
 
 DEFAULT_TITLE = "Ask the Columnist"
-# The commands that run MkDocs or Beautiful Soup: their log records and warnings, told escaped.
+# The commands that run the site engine or Beautiful Soup: their log records and warnings, told escaped.
 LIBRARY_USERS = ("build", "serve", "import")
 
 
@@ -118,9 +119,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser(
         "check",
-        help="validate entries, topics, mkdocs.yml and docs/; print path:line:col: CODE message",
-        description="Validate every entry under qa/, qa/topics.yml, mkdocs.yml (against the allow-list in "
-        "CONTRIBUTING.md) and the files of docs/, everything the build reads; print every problem as "
+        help=f"validate entries, topics, {CONFIG_FILE} and docs/; print path:line:col: CODE message",
+        description=f"Validate every entry under qa/, qa/topics.yml, {CONFIG_FILE} (against the allow-list "
+        "in CONTRIBUTING.md) and the files of docs/, everything the build reads; print every problem as "
         "path:line:col: CODE message. With paths, read only those entries, compared with the others' slugs "
         "and aliases. Exit 1 if there is any problem, 2 for a path that is not an entry.",
     )
@@ -129,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="only these: entries (*.md files or folders under qa/), qa/topics.yml (checks every entry) or "
-        "mkdocs.yml",
+        f"{CONFIG_FILE}",
     )
     sub.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: GitHub Actions annotations"
@@ -177,9 +178,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "build",
         help="check, then build the site into site/ (kept as it was if anything fails)",
-        description="Check, generate the pages, render them with MkDocs (strict), index them with Pagefind, "
-        "verify that no entry was lost, then replace site/ in one step. Drafts are left out. A second build "
-        "of the same column waits for the first.",
+        description="Check, generate the pages, render them with the site engine (strict), index them for "
+        "search, verify that no entry was lost, then replace site/ in one step. Drafts are left out. A "
+        "second build of the same column waits for the first.",
     )
     sub.add_argument(
         "--github-output",
@@ -196,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="preview with drafts at http://127.0.0.1:8000/, rebuilding on every change",
         description="Build with drafts into a temporary folder and serve it with live reload; rebuild what "
-        "changed whenever qa/, docs/, overrides/ or mkdocs.yml changes. Invalid entries are left out (or "
+        f"changed whenever qa/, docs/, overrides/ or {CONFIG_FILE} changes. Invalid entries are left out (or "
         "kept as they last built) and every page shows the problems until they are fixed.",
     )
     sub.add_argument(
@@ -276,7 +277,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_root(parser: argparse.ArgumentParser, default) -> None:
-    folder = "the column's folder, holding mkdocs.yml and qa/ (default: .)"
+    folder = f"the column's folder, holding {CONFIG_FILE} and qa/ (default: .)"
     parser.add_argument("--root", type=Path, default=default, metavar="DIR", help=folder)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..blueprint.config_yaml import CONFIG_FILE
 from ..builder.console import say, tell
 
 
@@ -20,7 +21,7 @@ def init(target: Path, title: str, source: str = "tag") -> int:
         f"advice init: created {len(written)} files in {target}. Next:",
         f"  cd {target}",
         "  advice serve    # preview at http://127.0.0.1:8000/",
-        "Before publishing, set site_url, extra.advice.ask and extra.advice.comments.url in mkdocs.yml:",
+        f"Before publishing, set site_url, extra.advice.ask and extra.advice.comments.url in {CONFIG_FILE}:",
         "until then the Publish workflow builds the site without publishing it. In .github/CODEOWNERS,",
         "put your GitHub name in place of @OWNER, so that a change to the site's code waits for your review.",
     )
