@@ -4,7 +4,7 @@ MkDocs' dirty build still walks every file, reads every page's source to build t
 and renders the sitemap (seconds at 10,000 entries). After one full build, this keeps MkDocs'
 own objects (config, files, navigation, Jinja environment with its compiled templates) and
 re-renders just the pages whose Markdown was rewritten, with MkDocs' own ``_populate_page`` and
-``_build_page`` (see ``parallel_build.MKDOCS_INTERNALS``). The caller decides when that is
+``_build_page``: only on the versions verified (shortcuts.py). The caller decides when that is
 enough: when nothing every page shows (config, navigation, theme) changed.
 """
 
@@ -15,7 +15,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
-from .html_pages import use_html_pages
+from .html_pages import takes_shortcuts, use_html_pages
 from .runner import _captured_warnings, aborted, run_engine, site_plugins
 
 
@@ -33,8 +33,9 @@ class LiveSite:
     def build(self, config, serve_url: str) -> list[str]:
         """A full MkDocs build of ``config``, kept for updates; returns MkDocs' warnings."""
         self._site = None
-        # A plugin may keep state across pages; its sites are always built in full.
-        plain = not site_plugins(config)
+        # A plugin may keep state across pages; its sites are always built in full, and so is
+        # every site on a MkDocs or Material the page updates were not verified with.
+        plain = not site_plugins(config) and takes_shortcuts(config)
         kept: list[tuple] = []
         warnings = run_engine(config, serve_url=serve_url, on_site=kept.append)
         self._site = kept[0] if plain and kept else None
