@@ -6,7 +6,12 @@ templates; Python-Markdown would only parse that HTML to hand it back unchanged,
 more than the rest of rendering such a page, and so does setting up the site's Markdown
 extensions for each page. Their front matter is JSON, read here rather than by MkDocs' YAML
 loader. The generator says which pages these are (never a page's own text, which a
-hand-written file could imitate); every other page is Markdown as usual.
+hand-written file could imitate); every other page is Markdown as usual. This replaces
+``Page.read_source`` and ``Page.render`` on those pages: only on the MkDocs it was verified with
+(shortcuts.py); elsewhere Python-Markdown renders them too, into the same HTML.
+
+The plugin is the engine's own: it also carries the shortcuts' verdict for the build and hands
+pages the theme's sandboxed environment (templates.py).
 """
 
 from __future__ import annotations
