@@ -6,12 +6,9 @@ thread, and a test session may hold others (the browser tests' driver, for one).
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from ..builder.test_parallel_loading import run_fresh
-from ..conftest import SAMPLE, entry_text
 
 # Builds the column at ROOT into ROOT/out-<workers> with 1 and with 2 processes; prints what
 # each build warned or why it failed, and which files differ between the two sites.
@@ -50,18 +47,6 @@ print(json.dumps(report))
 
 def build_both(root, serve: str | None = None) -> dict:
     return run_fresh(f"ROOT, SERVE = {str(root)!r}, {serve!r}\n" + BUILD_BOTH)
-
-
-@pytest.fixture
-def sample_column(tmp_path):
-    """A copy of this repository's column (hand-written pages, nav, overrides) with more entries."""
-    root = tmp_path / "column"
-    shutil.copytree(SAMPLE, root)
-    for number in range(40):
-        text = entry_text(title=f"Question {number}?", extra=f"tags: [t{number % 3}, shared]\n")
-        (root / "qa" / "more").mkdir(exist_ok=True)
-        (root / "qa" / "more" / f"q{number:02d}.md").write_text(text, encoding="utf-8")
-    return root
 
 
 @pytest.mark.parametrize("serve", [None, "http://127.0.0.1:8000/"], ids=["build", "preview"])

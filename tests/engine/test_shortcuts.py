@@ -11,7 +11,6 @@ import pytest
 from advice_column.engine.shortcuts import VERIFIED, installed_versions, verified
 
 from ..builder.test_parallel_loading import run_fresh
-from .test_parallel_build import sample_column  # noqa: F401 (a fixture)
 
 OTHER_MKDOCS = {**VERIFIED, "mkdocs": "1.6.0"}
 OTHER_MATERIAL = {**VERIFIED, "mkdocs-material": "9.7.1"}
@@ -73,7 +72,7 @@ print(json.dumps(report))
 
 @pytest.mark.parametrize("other", [OTHER_MKDOCS, OTHER_MATERIAL], ids=["mkdocs", "material"])
 @pytest.mark.parametrize("serve", [None, "http://127.0.0.1:8000/"], ids=["build", "preview"])
-def test_other_versions_get_mkdocs_public_build_and_the_same_site(sample_column, serve, other):  # noqa: F811
+def test_other_versions_get_mkdocs_public_build_and_the_same_site(sample_column, serve, other):
     report = run_fresh(
         f"ROOT, SERVE, OTHER = {str(sample_column)!r}, {serve!r}, {other!r}\n" + BUILD_BOTH_WAYS
     )
