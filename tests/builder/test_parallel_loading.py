@@ -57,7 +57,7 @@ def test_parallel_rendering_gives_the_same_html():
     outcome = run_fresh(
         """
         import json, threading
-        from advice_column.blueprint.forked import forked_map
+        from advice_column.entries.forked import forked_map
         from advice_column.blueprint.markdown_html import render_markdown
         texts = [f"Answer **{n}**, [link](https://example.org/{n}).\\n\\n- one\\n- two" for n in range(50)]
         sequential = [render_markdown(text) for text in texts]

@@ -10,8 +10,8 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..entries.forked import forked_map
 from ..entries.markup_policy import RAW_HTML_ALLOWED, URL_SCHEMES
-from .forked import forked_map
 
 # What the Markdown renderer itself produces, plus the raw tags a contributor may write. No
 # images: a picture from another host would track readers, so `advice check` reports them.

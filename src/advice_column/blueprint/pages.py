@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..entries.forked import forked_results
 from ..entries.model import Tick
 from . import urls
 from .catalog import Catalog
 from .entry_page import render_entry_page, topic_neighbours
-from .forked import forked_results
 from .listings import listing_pages, listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings

@@ -13,7 +13,6 @@ Everything the preview writes is in its own folders, so previews and builds neve
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import shutil
 import signal
@@ -30,6 +29,7 @@ from ..blueprint.settings import CONFIG_FILE
 from ..blueprint.urls import BUNDLE
 from ..engine.interface import LiveSite, engine_for
 from ..entries.entry_cache import EntryCache
+from ..entries.forked import keep_frozen, thaw
 from ..entries.model import Column, Entry
 from ..entries.problems import printable
 from ..errors import BuildError
@@ -112,11 +112,10 @@ class Preview:
                 if dirty and self._site is not None:
                     warnings = self._site.update(report.written, report.removed, report.html_pages)
                 else:
-                    gc.unfreeze()  # what the last full build kept may be garbage now
+                    thaw()  # what the last full build kept may be garbage now
                     self._site = engine.live_site()
                     warnings = self._site.build(site, self.site_dir).warnings
-                    # Kept until the next full build: the collector need not walk it on every edit.
-                    gc.freeze()
+                    keep_frozen()  # kept until the next full build: not walked on every edit
             except BaseException:
                 search.discard()
                 raise

@@ -4,13 +4,13 @@ MkDocs' dirty build still walks every file, reads every page's source to build t
 and renders the sitemap (seconds at 10,000 entries). After one full build, this keeps MkDocs'
 own objects (config, files, navigation, Jinja environment with its compiled templates) and
 re-renders just the pages whose Markdown was rewritten, with MkDocs' own ``_populate_page`` and
-``_build_page`` (see ``parallel_build.MKDOCS_INTERNALS``). The caller decides when that is
+``_build_page``: only on the versions verified (shortcuts.py). The caller decides when that is
 enough: when nothing every page shows (config, navigation, theme) changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -18,7 +18,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
-from .html_pages import use_html_pages
+from .html_pages import gate_shortcuts, takes_shortcuts, use_html_pages
 from .interface import BuildResult, SiteDescription
 from .runner import _captured_warnings, aborted, built_pages, load_engine_config, run_engine, site_plugins
 
@@ -26,8 +26,9 @@ from .runner import _captured_warnings, aborted, built_pages, load_engine_config
 class LiveSite:
     """The preview's site: one full MkDocs build, then page-by-page updates."""
 
-    def __init__(self) -> None:
+    def __init__(self, versions: Mapping[str, str | None] | None = None) -> None:
         self._site: tuple | None = None  # (config, files, nav, env) of the last full build
+        self._versions = versions  # of MkDocs and Material, for the shortcuts' gate (default: installed)
 
     @property
     def ready(self) -> bool:
@@ -38,8 +39,10 @@ class LiveSite:
         """A full MkDocs build of ``site`` into ``out_dir``, kept for updates."""
         self._site = None
         config = load_engine_config(site, out_dir)
-        # A plugin may keep state across pages; its sites are always built in full.
-        plain = not site_plugins(config)
+        gate_shortcuts(config, self._versions)
+        # A plugin may keep state across pages; its sites are always built in full, and so is
+        # every site on a MkDocs or Material the page updates were not verified with.
+        plain = not site_plugins(config) and takes_shortcuts(config)
         kept: list[tuple] = []
         warnings = run_engine(config, serve_url=site.serve_url, on_site=kept.append)
         self._site = kept[0] if plain and kept else None

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
 from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-_MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+from .html_pages import takes_shortcuts
+
+_OWN_THEME = Path(__file__).resolve().parent / "theme"  # its partials/nav.html calls advice_site_nav()
 # Material's navigation templates (partials/nav.html and what it imports and includes).
 NAV_TEMPLATES = ("partials/nav.html", "partials/nav-item.html", "partials/logo.html", "partials/source.html")
 # Each part kept per place (theme/advice-base.html, header.html, footer.html): the templates it includes.
@@ -48,9 +49,10 @@ KEPT_PARTS = {
 
 def use_nav_cache(env, config) -> None:
     """Give ``env`` the ``advice_site_nav()`` global that the theme's partials/nav.html calls."""
-    template = env.from_string(_MATERIAL_NAV.read_text(encoding="utf-8"))
+    template = env.from_string(theme_nav_source(config))
     custom = config.theme.custom_dir
-    shared = not any(custom and Path(custom, name).exists() for name in NAV_TEMPLATES)
+    shared = takes_shortcuts(config)
+    shared &= not any(custom and Path(custom, name).exists() for name in NAV_TEMPLATES)
     kept: dict[tuple, Markup] = {}
     # The navigation's link targets by their first folder, by navigation. A link to a target in
     # another first folder than the page's depends only on the page's depth (its base address).
@@ -89,7 +91,8 @@ def use_kept_parts(env, config) -> None:
     custom = config.theme.custom_dir
     shared = {
         name for name, templates in KEPT_PARTS.items()
-        if not any(custom and Path(custom, template).exists() for template in templates)
+        if takes_shortcuts(config)
+        and not any(custom and Path(custom, template).exists() for template in templates)
     }  # fmt: skip
     if "navigation.tabs.sticky" in config.theme.get("features", []):
         shared.discard("header-end")  # its tabs mark the page's own
@@ -105,6 +108,15 @@ def use_kept_parts(env, config) -> None:
     env.globals["advice_place"] = advice_place
     env.globals["advice_kept"] = lambda key: None if key is None else kept.get(key)
     env.globals["advice_keep"] = lambda key, html: html if key is None else kept.setdefault(key, html)
+
+
+def theme_nav_source(config) -> str:
+    """The theme's own partials/nav.html: the next one on the template search path after ours."""
+    dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+    after = dirs[dirs.index(_OWN_THEME) + 1 :]
+    return next(path for folder in after if (path := folder / NAV_TEMPLATES[0]).is_file()).read_text(
+        encoding="utf-8"
+    )
 
 
 def nav_targets(nav, config) -> list[str]:

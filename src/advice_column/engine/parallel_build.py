@@ -7,13 +7,14 @@ forks one worker per core. Each worker renders its share of the pages with MkDoc
 others (front matter, title, anchors), ``_build_page`` (Material's templates), and writes them.
 The main process renders the site-wide templates (sitemap, 404) meanwhile.
 
-Output is byte-identical to MkDocs' own build (a test compares them). Every MkDocs internal used
-is named in ``MKDOCS_INTERNALS``; a test checks them against the installed MkDocs.
+Output is byte-identical to MkDocs' own build (a test compares them). It copies the flow of
+MkDocs 1.6.1's ``build`` and calls its private ``_populate_page``, ``_build_page``,
+``_build_theme_template`` and ``_build_extra_template``: it runs only on the versions it was
+verified with (shortcuts.py); on any other, MkDocs' own build does.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -26,38 +27,38 @@ from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from ..entries.forked import can_fork, start_forked, usable_cores
 from ..entries.model import Tick
-from .html_pages import html_page_paths
+from .html_pages import html_page_paths, takes_shortcuts
 from .lifetime import die_with_parent
 from .memory import give_back_free_memory
+from .runner import site_plugins
 
-# What this module (and html_pages.py, which stands in for Page.read_source and Page.render)
-# takes from MkDocs beyond its public API; tests/engine/test_parallel_build.py fails when the
-# installed MkDocs changes any of them, so the copy of its flow is re-read.
-MKDOCS_INTERNALS = (
-    "mkdocs.commands.build.build",
-    "mkdocs.commands.build._populate_page",
-    "mkdocs.commands.build._build_page",
-    "mkdocs.commands.build._build_theme_template",
-    "mkdocs.commands.build._build_extra_template",
-    "mkdocs.structure.pages.Page.read_source",
-    "mkdocs.structure.pages.Page.render",
-    "mkdocs.structure.pages.Page.title",
-    "mkdocs.structure.pages.Page.validate_anchor_links",
-)
+_PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
 _PROGRESS_EVERY = 32  # pages between a worker's progress messages
 _TRIM_EVERY = 1000  # pages between a worker's handing its free memory back
 
 
 def build_in_processes(
-    config, workers: int, progress: Tick | None = None, serve_url: str | None = None
-) -> tuple:
-    """MkDocs' ``build(config, serve_url=...)`` with pages rendered by ``workers`` forked processes.
+    config,
+    total_pages: int,
+    workers: int | None = None,
+    *,
+    dirty: bool = False,
+    serve_url: str | None = None,
+    progress: Tick | None = None,
+) -> tuple | None:
+    """MkDocs' ``build(config, serve_url=...)`` with pages rendered by ``workers`` forked processes
+    (default: one per usable core, from ``_PARALLEL_FROM_PAGES`` pages); None, having built
+    nothing, when one process must build the site (see :func:`one_process_reason`).
 
-    Only for a full build (not dirty) of a site without plugins: a plugin may keep state across
-    pages, which forked workers would each see only a share of. Returns MkDocs' objects of the
-    site (config, files, nav, env), each page's front matter and title filled in.
+    Returns MkDocs' objects of the site (config, files, nav, env), each page's front matter
+    and title filled in.
     """
+    if workers is None:
+        workers = usable_cores() if total_pages >= _PARALLEL_FROM_PAGES else 1
+    if workers < 2 or one_process_reason(config, dirty=dirty) is not None:
+        return None
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     if config.strict:
@@ -77,6 +78,21 @@ def build_in_processes(
     finally:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
     return site
+
+
+def one_process_reason(config, *, dirty: bool = False) -> str | None:
+    """Why this build must render in one process, or None when several give the same site."""
+    if not takes_shortcuts(config):
+        return "the installed MkDocs or Material is not the version the parallel build was verified with"
+    if dirty:
+        return "a dirty build renders only what changed, in the process that asked for it"
+    if plugins := site_plugins(config):
+        # A plugin may keep state across pages (a blog, tags, a search index): each forked
+        # worker would see only its share, so MkDocs' own one-process build runs instead.
+        return f"the site configures plugins: {', '.join(plugins)}"
+    if not can_fork():
+        return "forking is only safe from a process that runs one thread"
+    return None
 
 
 def _build(config, workers: int, progress: Tick | None, serve_url: str | None) -> tuple:
@@ -148,19 +164,15 @@ class _Workers:
         self.processes: list = []
 
     def __enter__(self) -> _Workers:
-        context = multiprocessing.get_context("fork")
-        gc.freeze()  # the workers' collector never scans what they inherit: fewer pages copied
-        try:
-            for share in self.shares:
-                mine, theirs = context.Pipe()
-                arguments = (theirs, share, self.site, os.getpid())
-                process = context.Process(target=_render_share, args=arguments, daemon=True)
-                process.start()
-                theirs.close()
-                self.pipes.append(mine)
-                self.processes.append(process)
-        finally:
-            gc.unfreeze()
+        ends = [multiprocessing.Pipe() for _ in self.shares]
+        arguments = [
+            (theirs, share, self.site, os.getpid())
+            for (_, theirs), share in zip(ends, self.shares, strict=True)
+        ]
+        self.processes = start_forked(_render_share, arguments)
+        for mine, theirs in ends:
+            theirs.close()
+            self.pipes.append(mine)
         return self
 
     def __exit__(self, *exc_info) -> None:

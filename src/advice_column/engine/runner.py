@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 import io
 import logging
-import os
-import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from importlib.resources import files as package_files
@@ -35,8 +33,6 @@ STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n/ask/\n"
 _SEARCH_PLUGINS = {"search", "material/search"}
-_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-_PARALLEL_FROM_PAGES = 400  # below this, forking and compiling templates per process cost more
 
 
 class EngineError(BuildError):
@@ -113,23 +109,22 @@ def run_engine(
     """Build the HTML site; returns MkDocs' warnings, raises EngineError when it aborts.
 
     A full build of a big site renders its pages in ``workers`` processes (default: one per
-    core) when that gives the same site; see ``one_process_reason``. ``on_site`` is given
+    core) when that gives the same site; see ``parallel_build.one_process_reason``. ``on_site`` is given
     MkDocs' objects of the built site: (config, files, nav, env).
     """
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
+    from .parallel_build import build_in_processes
+
     total = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
-    workers = _CORES if workers is None and total >= _PARALLEL_FROM_PAGES else workers or 1
-    parallel = workers > 1 and one_process_reason(config, dirty=dirty, serve_url=serve_url) is None
     with _captured_warnings() as warnings:
         try:
-            if parallel:
-                from .parallel_build import build_in_processes
-
-                site = build_in_processes(config, workers, progress, serve_url)
-            else:
+            site = build_in_processes(
+                config, total, workers, dirty=dirty, serve_url=serve_url, progress=progress
+            )
+            if site is None:  # one process: MkDocs' own build
                 recorder = config.plugins[_RECORDER] = _make_recorder()
                 with _counted_pages(progress, total):
                     build(config, dirty=dirty, serve_url=serve_url)
@@ -147,19 +142,6 @@ def run_engine(
 def aborted(error: Exception, warnings: list[str]) -> EngineError:
     """MkDocs' abort with the warnings that caused it, a line each (their newlines escaped)."""
     return EngineError("\n  ".join(printable(str(message)) for message in [error, *warnings]))
-
-
-def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = None) -> str | None:
-    """Why this build must render in one process, or None when several give the same site."""
-    if dirty:
-        return "a dirty build renders only what changed, in the process that asked for it"
-    if plugins := site_plugins(config):
-        # A plugin may keep state across pages (a blog, tags, a search index): each forked
-        # worker would see only its share, so MkDocs' own one-process build runs instead.
-        return f"the site configures plugins: {', '.join(plugins)}"
-    if threading.active_count() > 1:
-        return "forking is only safe from a process that runs one thread"
-    return None
 
 
 def site_plugins(config) -> list[str]:

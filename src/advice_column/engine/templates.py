@@ -14,6 +14,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from ..blueprint.words import SCRIPT_WORDS, check_overrides, words_for
+from .html_pages import engine_plugin
 from .nav_cache import use_nav_cache
 
 
@@ -21,20 +22,20 @@ def use_sandboxed_templates(config, cache_folder: Path | None) -> None:
     """Make MkDocs render with a sandboxed copy of the environment it builds (Theme.get_env).
 
     MkDocs makes a new Jinja environment for each build and has no option for a sandbox or a
-    bytecode cache, so the environment it returns is copied into a sandboxed one here. Compiled
-    templates are code: ``cache_folder`` must be one no pull request can write to.
+    bytecode cache, so the environment it hands to plugins (the ``on_env`` event) is copied into
+    a sandboxed one. Compiled templates are code: ``cache_folder`` must be one no pull request
+    can write to.
     """
     cache = jinja2.FileSystemBytecodeCache(str(cache_folder)) if cache_folder else None
-    make_env = config.theme.get_env
 
-    def get_env() -> SandboxedEnvironment:
-        env = sandboxed_copy(make_env(), cache)
-        use_nav_cache(env, config)
-        env.globals["advice_words"] = words = theme_words(config)
-        env.globals["advice_script_words"] = {key: words[key] for key in SCRIPT_WORDS}
-        return env
+    def make_env(env: jinja2.Environment) -> SandboxedEnvironment:
+        safe = sandboxed_copy(env, cache)
+        use_nav_cache(safe, config)
+        safe.globals["advice_words"] = words = theme_words(config)
+        safe.globals["advice_script_words"] = {key: words[key] for key in SCRIPT_WORDS}
+        return safe
 
-    config.theme.get_env = get_env
+    engine_plugin(config).make_env = make_env
 
 
 def theme_words(config) -> dict[str, str]:

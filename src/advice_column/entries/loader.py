@@ -99,19 +99,12 @@ def load_entries(
 
 def _map_chunks(root: Path, chunks: list, topics: dict[str, Topic], with_text: bool):
     """:func:`load_entries` of each chunk in order, on every core for a large column."""
-    import threading  # deferred: checking a few files never forks
+    from .forked import forked_results  # deferred: checking a few files never starts a pool
 
-    workers = min(os.cpu_count() or 1, 4)
-    # Forking is only safe while this process runs one thread, and pays off from a few thousand.
-    if len(chunks) < _PARALLEL_FROM_CHUNKS or workers < 2 or threading.active_count() > 1:
-        yield from (load_entries(root, chunk, topics, with_text) for chunk in chunks)
-        return
-    import multiprocessing  # deferred with the pool: `advice check` on a few files starts faster
-    from concurrent.futures import ProcessPoolExecutor
+    def load_chunk(chunk: list) -> tuple:
+        return load_entries(root, chunk, topics, with_text)
 
-    arguments = zip(*((root, chunk, topics, with_text) for chunk in chunks), strict=True)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(load_entries, *arguments)
+    yield from forked_results(load_chunk, chunks, fewest=_PARALLEL_FROM_CHUNKS, chunk=1)
 
 
 def find_entry_files(qa_path: Path, diagnostics: list[Diagnostic], root: Path) -> list[tuple[str, Path]]:
