@@ -9,6 +9,7 @@ render, into a folder of its own; its search index follows in the background.
 
 from __future__ import annotations
 
+import html
 import itertools
 import subprocess
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from ..blueprint.placeholders import example_addresses
 from ..blueprint.redirects import render_redirects
 from ..blueprint.settings import Settings
 from ..blueprint.urls import BUNDLE
+from ..engine.interface import DEFAULT_ENGINE, NavItem, SiteDescription, engine_for, engine_name
 from ..engine.memory import give_back_free_memory
 from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
 from ..entries.entry_cache import EntryCache
@@ -96,6 +98,7 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
             with progress.stage("generating pages") as tick:
                 catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
             config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
+            other_engine = other_engine_site(root, settings, catalog, docs_dir, written.html_pages)
             manifest, drafts = site_manifest(catalog), sum(entry.draft for entry in column.entries)
             scheduled = [
                 replace(entry, question="", answer="") for entry in scheduled_entries(column.entries)
@@ -108,7 +111,7 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
             with search_index(config, cache / "search-pages", work, previous, indexer=indexer) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
-                    warnings = run_engine(config, progress=tick)
+                    warnings = render(config, other_engine, build_dir, tick)
                 with progress.stage("verifying pages"):  # while Pagefind may still be at work
                     lost = lost_entries(manifest, settings, build_dir)
                 with progress.wait_for("indexing for search") as took:
@@ -190,6 +193,34 @@ def engine_config(
         private_cache=private,
         html_pages=html_pages,
     )
+
+
+def other_engine_site(
+    root: Path, settings: Settings, catalog: Catalog, docs_dir: Path, html_pages: frozenset[str]
+) -> SiteDescription | None:
+    """The site as an engine other than MkDocs is given it, when mkdocs.yml asks for one."""
+    if engine_name(settings) == DEFAULT_ENGINE:
+        return None
+    nav = tuple(_nav_item(item) for item in navigation(settings, catalog, docs_dir))
+    overrides = (settings.raw.get("theme") or {}).get("custom_dir")
+    return SiteDescription(root, settings, docs_dir, nav, html_pages, root / overrides if overrides else None)
+
+
+def render(config, site: SiteDescription | None, build_dir: Path, progress: Tick) -> list[str]:
+    """Render the site with MkDocs, or with the engine ``site`` is for; the engine's warnings."""
+    if site is None:
+        return run_engine(config, progress=progress)
+    return engine_for(site.settings).build(site, build_dir, progress).warnings
+
+
+def _nav_item(item) -> NavItem:
+    """A navigation item of ``navigation`` (MkDocs' shape, titles escaped) as a plain NavItem."""
+    if isinstance(item, str):
+        return NavItem(None, item)
+    ((title, target),) = item.items()
+    if isinstance(target, list):
+        return NavItem(html.unescape(title), None, tuple(_nav_item(child) for child in target))
+    return NavItem(html.unescape(title), target)
 
 
 def search_index(

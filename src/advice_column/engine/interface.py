@@ -94,15 +94,26 @@ def _mkdocs() -> Engine:
     return MkDocsEngine()
 
 
+def _zensical() -> Engine:
+    from .zensical_engine import ZensicalEngine
+
+    return ZensicalEngine()
+
+
 # The engines a column may ask for, by the name its config gives (``extra.advice.engine``).
-ENGINES: dict[str, Callable[[], Engine]] = {"mkdocs": _mkdocs}
+ENGINES: dict[str, Callable[[], Engine]] = {"mkdocs": _mkdocs, "zensical": _zensical}
 DEFAULT_ENGINE = "mkdocs"
+
+
+def engine_name(settings: Settings) -> str:
+    """The name of the engine the column's config asks for (``extra.advice.engine``)."""
+    advice = (settings.raw.get("extra") or {}).get("advice") or {}
+    return str(advice.get("engine") or DEFAULT_ENGINE)
 
 
 def engine_for(settings: Settings) -> Engine:
     """The engine the column's config asks for: MkDocs with Material unless it names another."""
-    advice = (settings.raw.get("extra") or {}).get("advice") or {}
-    name = str(advice.get("engine") or DEFAULT_ENGINE)
+    name = engine_name(settings)
     if name not in ENGINES:
         raise BuildError(f"unknown engine {name!r}; valid: {', '.join(sorted(ENGINES))}")
     return ENGINES[name]()
