@@ -124,6 +124,7 @@ def theme_folder(target: Path, overrides: Path | None) -> None:
     """Zensical takes one theme folder: ours, our assets, then the column's ``overrides/``."""
     shutil.copytree(ZENSICAL_THEME_DIR, target)
     shutil.copytree(THEME_DIR / "assets", target / "assets", dirs_exist_ok=True)
+    (target / "partials").mkdir(exist_ok=True)
     shutil.copy2(THEME_DIR / "partials" / "column-search.html", target / "partials" / "column-search.html")
     if overrides is not None and overrides.is_dir():
         _copy_plain_files(overrides, target)
