@@ -95,3 +95,20 @@ def test_an_unknown_engine_is_refused_at_its_line(column, capsys):
     assert column.run("check") == 1
     expected = "mkdocs.yml:8:13: QA060 extra.advice.engine must be one of: mkdocs, zensical"
     assert expected in capsys.readouterr().out
+
+
+def current_sections(site: Path, path: str) -> list[str]:
+    return [a.text(strip=True) for a in page(site, path).css(".advice-sections a[aria-current]")]
+
+
+@pytest.mark.parametrize("path", ["topics/interviews/index.html", "tags/index.html"])
+def test_the_section_bar_marks_topics_with_either_engine(zensical_site, sample_site, path):
+    assert current_sections(zensical_site, path) == ["Topics"]
+    assert current_sections(sample_site, path) == ["Topics"]
+
+
+def test_the_section_bar_marks_nothing_on_an_entry_with_either_engine(zensical_site, sample_site):
+    assert current_sections(zensical_site, "qa/follow-up/index.html") == []
+    entry = next((sample_site / "qa").iterdir()).relative_to(sample_site)
+    assert current_sections(sample_site, f"{entry}/index.html") == []
+    assert current_sections(sample_site, "archive/index.html") == ["Archive"]

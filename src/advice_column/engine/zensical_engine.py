@@ -33,6 +33,8 @@ from .runner import NOT_IN_NAV, STYLESHEET, THEME_DIR
 from .zensical_docs import mirror_docs, zensical_path
 
 ZENSICAL_THEME_DIR = Path(str(package_files("advice_column.engine") / "zensical_theme"))
+# The package theme's partials that Zensical renders as they are (advice-base.html includes them).
+_PARTIALS = ("column-meta.html", "column-search.html", "sections.html", "old-links.html")
 WORK_NAME = "zensical"  # beside the docs folder, in the builder's private cache
 # Keys of mkdocs.yml that Zensical 0.1 does not know (a warning, an error in strict mode) or
 # that the engine sets itself.
@@ -125,7 +127,8 @@ def theme_folder(target: Path, overrides: Path | None) -> None:
     shutil.copytree(ZENSICAL_THEME_DIR, target)
     shutil.copytree(THEME_DIR / "assets", target / "assets", dirs_exist_ok=True)
     (target / "partials").mkdir(exist_ok=True)
-    shutil.copy2(THEME_DIR / "partials" / "column-search.html", target / "partials" / "column-search.html")
+    for name in _PARTIALS:
+        shutil.copy2(THEME_DIR / "partials" / name, target / "partials" / name)
     if overrides is not None and overrides.is_dir():
         _copy_plain_files(overrides, target)
 
