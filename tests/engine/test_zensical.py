@@ -8,9 +8,56 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from advice_column.engine.interface import NavItem
+from advice_column.engine.zensical_docs import sanitized_page, site_path, zensical_path
+from advice_column.engine.zensical_engine import nav_entry
+
 from ..conftest import MKDOCS_YML, ColumnDir
 
 ZENSICAL_YML = MKDOCS_YML.replace("  advice:\n", "  advice:\n    engine: zensical\n")
+
+
+HTML_PAGES = frozenset({"qa/a.md", "search.md", "topics/index.md", "index.md"})
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("qa/a.md", "qa/a/index.md"),  # its links are relative to qa/a/
+        ("search.md", "search/index.md"),
+        ("topics/index.md", "topics/index.md"),
+        ("index.md", "index.md"),
+        ("about.md", "about.md"),  # hand-written: its Markdown links are relative to the file
+        ("feed.xml", "feed.xml"),
+    ],
+)
+def test_generated_pages_sit_at_their_address(path, expected):
+    assert zensical_path(path, HTML_PAGES) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("index.md", ""), ("qa/a/index.md", "qa/a/"), ("about.md", "about/"), ("topics/index.md", "topics/")],
+)
+def test_site_path(path, expected):
+    assert site_path(path) == expected
+
+
+def test_nav_titles_stay_plain_and_generated_pages_move():
+    item = NavItem("Topics & more", children=(NavItem(None, "topics/index.md"), NavItem("Q", "qa/a.md")))
+    assert nav_entry(item, HTML_PAGES) == {"Topics & more": ["topics/index.md", {"Q": "qa/a/index.md"}]}
+    assert nav_entry(NavItem("Out", "https://example.org/"), HTML_PAGES) == {"Out": "https://example.org/"}
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        ("# Hi & bye\n\ntext\n", 'title: "Hi & bye"\n'),
+        ("---\ntitle: Own\n---\n# Hi\n", "title: Own\n"),
+    ],
+)
+def test_a_hand_written_page_keeps_or_gets_its_title(text, front):
+    assert sanitized_page(text, ["toc"], {}).startswith(f"---\n{front}---\n")
 
 
 def page(site: Path, path: str) -> LexborHTMLParser:
