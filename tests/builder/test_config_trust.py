@@ -253,6 +253,7 @@ def test_python_names_are_only_the_listed_functions(column, tmp_path, capsys):
 
 def test_the_engine_is_given_the_checked_values_not_the_file(column, tmp_path: Path):
     from advice_column.blueprint.settings import read_settings
+    from advice_column.engine.interface import SiteDescription
     from advice_column.engine.runner import load_engine_config
 
     column.write("mkdocs.yml", MKDOCS_YML + "markdown_extensions: [admonition]\n")
@@ -260,7 +261,9 @@ def test_the_engine_is_given_the_checked_values_not_the_file(column, tmp_path: P
     # Changed after the check (between check and build): MkDocs must never see this.
     column.write("mkdocs.yml", MKDOCS_YML + "markdown_extensions: ['subprocess:Popen']\n")
     (tmp_path / "docs").mkdir()
-    config = load_engine_config(column.root, settings, tmp_path / "docs", tmp_path / "site", [])
+    config = load_engine_config(
+        SiteDescription(column.root, settings, tmp_path / "docs", ()), tmp_path / "site"
+    )
     assert "admonition" in config.markdown_extensions
     assert not any("subprocess" in str(name) for name in config.markdown_extensions)
 

@@ -83,8 +83,9 @@ def test_home_text_whose_front_matter_yaml_cannot_read_still_builds(column, caps
     assert "Welcome to the column." in (column.root / "site/index.html").read_text(encoding="utf-8")
 
 
-def test_a_hand_written_page_s_front_matter_is_text_for_the_theme():
-    """What the build does even if check was skipped: texts escaped, the generator's key dropped."""
+def test_a_hand_written_page_never_carries_the_generator_s_key():
+    """What the build does even if check was skipped: the generator's key dropped (the engine
+    escapes the texts for its theme: tests/engine/test_mkdocs_engine.py)."""
     from advice_column.builder.writer import published
 
     page = (
@@ -92,7 +93,6 @@ def test_a_hand_written_page_s_front_matter_is_text_for_the_theme():
         "advice: {kind: listing, newer: {url: 'javascript:alert(2)', title: x}}\n---\n# Body\n"
     )
     assert published("about.md", page.encode()).decode() == (
-        "---\ntitle: '&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;'\nhide:\n- toc\n"
-        "icon: material/email\n---\n# Body\n"
+        "---\ntitle: </title><script>alert(1)</script>\nhide:\n- toc\nicon: material/email\n---\n# Body\n"
     )
     assert published("plain.md", b"# No front matter\n") == b"# No front matter\n"

@@ -72,12 +72,13 @@ def test_sigkill_at_random_moments_leaves_no_process_and_a_whole_site(column: Co
 RENDER_IN_TWO_PROCESSES = """
 import sys
 from pathlib import Path
-from advice_column.builder.pipeline import engine_config, generate, load_valid
-from advice_column.engine.runner import run_engine
+from advice_column.builder.describe import describe_site
+from advice_column.builder.pipeline import generate, load_valid
+from advice_column.engine.runner import load_engine_config, run_engine
 root, docs, site = map(Path, sys.argv[1:4])
 settings, column = load_valid(root)
 catalog, docs_dir, _ = generate(root, settings, column, docs)
-run_engine(engine_config(root, settings, catalog, docs_dir, site), workers=2)
+run_engine(load_engine_config(describe_site(root, settings, catalog, docs_dir), site), workers=2)
 """
 
 

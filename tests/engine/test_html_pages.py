@@ -19,8 +19,9 @@ import material
 import pytest
 
 from advice_column import engine
-from advice_column.builder.pipeline import engine_config, generate, load_valid
-from advice_column.engine.runner import run_engine
+from advice_column.builder.describe import describe_site
+from advice_column.builder.pipeline import generate, load_valid
+from advice_column.engine.runner import load_engine_config, run_engine
 
 from ..conftest import SAMPLE, entry_text
 
@@ -53,7 +54,10 @@ def build(root: Path, out: str, *, markdown_everywhere: bool = False) -> dict[st
     settings, column = load_valid(root)
     catalog, docs_dir, written = generate(root, settings, column, root / f"{out}-docs")
     html_pages = frozenset() if markdown_everywhere else written.html_pages
-    run_engine(engine_config(root, settings, catalog, docs_dir, root / out, html_pages), workers=1)
+    run_engine(
+        load_engine_config(describe_site(root, settings, catalog, docs_dir, html_pages), root / out),
+        workers=1,
+    )
     site = root / out
     files = [path for path in site.rglob("*") if path.is_file()]
     return {path.relative_to(site).as_posix(): path.read_text("utf-8", "replace") for path in files}
@@ -153,9 +157,8 @@ def test_a_page_rendered_from_its_html_holds_its_body_nowhere_else(sample_column
     # page of a big column in each worker's memory (gigabytes, for long answers).
     settings, column = load_valid(sample_column)
     catalog, docs_dir, written = generate(sample_column, settings, column, sample_column / "docs-out")
-    config = engine_config(
-        sample_column, settings, catalog, docs_dir, sample_column / "out", written.html_pages
-    )
+    site = describe_site(sample_column, settings, catalog, docs_dir, written.html_pages)
+    config = load_engine_config(site, sample_column / "out")
     built = []
     run_engine(config, workers=1, on_site=built.append)
     _, files, _, _ = built[0]

@@ -20,8 +20,9 @@ from ..conftest import SAMPLE, entry_text
 BUILD_BOTH = """
 import json, threading
 from pathlib import Path
-from advice_column.builder.pipeline import engine_config, generate
-from advice_column.engine.runner import EngineError, one_process_reason, run_engine
+from advice_column.builder.describe import describe_site
+from advice_column.builder.pipeline import generate
+from advice_column.engine.runner import EngineError, load_engine_config, one_process_reason, run_engine
 from advice_column.blueprint.column import load
 
 root = Path(ROOT)
@@ -29,9 +30,8 @@ settings, column = load(root)
 catalog, docs_dir, written = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
 report = {}
 for workers in (1, 2):
-    config = engine_config(
-        root, settings, catalog, docs_dir, root / f"out-{workers}", written.html_pages, serve_url=SERVE
-    )
+    site = describe_site(root, settings, catalog, docs_dir, written.html_pages, serve_url=SERVE)
+    config = load_engine_config(site, root / f"out-{workers}")
     assert threading.active_count() == 1 and one_process_reason(config) is None
     ticks = []
     try:
@@ -85,14 +85,15 @@ def test_a_warning_in_a_worker_fails_the_strict_build_as_it_does_in_one_process(
 
 def test_a_site_with_plugins_is_built_by_mkdocs_in_one_process(column):
     from advice_column.blueprint.column import load
-    from advice_column.builder.pipeline import engine_config, generate
-    from advice_column.engine.runner import one_process_reason
+    from advice_column.builder.describe import describe_site
+    from advice_column.builder.pipeline import generate
+    from advice_column.engine.runner import load_engine_config, one_process_reason
 
     column.write("mkdocs.yml", (column.root / "mkdocs.yml").read_text() + "plugins:\n  - tags\n  - search\n")
     column.entry("one")
     settings, loaded = load(column.root)
     catalog, docs_dir, _ = generate(column.root, settings, loaded, column.root / "docs-out")
-    config = engine_config(column.root, settings, catalog, docs_dir, column.root / "out")
+    config = load_engine_config(describe_site(column.root, settings, catalog, docs_dir), column.root / "out")
     assert one_process_reason(config) == "the site configures plugins: material/tags"
     assert one_process_reason(config, dirty=True) is not None
     assert column.run("build") == 0

@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.engine.interface import NavItem
-from advice_column.engine.zensical_docs import sanitized_page, site_path, zensical_path
+from advice_column.engine.zensical_docs import page_body, site_path, zensical_path
 from advice_column.engine.zensical_engine import nav_entry
 
 from ..conftest import MKDOCS_YML, ColumnDir
@@ -52,12 +52,20 @@ def test_nav_titles_stay_plain_and_generated_pages_move():
 @pytest.mark.parametrize(
     ("text", "front"),
     [
-        ("# Hi & bye\n\ntext\n", 'title: "Hi & bye"\n'),
-        ("---\ntitle: Own\n---\n# Hi\n", "title: Own\n"),
+        ("# Hi & bye\n\ntext\n", {"title": "Hi & bye"}),
+        ("---\ntitle: Own\n---\n# Hi\n", {"title": "Own"}),
     ],
 )
 def test_a_hand_written_page_keeps_or_gets_its_title(text, front):
-    assert sanitized_page(text, ["toc"], {}).startswith(f"---\n{front}---\n")
+    assert page_body(text, False, ["toc"], {}).startswith(f"---\n{json.dumps(front)}\n---\n")
+
+
+def test_a_generated_page_is_laid_out_for_its_kind():
+    text = '---\n{"title": "Say \\"no\\" & go", "advice": {"kind": "search"}}\n---\n\n<p>x</p>\n'
+    meta = json.loads(page_body(text, True, [], {}).split("\n")[1])
+    assert meta["title"] == "Say &quot;no&quot; &amp; go"  # the theme prints it as it is
+    assert meta["template"] == "search.html"
+    assert meta["hide"] == ["navigation", "toc"]
 
 
 def page(site: Path, path: str) -> LexborHTMLParser:
@@ -71,7 +79,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     column.write("mkdocs.yml", ZENSICAL_YML)
     column.write("qa/topics.yml", "interviews:\n  title: Interviews & offers\nsalary:\n  title: Salary\n")
     column.entry("follow-up", title="How do I follow up?", extra="tags: [thank-you notes]\n")
-    column.entry("raise", title="Can I ask for a raise?", topic="salary", answer="Yes: bring numbers.")
+    column.entry("raise", title='Can I ask for a "raise"?', topic="salary", answer="Yes: bring numbers.")
     column.write(
         "docs/about.md",
         "# About us\n\nSee [the topics](topics/index.md).\n\n"
@@ -106,6 +114,9 @@ def test_listing_links_lead_to_the_entries(zensical_site):
 
 
 def test_titles_are_escaped_once(zensical_site):
+    entry = page(zensical_site, "qa/raise/index.html")
+    assert entry.css_first("title").text().startswith('Can I ask for a "raise"?')
+    assert entry.css_first('meta[property="og:title"]').attributes["content"] == 'Can I ask for a "raise"?'
     tree = page(zensical_site, "topics/interviews/index.html")
     assert tree.css_first("title").text().startswith("Interviews & offers")
     nav_titles = [a.text(strip=True) for a in tree.css("nav.md-nav a.md-nav__link")]

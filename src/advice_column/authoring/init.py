@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..blueprint.config_yaml import CONFIG_FILE
 from ..builder.whole_file import write_whole_file
 from ..entries.body import split_sections
 from ..entries.entry_file import entry_path, entry_text
@@ -81,7 +82,7 @@ def render_column(
             front = {"title": EXAMPLE_FRONT["title"], "date": today, **EXAMPLE_FRONT}
             sections, _ = split_sections(text, 1)
             files[entry_path(front["title"], today)] = entry_text(front, sections.question, sections.answer)
-        elif rel == "mkdocs.yml":
+        elif rel == CONFIG_FILE:
             files[rel] = _with_site_name(text, title)
         else:
             files[rel] = _MARKER.sub(lambda match: values[match.group(1)], text)
@@ -161,6 +162,6 @@ def _templates(folder: Traversable | None = None, prefix: str = "") -> Iterator[
 def _with_site_name(template: str, title: str) -> str:
     """mkdocs.yml with its site_name line written by the YAML library, quoting whatever it needs."""
     if SITE_NAME_LINE not in template:
-        raise InitError(f"the package's mkdocs.yml template has no {SITE_NAME_LINE.strip()!r} line")
+        raise InitError(f"the package's {CONFIG_FILE} template has no {SITE_NAME_LINE.strip()!r} line")
     line = yaml.safe_dump({"site_name": title}, allow_unicode=True, width=10_000)
     return template.replace(SITE_NAME_LINE, line, 1)

@@ -12,7 +12,7 @@ from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
 from .structured_data import entry_json_ld
-from .templates import HIDE_SIDEBARS, page_file
+from .templates import page_file
 from .views import EntryView
 
 # GitHub answers 414 for URLs much past 8 KB; a comment link stays under this.
@@ -76,7 +76,7 @@ def render_entry_page(
             entry.title,
             "entry.html",
             description=view.description,
-            meta={"hide": HIDE_SIDEBARS, "advice": advice},
+            meta={"advice": advice},
             view=view,
             topic=topic,
             tags=tags,

@@ -10,7 +10,7 @@ from . import urls
 from .catalog import Catalog
 from .page_cache import PageCache
 from .settings import Settings
-from .templates import HIDE_SIDEBARS, hand_written_meta, page_file, render_template
+from .templates import hand_written_meta, page_file, render_template
 from .views import EntryView
 from .words import month_name, words_for
 
@@ -85,38 +85,45 @@ def month_links(
     return years
 
 
+def listing_pages(listing: Listing, per_page: int) -> dict[str, list[Entry]]:
+    """The listing split into pages of ``per_page``: ``url``, ``url/page/2/``, … each with its entries."""
+    count = max(1, -(-len(listing.entries) // per_page))
+    return {
+        urls.listing_page(listing.url, number): listing.entries[(number - 1) * per_page : number * per_page]
+        for number in range(1, count + 1)
+    }
+
+
 def render_listing(
     listing: Listing, views: dict[str, EntryView], catalog: Catalog, settings: Settings, cache: PageCache
 ) -> dict[str, str]:
-    """The listing split into pages of ``settings.per_page``: ``url``, ``url/page/2/``, …"""
-    shown_views = [views[e.slug] for e in listing.entries]
-    per_page = settings.per_page
-    count = max(1, -(-len(shown_views) // per_page))
-    pagination = [urls.listing_page(listing.url, number) for number in range(1, count + 1)]
+    """The listing's pages (``listing_pages``), each rendered."""
+    paged = listing_pages(listing, settings.per_page)
+    count, pagination = len(paged), list(paged)
     anchors = _month_anchors(listing.entries) if listing.months else {}
     about = (listing.url, listing.description, listing.topic_title, listing.feed, listing.months)
     topics = tuple((slug, topic.title) for slug, topic in catalog.topics.items())
     pages = {}
-    for number, page_url in enumerate(pagination, start=1):
+    for number, (page_url, entries) in enumerate(paged.items(), start=1):
         title = listing.title if number == 1 else f"{listing.title} (page {number} of {count})"
-        shown = shown_views[(number - 1) * per_page : number * per_page]
+        shown = [views[entry.slug] for entry in entries]
         context = {
             "description": listing.description or title,
             "heading": listing.title,
             "intro": listing.description,
             "views": shown,
-            "total": len(shown_views),
+            "total": len(listing.entries),
             "number": number,
             "pagination": pagination,
             "topic_title": listing.topic_title,
             "catalog": catalog,
             "feed": listing.feed,
             "anchors": anchors,
-            "meta": {"hide": HIDE_SIDEBARS, "advice": {"kind": "listing", **_feed(listing.feed)}},
+            "meta": {"advice": {"kind": "listing", **_feed(listing.feed)}},
         }
         # What the page shows, not the Entry objects: an edit to an answer changes those, and
         # would re-render every page of its topic, tags and year.
-        total = len(shown_views)
+        total = len(listing.entries)
         key = functools.partial(_page_key, title, about, shown, catalog, anchors, total, pagination)
         # The very views shown as last time (a preview keeps an unchanged entry's view) need no more.
         same = (title, about, shown, topics, anchors, total, pagination)
@@ -166,8 +173,7 @@ def render_home(
     title = str(meta.get("title") or settings.site_name)
     popular = sorted(catalog.tags.values(), key=lambda tag: (-len(tag.entries), tag.name.casefold()))
     front = {key: value for key, value in meta.items() if key not in ("title", "description")}
-    front = hand_written_meta(front)  # page_file escapes the title and description
-    front.setdefault("hide", HIDE_SIDEBARS)
+    front = hand_written_meta(front)
     front["advice"] = {"kind": "home"}
     masthead = render_template("_masthead.html", title=title, settings=settings)
     return page_file(
@@ -186,7 +192,7 @@ def render_home(
 
 def render_indexes(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """The topics, tags and archive index pages."""
-    meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "index"}}
+    meta = {"advice": {"kind": "index"}}
     months = month_links(catalog, settings.per_page, settings.language)
     words = settings.words
     return {

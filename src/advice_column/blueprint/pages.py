@@ -14,11 +14,11 @@ from . import urls
 from .catalog import Catalog
 from .entry_page import render_entry_page, topic_neighbours
 from .forked import forked_results
-from .listings import listings, render_home, render_indexes, render_listing
+from .listings import listing_pages, listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings
 from .synonyms import render_synonyms
-from .templates import HIDE_SIDEBARS, compile_templates, page_file, use_words
+from .templates import compile_templates, page_file, use_words
 from .views import EntryView, view_entries
 
 __all__ = ["PageCache", "iter_pages", "render_pages", "render_robots", "view_entries"]
@@ -72,7 +72,7 @@ def iter_pages(
             yield from rendered.items()
     yield "index.md", render_home(catalog, views, settings, home_intro, home_meta or {})
     yield from render_indexes(catalog, settings).items()
-    search_meta = {"template": "search.html", "hide": HIDE_SIDEBARS, "advice": {"kind": "search"}}
+    search_meta = {"advice": {"kind": "search"}}
     latest = [views[entry.slug] for entry in catalog.entries[:5]]
     yield "search.md", page_file(
         urls.SEARCH, settings.words["search"], "search_empty.html", meta=search_meta,
@@ -80,7 +80,7 @@ def iter_pages(
     )  # fmt: skip
     yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
     if settings.ask is not None:
-        ask_meta = {"hide": HIDE_SIDEBARS, "advice": {"kind": "ask"}}
+        ask_meta = {"advice": {"kind": "ask"}}
         ask_page = page_file(urls.ASK, settings.words["ask"], "ask.html", meta=ask_meta, ask=settings.ask)
         yield urls.source_path(urls.ASK), ask_page
     yield urls.SEARCH_SYNONYMS_FILE, render_synonyms(settings.search_synonyms)
@@ -108,7 +108,6 @@ def generated_sources(catalog: Catalog, settings: Settings) -> set[str]:
     paths |= {urls.source_path(url) for url in (urls.TOPICS, urls.TAGS, urls.ARCHIVE)}
     paths |= {urls.source_path(urls.ASK)} if settings.ask else set()
     for listing in listings(catalog, with_feeds=bool(settings.site_url)):
-        count = max(1, -(-len(listing.entries) // settings.per_page))
-        paths |= {urls.source_path(urls.listing_page(listing.url, n)) for n in range(1, count + 1)}
+        paths |= {urls.source_path(url) for url in listing_pages(listing, settings.per_page)}
         paths |= {listing.feed} if listing.feed else set()
     return paths | ({urls.SITE_FEED} if settings.site_url else set())

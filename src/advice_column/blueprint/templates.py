@@ -6,7 +6,6 @@ passes the rendered HTML blocks through untouched.
 
 from __future__ import annotations
 
-import html
 import json
 
 import jinja2
@@ -17,8 +16,6 @@ from .words import long_date, words_for
 
 # libyaml's emitter is some twenty times faster than PyYAML's, and front matter is on every page.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-# Generated pages use the whole width: no site navigation or table of contents beside them.
-HIDE_SIDEBARS = ["navigation", "toc"]
 
 
 class HtmlPage(str):
@@ -32,28 +29,12 @@ HTML_PAGE_START = "---\n{"  # how an HtmlPage begins: its JSON front matter
 
 
 GENERATOR_KEY = "advice"  # page.meta.advice: what the generator tells the theme (kind, feed, links)
-_NAMES = ("template", "icon")  # file names the theme looks up (docs_folder.py checks them)
 
 
 def hand_written_meta(meta: dict) -> dict:
-    """A hand-written page's front matter as the theme may print it: every text HTML-escaped
-    (Material prints page.meta values as they are, see page_file), and never the generator's
-    ``advice`` key (its theme trusts the links and kinds there)."""
-    return {
-        key: value if key in _NAMES else _escaped(value)
-        for key, value in meta.items()
-        if key != GENERATOR_KEY
-    }
-
-
-def _escaped(value):
-    if isinstance(value, str):
-        return html.escape(value)
-    if isinstance(value, list):
-        return [_escaped(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _escaped(item) for key, item in value.items()}
-    return value
+    """A hand-written page's front matter without the generator's ``advice`` key: the theme
+    trusts the links and kinds there. (The engine escapes the rest for its theme.)"""
+    return {key: value for key, value in meta.items() if key != GENERATOR_KEY}
 
 
 def pagination_window(number: int, count: int, width: int = 2) -> list[int | None]:
@@ -116,12 +97,8 @@ def page_file(
     The template gets ``link(path)``, a relative link from this page to any site path. Without
     ``markdown_before`` the result is an :class:`HtmlPage`.
     """
-    # Material prints page.meta.title and page.meta.description into the HTML without escaping
-    # (material/templates/base.html: <title>{{ page.meta.title }}…), so they are stored escaped.
-    front = {
-        "title": html.escape(title),
-        **({"description": html.escape(description)} if description else {}),
-    }
+    # Plain text: the engine escapes them for its theme as it needs (engine/page_kinds.py).
+    front = {"title": title, **({"description": description} if description else {})}
     front.update(meta or {})
     if markdown_before:  # MkDocs reads this page's front matter: YAML, as any page has
         header = yaml.dump(front, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)

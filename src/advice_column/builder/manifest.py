@@ -1,15 +1,17 @@
 """Nothing lost: every published entry must come out of the build exactly where it belongs.
 
-Checked on the built HTML itself: one page per entry; each entry once on its topic's listing,
-on each of its tags' listings and in its year of the archive (all pages of each listing), and on
-the listing each tag link of its own page leads to; in the sitemap, the search index and the
-feeds, every one of which must be well-formed XML. Any mismatch fails the build.
+Checked against the site as it was described, never by reading our own markup back: one page
+per entry; each entry once across the pages of its topic's listing, of each of its tags'
+listings and of its year in the archive, as the generator paged them; the listing each tag link
+of its own page leads to; each of these pages reported written by the engine and on disk; in
+the sitemap, the search index and the feeds, every one of which must be well-formed XML. Any
+mismatch fails the build.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,14 +19,11 @@ from xml.etree import ElementTree
 from ..blueprint import urls
 from ..blueprint.catalog import Catalog
 from ..blueprint.feeds import feed_problem
-from ..blueprint.listings import listings
+from ..blueprint.listings import listing_pages, listings
 from ..entries.model import Entry
 
-_ITEM_LINK = re.compile(r'<a class="advice-item__title" href="([^"]+)"')
-_TAG_LINK = re.compile(r'<a class="advice-tag" href="([^"]+)"')
-_NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
-_LOC = re.compile(r"<loc>([^<]*)</loc>")
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @dataclass(frozen=True)
@@ -34,32 +33,54 @@ class SiteManifest:
 
     entries: list[str]  # every entry page, newest first
     listings: dict[str, list[str]]  # each listing's URL: the entries it lists, in order
+    pages: dict[str, dict[str, list[str]]]  # each listing's URL: its pages, each with its entries
+    tag_links: dict[str, list[str]]  # each entry page: the listings its tag links lead to
     topics: list[str]  # the topics' keys (each has a feed)
 
 
-def site_manifest(catalog: Catalog) -> SiteManifest:
+def site_manifest(catalog: Catalog, per_page: int) -> SiteManifest:
     """What ``verify_site`` checks the built site against."""
-    found = {listing.url: _urls(listing.entries) for listing in listings(catalog)}
-    return SiteManifest(_urls(catalog.entries), found, list(catalog.topics))
+    found = listings(catalog)
+    paged = {
+        listing.url: {url: _urls(entries) for url, entries in listing_pages(listing, per_page).items()}
+        for listing in found
+    }
+    tag_links = {
+        urls.entry(entry.slug): [urls.tag(catalog.tag_of(tag).slug) for tag in entry.tags]
+        for entry in catalog.entries
+    }
+    listed = {listing.url: _urls(listing.entries) for listing in found}
+    return SiteManifest(_urls(catalog.entries), listed, paged, tag_links, list(catalog.topics))
 
 
 def verify_site(
-    manifest: SiteManifest, site_dir: Path, indexed: int | None, *, site_url: str = "", feed_entries: int = 0
+    manifest: SiteManifest,
+    site_dir: Path,
+    written: Set[str],
+    indexed: int | None,
+    *,
+    site_url: str = "",
+    feed_entries: int = 0,
 ) -> list[str]:
     """Problems where the built site and the manifest disagree; empty when every entry arrived once.
 
-    The sitemap and feeds are checked when there is a ``site_url`` (neither exists without one);
-    the search index when ``indexed`` (its page count) is given.
+    ``written`` are the site paths of the pages the engine reports it wrote. The sitemap and
+    feeds are checked when there is a ``site_url`` (neither exists without one); the search
+    index when ``indexed`` (its page count) is given.
     """
-    built = {path.parent.name for path in (site_dir / urls.ENTRIES).glob("*/index.html")}
-    problems = _difference("entry pages", manifest.entries, [urls.entry(slug) for slug in built])
+    built = [url for url in written if _is_entry(url) and _on_disk(site_dir, url)]
+    problems = _difference("entry pages", manifest.entries, built)
     if indexed is not None:
         problems += verify_index(manifest, indexed)
-    listed: dict[str, list[str]] = {}
+    listed = {url: _listed(site_dir, written, pages, problems) for url, pages in manifest.pages.items()}
     for url, expected in manifest.listings.items():
-        listed[url] = listed_entries(site_dir, url)
-        problems += _difference(url, expected, listed[url])
-    problems += _check_tag_links(manifest.entries, site_dir, listed)
+        problems += _difference(url, expected, listed.get(url, []))
+    for own, links in manifest.tag_links.items():
+        problems += [
+            f"{own}: its tag link leads to {url}, which does not list it"
+            for url in links
+            if own not in listed.get(url, [])
+        ]
     if site_url:
         problems += _check_sitemap(manifest.entries, site_dir, site_url)
         feeds = {
@@ -79,22 +100,6 @@ def verify_index(manifest: SiteManifest, indexed: int) -> list[str]:
     return []
 
 
-def _check_tag_links(entries: list[str], site_dir: Path, listed: dict[str, list[str]]) -> list[str]:
-    """Each entry is on the listing behind every tag link of its own page."""
-    problems = []
-    for own in entries:
-        page = site_dir / own / "index.html"
-        if not page.is_file():
-            continue  # reported as a missing entry page
-        for href in _TAG_LINK.findall(page.read_text(encoding="utf-8")):
-            url = urls.resolve(own, href)
-            if url not in listed:
-                listed[url] = listed_entries(site_dir, url)
-            if own not in listed[url]:
-                problems.append(f"{own}: its tag link leads to {url}, which does not list it")
-    return problems
-
-
 def _feed_problem(site_dir: Path, path: str) -> str | None:
     feed = site_dir / path
     if not feed.is_file():
@@ -103,25 +108,33 @@ def _feed_problem(site_dir: Path, path: str) -> str | None:
     return f"{path} is not a valid feed: {problem}" if problem else None
 
 
-def listed_entries(site_dir: Path, url: str) -> list[str]:
-    """The entry URLs a listing links to, across all its pages, in order."""
+def _listed(site_dir: Path, written: Set[str], pages: dict[str, list[str]], problems: list[str]) -> list[str]:
+    """The entries a listing's pages list, the pages that were not written left out (and noted)."""
     found = []
-    while url:
-        path = site_dir / url / "index.html"
-        if not path.is_file():
-            break  # reported by the caller as entries missing from this listing
-        page = path.read_text(encoding="utf-8")
-        found += [urls.resolve(url, href) for href in _ITEM_LINK.findall(page)]
-        following = _NEXT_LINK.search(page)
-        url = urls.resolve(url, following.group(1)) if following else ""
+    for url, entries in pages.items():
+        if url in written and _on_disk(site_dir, url):
+            found += entries
+        else:
+            problems.append(f"{url}: the listing page was not written")
     return found
+
+
+def _is_entry(url: str) -> bool:
+    return url.startswith(urls.ENTRIES) and url.count("/") == urls.ENTRIES.count("/") + 1
+
+
+def _on_disk(site_dir: Path, url: str) -> bool:
+    return (site_dir / url / "index.html").is_file()
 
 
 def _check_sitemap(entries: list[str], site_dir: Path, site_url: str) -> list[str]:
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.exists():
         return ["sitemap.xml was not written"]
-    locations = _LOC.findall(sitemap.read_text(encoding="utf-8"))
+    try:
+        locations = [loc.text or "" for loc in ElementTree.parse(sitemap).getroot().iter(f"{_SITEMAP}loc")]
+    except ElementTree.ParseError as error:
+        return [f"sitemap.xml is not well-formed XML: {error}"]
     in_sitemap = [loc[len(site_url) :] for loc in locations if loc.startswith(site_url + urls.ENTRIES)]
     return _difference("sitemap.xml", entries, in_sitemap)
 

@@ -1,7 +1,7 @@
 """The build, stage by stage: the one place that says what runs, in which order.
 
 ``advice build`` (:func:`build_column`):
-    load_valid -> [lock .advice/, undo a cut-short publish] -> generate -> engine_config
+    load_valid -> [lock .advice/, undo a cut-short publish] -> generate -> describe_site
     -> render, with the search index made beside it -> verify pages -> [index done] -> publish
 ``advice serve`` (:class:`.preview.Preview`) runs the same functions, drafts included, up to
 render, into a folder of its own; its search index follows in the background.
@@ -9,7 +9,6 @@ render, into a folder of its own; its search index follows in the background.
 
 from __future__ import annotations
 
-import html
 import itertools
 import subprocess
 from collections.abc import Iterator
@@ -25,13 +24,14 @@ from ..blueprint.placeholders import example_addresses
 from ..blueprint.redirects import render_redirects
 from ..blueprint.settings import Settings
 from ..blueprint.urls import BUNDLE
-from ..engine.interface import DEFAULT_ENGINE, NavItem, SiteDescription, engine_for, engine_name
+from ..engine.errors import BuildError
+from ..engine.interface import BuildResult, SiteDescription, engine_for
 from ..engine.memory import give_back_free_memory
-from ..engine.runner import BuildError, column_nav, load_engine_config, run_engine, site_language, site_nav
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry, Tick
 from ..entries.problems import Diagnostic
 from ..entries.schedule import scheduled_entries
+from .describe import describe_site
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .manifest import SiteManifest, site_manifest, verify_index, verify_site
 from .progress import Progress
@@ -39,7 +39,6 @@ from .publish import publish, recover
 from .search_index import count_indexed_pages
 from .workspace import (
     build_lock,
-    cache_folder,
     column_cache,
     fresh_build_folder,
     refuse_unless_folder,
@@ -50,7 +49,6 @@ from .workspace import (
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
 
 __all__ = ["BuildError", "build_column"]
-GENERATED_TOP_PAGES = ("index.md", "search.md")
 
 
 class InvalidColumn(BuildError):
@@ -71,7 +69,7 @@ class LostEntries(BuildError):
 
 @dataclass(frozen=True)
 class Published:
-    """What ``advice build`` published: how many entries, where, and MkDocs' warnings."""
+    """What ``advice build`` published: how many entries, where, and the engine's warnings."""
 
     entries: int
     site_dir: str
@@ -97,9 +95,12 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
         with build_lock(work, lambda: progress.note(waiting)), _fresh_build_folder(cache, work) as build_dir:
             with progress.stage("generating pages") as tick:
                 catalog, docs_dir, written = generate(root, settings, column, cache / "docs", progress=tick)
-            config = engine_config(root, settings, catalog, docs_dir, build_dir, written.html_pages)
-            other_engine = other_engine_site(root, settings, catalog, docs_dir, written.html_pages)
-            manifest, drafts = site_manifest(catalog), sum(entry.draft for entry in column.entries)
+            site, engine = (
+                describe_site(root, settings, catalog, docs_dir, written.html_pages),
+                engine_for(settings),
+            )
+            manifest = site_manifest(catalog, settings.per_page)
+            drafts = sum(entry.draft for entry in column.entries)
             scheduled = [
                 replace(entry, question="", answer="") for entry in scheduled_entries(column.entries)
             ]
@@ -108,19 +109,21 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
             del catalog, column
             give_back_free_memory()
             previous = site_dir / BUNDLE
-            with search_index(config, cache / "search-pages", work, previous, indexer=indexer) as search:
+            with search_index(site, cache / "search-pages", work, previous, indexer=indexer) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
-                    warnings = render(config, other_engine, build_dir, tick)
+                    built = engine.build(site, build_dir, progress=tick)
                 with progress.stage("verifying pages"):  # while Pagefind may still be at work
-                    lost = lost_entries(manifest, settings, build_dir)
+                    lost = lost_entries(manifest, settings, build_dir, built)
                 with progress.wait_for("indexing for search") as took:
                     took(search.finish(build_dir))
             with progress.stage("publishing"):
                 verify(manifest, build_dir, lost)
                 publish(build_dir, site_dir, cache)
     entries = len(manifest.entries)
-    return Published(entries, settings.site_dir, warnings, drafts, example_addresses(settings), scheduled)
+    return Published(
+        entries, settings.site_dir, built.warnings, drafts, example_addresses(settings), scheduled
+    )
 
 
 def load_valid(
@@ -165,66 +168,8 @@ def generate(
     return catalog, docs_dir, written
 
 
-def engine_config(
-    root: Path,
-    settings: Settings,
-    catalog: Catalog,
-    docs_dir: Path,
-    site_dir: Path,
-    html_pages: frozenset[str] = frozenset(),
-    *,
-    strict: bool = True,
-    serve_url: str | None = None,
-):
-    """The MkDocs config for the generated docs, with the column's navigation.
-
-    ``html_pages`` are the generated pages that are HTML only (``WriteReport.html_pages``).
-    """
-    nav = navigation(settings, catalog, docs_dir)
-    private = cache_folder()
-    return load_engine_config(
-        root,
-        settings,
-        docs_dir,
-        site_dir,
-        nav,
-        strict=strict,
-        serve_url=serve_url,
-        private_cache=private,
-        html_pages=html_pages,
-    )
-
-
-def other_engine_site(
-    root: Path, settings: Settings, catalog: Catalog, docs_dir: Path, html_pages: frozenset[str]
-) -> SiteDescription | None:
-    """The site as an engine other than MkDocs is given it, when mkdocs.yml asks for one."""
-    if engine_name(settings) == DEFAULT_ENGINE:
-        return None
-    nav = tuple(_nav_item(item) for item in navigation(settings, catalog, docs_dir))
-    overrides = (settings.raw.get("theme") or {}).get("custom_dir")
-    return SiteDescription(root, settings, docs_dir, nav, html_pages, root / overrides if overrides else None)
-
-
-def render(config, site: SiteDescription | None, build_dir: Path, progress: Tick) -> list[str]:
-    """Render the site with MkDocs, or with the engine ``site`` is for; the engine's warnings."""
-    if site is None:
-        return run_engine(config, progress=progress)
-    return engine_for(site.settings).build(site, build_dir, progress).warnings
-
-
-def _nav_item(item) -> NavItem:
-    """A navigation item of ``navigation`` (MkDocs' shape, titles escaped) as a plain NavItem."""
-    if isinstance(item, str):
-        return NavItem(None, item)
-    ((title, target),) = item.items()
-    if isinstance(target, list):
-        return NavItem(html.unescape(title), None, tuple(_nav_item(child) for child in target))
-    return NavItem(html.unescape(title), target)
-
-
 def search_index(
-    config,
+    site: SiteDescription,
     source_dir: Path,
     work_dir: Path,
     previous: Path,
@@ -239,17 +184,19 @@ def search_index(
     when it is in a folder only this user can write (a preview's, not the column's ``site/``).
     ``indexer``: a process from ``spawn_indexer`` to do it, started ahead.
     """
-    language = site_language(config)
-    docs_dir, key = Path(config.docs_dir), signing_key_file()
+    language = site.settings.language
+    docs_dir, key = site.docs_dir, signing_key_file()
     private = previous_is_private
     return BackgroundIndex(
         docs_dir, language, source_dir, work_dir, key, previous, part_entries, private, indexer
     )
 
 
-def lost_entries(manifest: SiteManifest, settings: Settings, built: Path) -> list[str]:
+def lost_entries(manifest: SiteManifest, settings: Settings, site_dir: Path, built: BuildResult) -> list[str]:
     """Where the built site's pages and the manifest disagree: empty when every entry arrived."""
-    return verify_site(manifest, built, None, site_url=settings.site_url, feed_entries=settings.feed_entries)
+    return verify_site(
+        manifest, site_dir, built.pages, None, site_url=settings.site_url, feed_entries=settings.feed_entries
+    )
 
 
 def verify(manifest: SiteManifest, built: Path, lost: list[str]) -> None:
@@ -289,9 +236,3 @@ def _file_errors_reported() -> Iterator[None]:
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         raise BuildError(f"cannot build: {where}{error.strerror or error}") from None
-
-
-def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> list:
-    """The site's navigation: home, topics, index pages, then the hand-written pages."""
-    hand_written = [p.name for p in docs_dir.glob("*.md") if p.name not in GENERATED_TOP_PAGES]
-    return column_nav(catalog.topics, site_nav(settings, hand_written), settings.words)

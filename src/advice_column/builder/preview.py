@@ -2,12 +2,12 @@
 
 Rebuilds run the pipeline's stages (builder/pipeline.py) and are incremental: only changed entry
 files are read again, the writer rewrites only pages whose Markdown changed, and the engine
-re-renders only those, with the MkDocs objects of the last full build kept in memory, unless
+re-renders only those, with the engine's objects of the last full build kept in memory, unless
 something every page shows changed (mkdocs.yml, topics, hand-written pages, the theme), which
 takes a full build. The search index is refreshed in the background once the pages are ready.
 While entries are invalid the preview shows the others (and an entry that was valid before,
 as it was then), and every page shows the problems; when nothing can be built (mkdocs.yml does
-not read, MkDocs fails) the last build, if any, stays up, and the panel says which of the two.
+not read, the engine fails) the last build, if any, stays up, and the panel says which of the two.
 Everything the preview writes is in its own folders, so previews and builds never meet.
 """
 
@@ -27,14 +27,15 @@ from ..blueprint.column import load
 from ..blueprint.pages import PageCache
 from ..blueprint.settings import CONFIG_FILE
 from ..blueprint.urls import BUNDLE
-from ..engine.live_site import LiveSite
-from ..engine.runner import THEME_DIR, BuildError
+from ..engine.errors import BuildError
+from ..engine.interface import LiveSite, engine_for
 from ..entries.entry_cache import EntryCache
 from ..entries.model import Column, Entry
 from ..entries.problems import printable
 from .console import print_diagnostics, say, tell
+from .describe import describe_site
 from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
-from .pipeline import InvalidColumn, engine_config, generate, navigation, search_index
+from .pipeline import InvalidColumn, generate, search_index
 from .search_index import SearchIndexError
 from .writer import WriteReport
 
@@ -53,9 +54,8 @@ class Preview:
         self._layout: str | None = None
         self._pages = PageCache()
         self._indexer: threading.Thread | None = None
-        self._site = LiveSite()  # MkDocs' objects of the last full build, for page updates
+        self._site: LiveSite | None = None  # the last full build, kept for page updates
         self._entries = EntryCache()
-        self._config = None  # the MkDocs config of the last full build
         self._indexer_ready = None  # an indexer process started ahead, for the next rebuild
 
     def rebuild(self) -> str | None:
@@ -78,25 +78,27 @@ class Preview:
                 cache=self._pages,
                 search_part_entries=part_entries,
             )
-            layout = self._layout_signature(settings.docs_dir, navigation(settings, catalog, docs_dir))
-            dirty = (
-                layout == self._layout and self._site.ready and self.site_dir.joinpath("index.html").exists()
+            site = describe_site(
+                self.root,
+                settings,
+                catalog,
+                docs_dir,
+                report.html_pages,
+                strict=False,
+                serve_url=self.serve_url,
             )
-            if not dirty:
-                self._config = engine_config(
-                    self.root,
-                    settings,
-                    catalog,
-                    docs_dir,
-                    self.site_dir,
-                    report.html_pages,
-                    strict=False,
-                    serve_url=self.serve_url,
-                )
+            engine = engine_for(settings)
+            layout = self._layout_signature(settings.docs_dir, site.nav, engine.theme_dir)
+            dirty = (
+                layout == self._layout
+                and self._site is not None
+                and self._site.ready
+                and self.site_dir.joinpath("index.html").exists()
+            )
             self._remove_pages(report.removed)
             indexer, self._indexer_ready = self._indexer_ready, None
             search = search_index(
-                self._config,
+                site,
                 self.work / "search-pages",
                 self.work,
                 self.site_dir / BUNDLE,
@@ -106,11 +108,12 @@ class Preview:
             )
             search.start()
             try:
-                if dirty:
+                if dirty and self._site is not None:
                     warnings = self._site.update(report.written, report.removed, report.html_pages)
                 else:
                     gc.unfreeze()  # what the last full build kept may be garbage now
-                    warnings = self._site.build(self._config, self.serve_url)
+                    self._site = engine.live_site()
+                    warnings = self._site.build(site, self.site_dir).warnings
                     # Kept until the next full build: the collector need not walk it on every edit.
                     gc.freeze()
             except BaseException:
@@ -178,10 +181,10 @@ class Preview:
             self._indexer.join()
             self._indexer = None
 
-    def _layout_signature(self, docs_dir: str, nav: list) -> str:
+    def _layout_signature(self, docs_dir: str, nav: tuple, theme_dir: Path) -> str:
         """A digest of everything every page shows: config, topics, hand-written pages, theme."""
         digest = hashlib.sha256(repr(nav).encode())
-        folders = [self.root / docs_dir, self.root / "overrides", THEME_DIR]
+        folders = [self.root / docs_dir, self.root / "overrides", theme_dir]
         files = [self.root / CONFIG_FILE, self.root / "qa" / "topics.yml"]
         files += [
             p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if p.is_file()

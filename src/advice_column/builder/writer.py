@@ -95,7 +95,7 @@ def merge_pages(
 
 def published(rel: str, data: bytes) -> bytes:
     """A hand-written file as the site publishes it: an HTML page sanitised, a Markdown page's
-    front matter made safe for the theme (its HTML is sanitised when it renders, html_pages.py),
+    front matter without the generator's key (its HTML is sanitised when it renders, html_pages.py),
     any other file as it is (`advice check` refuses the kinds that could run script, docs_files.py)."""
     if rel.endswith(HTML_PAGE):
         return sanitize_html_document(data.decode("utf-8-sig")).encode("utf-8")

@@ -1,3 +1,2 @@
-"""The site engine, MkDocs with Material: the only code that imports either.
-
-Moving to another engine is a change of this folder."""
+"""The site engine behind one interface (interface.py), MkDocs with Material by default: the
+only code that imports or names them. Moving to another engine is a change of this folder."""

@@ -20,7 +20,6 @@ from .errors import BuildError
 # What a generated page is; its front matter names it under ``advice.kind`` (templates.py,
 # GENERATOR_KEY), and the engine picks the page's layout from it. A page without one is hand-written.
 PageKind = Literal["home", "entry", "listing", "index", "search", "ask"]
-PAGE_KINDS: tuple[PageKind, ...] = ("home", "entry", "listing", "index", "search", "ask")
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ class SiteDescription:
     with front matter (title, description, the generator's ``advice`` block with the page's
     :data:`PageKind`); every other file is static and published as it is. ``html_pages`` are the
     generated pages whose body is HTML already (JSON front matter on one line): no Markdown.
+    The theme (the column's own folder over the engine's) is the engine's to read from ``settings``.
     """
 
     root: Path  # the column's folder
@@ -48,7 +48,7 @@ class SiteDescription:
     docs_dir: Path
     nav: tuple[NavItem, ...]
     html_pages: frozenset[str] = frozenset()
-    overrides: Path | None = None  # the column's own theme folder, which wins over the engine's
+    cache_dir: Path | None = None  # a folder outside the column, only the user's, for the engine's cache
     strict: bool = True  # a warning fails the build
     serve_url: str | None = None  # a preview's address, instead of the site's own
 
@@ -105,15 +105,10 @@ ENGINES: dict[str, Callable[[], Engine]] = {"mkdocs": _mkdocs, "zensical": _zens
 DEFAULT_ENGINE = "mkdocs"
 
 
-def engine_name(settings: Settings) -> str:
-    """The name of the engine the column's config asks for (``extra.advice.engine``)."""
-    advice = (settings.raw.get("extra") or {}).get("advice") or {}
-    return str(advice.get("engine") or DEFAULT_ENGINE)
-
-
 def engine_for(settings: Settings) -> Engine:
     """The engine the column's config asks for: MkDocs with Material unless it names another."""
-    name = engine_name(settings)
+    advice = (settings.raw.get("extra") or {}).get("advice") or {}
+    name = str(advice.get("engine") or DEFAULT_ENGINE)
     if name not in ENGINES:
         raise BuildError(f"unknown engine {name!r}; valid: {', '.join(sorted(ENGINES))}")
     return ENGINES[name]()

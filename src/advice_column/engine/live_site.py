@@ -10,13 +10,17 @@ enough: when nothing every page shows (config, navigation, theme) changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
 from .html_pages import use_html_pages
-from .runner import _captured_warnings, aborted, run_engine, site_plugins
+from .interface import BuildResult, SiteDescription
+from .runner import _captured_warnings, aborted, built_pages, load_engine_config, run_engine, site_plugins
 
 
 class LiveSite:
@@ -30,17 +34,18 @@ class LiveSite:
         """True when :meth:`update` can follow: a full build ran and the site has no plugins."""
         return self._site is not None
 
-    def build(self, config, serve_url: str) -> list[str]:
-        """A full MkDocs build of ``config``, kept for updates; returns MkDocs' warnings."""
+    def build(self, site: SiteDescription, out_dir: Path) -> BuildResult:
+        """A full MkDocs build of ``site`` into ``out_dir``, kept for updates."""
         self._site = None
+        config = load_engine_config(site, out_dir)
         # A plugin may keep state across pages; its sites are always built in full.
         plain = not site_plugins(config)
         kept: list[tuple] = []
-        warnings = run_engine(config, serve_url=serve_url, on_site=kept.append)
+        warnings = run_engine(config, serve_url=site.serve_url, on_site=kept.append)
         self._site = kept[0] if plain and kept else None
-        return warnings
+        return BuildResult(warnings, built_pages(kept[0]) if kept else frozenset())
 
-    def update(self, written: list[str], removed: list[str], html_pages: frozenset[str]) -> list[str]:
+    def update(self, written: Sequence[str], removed: Sequence[str], html_pages: frozenset[str]) -> list[str]:
         """Re-render the files ``written`` (paths inside docs_dir) and forget ``removed`` ones.
 
         ``html_pages``: the site's pages that are HTML only now (see html_pages.py).

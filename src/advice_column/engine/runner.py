@@ -18,13 +18,16 @@ from contextlib import contextmanager
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from ..blueprint.settings import CONFIG_FILE, Settings
-from ..entries.model import Tick, Topic
+from ..blueprint.settings import CONFIG_FILE
+from ..entries.model import Tick
 from ..entries.problems import printable
 from .config_values import THEME_TEXT, engine_values, theme_text
 from .errors import BuildError
 from .html_pages import PLUGIN_NAME as _HTML_PAGES
 from .html_pages import use_html_pages
+from .interface import NavItem, SiteDescription
+from .page_kinds import PLUGIN_NAME as _PAGE_KINDS
+from .page_kinds import use_page_kinds
 from .templates import use_sandboxed_templates
 
 THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
@@ -40,63 +43,27 @@ class EngineError(BuildError):
     """MkDocs refused the build; the message says why."""
 
 
-def _escaped_titles(item):
-    """A nav item with its titles escaped for Material, as column_nav escapes the topics'."""
-    if not isinstance(item, dict):
-        return item
-    return {
-        html.escape(title): [_escaped_titles(child) for child in target]
-        if isinstance(target, list)
-        else target
-        for title, target in item.items()
-    }
+def mkdocs_nav(items: tuple[NavItem, ...]) -> list:
+    """The navigation as MkDocs' ``nav`` setting, its titles escaped: Material prints them raw."""
+    return [_nav_item(item) for item in items]
 
 
-def column_nav(topics: dict[str, Topic], site_nav: list, words: dict[str, str]) -> list:
-    """Home, the topics, the index pages, then the site's own pages; titles in the column's
-    language (blueprint/words.py), escaped for Material."""
-    topic_items = [{html.escape(words["all_topics"]): "topics/index.md"}]
-    topic_items += [{html.escape(t.title): f"topics/{key}/index.md"} for key, t in topics.items()]
-    return [
-        {html.escape(words["home"]): "index.md"},
-        {html.escape(words["topics"]): topic_items},
-        {html.escape(words["tag_index"]): "tags/index.md"},
-        {html.escape(words["archive"]): "archive/index.md"},
-        "search.md",  # titled by its page, in the column's language
-        *site_nav,
-    ]
+def _nav_item(item: NavItem):
+    target = item.path if item.path is not None else mkdocs_nav(item.children)
+    return {html.escape(item.title): target} if item.title is not None else target
 
 
-def site_nav(settings: Settings, hand_written: list[str]) -> list:
-    """The site's ``nav`` from mkdocs.yml, or else its hand-written pages in name order."""
-    nav = settings.raw.get("nav")
-    if isinstance(nav, list):
-        return [_escaped_titles(item) for item in nav if item not in ("index.md", {"Home": "index.md"})]
-    return [path for path in sorted(hand_written) if path.endswith(".md")]
-
-
-def load_engine_config(
-    root: Path,
-    settings: Settings,
-    docs_dir: Path,
-    site_dir: Path,
-    nav: list,
-    *,
-    strict: bool = True,
-    serve_url: str | None = None,
-    private_cache: Path | None = None,
-    html_pages: frozenset[str] = frozenset(),
-):
+def load_engine_config(site: SiteDescription, site_dir: Path):
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
-    ``private_cache`` is a folder outside the column, only the user's: compiled templates go
-    there, never into the working tree. ``html_pages`` are the generated pages (docs paths)
-    whose body is HTML only (see html_pages.py).
+    Compiled templates go to ``site.cache_dir``, never into the working tree. ``site.html_pages``
+    are the generated pages (docs paths) whose body is HTML only (see html_pages.py).
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
     # MkDocs reads mkdocs.yml with PyYAML's unsafe loader: give it the values checked instead.
-    raw = engine_values(settings.raw)
+    root, docs_dir, private_cache = site.root, site.docs_dir, site.cache_dir
+    raw = engine_values(site.settings.raw)
     raw.update({key: theme_text(raw[key]) for key in THEME_TEXT if key in raw})
     theme = dict(raw.pop("theme", None) or {"name": "material"})
     if theme.get("custom_dir"):
@@ -111,12 +78,12 @@ def load_engine_config(
         **raw,
         docs_dir=str(docs_dir),
         site_dir=str(site_dir),
-        nav=nav,
+        nav=mkdocs_nav(site.nav),
         theme=theme,
         plugins=plugins,
         not_in_nav=not_in_nav,
         use_directory_urls=True,
-        strict=strict,
+        strict=site.strict,
     )
     # Theme.dirs is the template search path: site overrides first, Material last.
     config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
@@ -127,9 +94,10 @@ def load_engine_config(
         templates = private_cache / "templates-sandboxed"
         templates.mkdir(mode=0o700, exist_ok=True)
     use_sandboxed_templates(config, templates)
-    use_html_pages(config, html_pages)
-    if serve_url:
-        config.site_url = serve_url
+    use_html_pages(config, site.html_pages)
+    use_page_kinds(config)
+    if site.serve_url:
+        config.site_url = site.serve_url
     return config
 
 
@@ -196,7 +164,7 @@ def one_process_reason(config, *, dirty: bool = False, serve_url: str | None = N
 
 def site_plugins(config) -> list[str]:
     """The plugins mkdocs.yml configures (not the engine's own, which keep no state across pages)."""
-    return [name for name in config.plugins if name not in (_RECORDER, _HTML_PAGES)]
+    return [name for name in config.plugins if name not in (_RECORDER, _HTML_PAGES, _PAGE_KINDS)]
 
 
 def _make_recorder():
@@ -223,9 +191,10 @@ def _make_recorder():
 _RECORDER = "advice-site-recorder"
 
 
-def site_language(config) -> str:
-    """The site's language code from the theme settings (Material's default is English)."""
-    return config.theme.get("language") or "en"
+def built_pages(site: tuple) -> frozenset[str]:
+    """The site path of every page of a built site (MkDocs' objects: config, files, nav, env)."""
+    files = site[1]
+    return frozenset(file.url.removeprefix("./") for file in files.documentation_pages())  # home: "./"
 
 
 def _plugin_name(plugin) -> str:

@@ -1,50 +1,58 @@
-"""The docs folder as Zensical is given it: a private copy laid out so that it reads our pages as
-MkDocs does.
+"""The docs folder as Zensical is given it: a private copy laid out so that Zensical reads our
+pages as MkDocs does.
 
-Two differences of Zensical 0.1 from MkDocs need it. Zensical resolves every link of a page's
+Three differences of Zensical 0.1 from MkDocs need it. Zensical resolves every link of a page's
 HTML against the page's source file, raw HTML included, where MkDocs leaves raw HTML alone: the
 generated pages' links are relative to the page's address (``qa/x.md`` is ``qa/x/``), so such a
-page becomes ``qa/x/index.md`` here, whose folder is its address. And Zensical has no hook to
-sanitise the HTML of a hand-written page, which a pull request can change: each one is rendered
-and sanitised here, as html_pages.py does for MkDocs, and Zensical is given the HTML.
+page becomes ``qa/x/index.md`` here, whose folder is its address. Zensical has no plugins: each
+generated page gets the front matter of its kind here (page_kinds.py does it for MkDocs). And
+Zensical has no hook to sanitise the HTML of a page rendered from Markdown, which a pull request
+can change (docs/, the home page's intro): each one is rendered and sanitised here, as
+html_pages.py does for MkDocs, and Zensical is given the HTML.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 
 import markdown
+import yaml
 
 from ..blueprint.markdown_html import sanitize_page_html
+from ..blueprint.templates import GENERATOR_KEY
+from .page_kinds import HIDE_SIDEBARS, TEMPLATES
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+# Zensical's theme prints these values of the front matter as they are, like Material's.
+_PRINTED_RAW = ("title", "description")
 
 
 def mirror_docs(
     docs_dir: Path, target: Path, html_pages: frozenset[str], extensions: list, configs: dict
 ) -> list[str]:
-    """Copy ``docs_dir`` to ``target`` (hard links where it can) as Zensical reads it; the site
-    path of each page written."""
+    """Copy ``docs_dir`` to ``target`` as Zensical reads it (other files as hard links where it
+    can); the site path of each page written."""
     pages: list[str] = []
     for folder, dirs, names in os.walk(docs_dir):
         dirs.sort()
         here = Path(folder).relative_to(docs_dir)
         for name in sorted(names):
-            source = here / name
-            rel = zensical_path(source.as_posix(), html_pages)
+            source = (here / name).as_posix()
+            rel = zensical_path(source, html_pages)
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            if name.endswith(".md") and source.as_posix() not in html_pages:
-                text = (docs_dir / source).read_text(encoding="utf-8")
-                (target / rel).write_text(sanitized_page(text, extensions, configs), encoding="utf-8")
-            else:
+            if not name.endswith(".md"):
                 _link_or_copy(docs_dir / source, target / rel)
-            if rel.endswith(".md"):
-                pages.append(site_path(rel))
+                continue
+            text = (docs_dir / source).read_text(encoding="utf-8")
+            body = page_body(text, source in html_pages, extensions, configs)
+            (target / rel).write_text(body, encoding="utf-8")
+            pages.append(site_path(rel))
     return pages
 
 
@@ -59,26 +67,36 @@ def site_path(path: str) -> str:
     """A page's site path (its address below the site's), from its path in the docs folder."""
     stem = path[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
+        return stem[: -len("index")]
     return stem + "/"
 
 
-def sanitized_page(text: str, extensions: list, configs: dict) -> str:
-    """A hand-written Markdown page as its front matter and sanitised HTML, titled as MkDocs
-    titles it (its front matter's ``title``, else its first heading)."""
+def page_body(text: str, is_html: bool, extensions: list, configs: dict) -> str:
+    """A page as Zensical is given it: front matter for its kind (JSON), and HTML, sanitised
+    unless the generator made all of it (``is_html``)."""
     match = _FRONT.match(text)
     front, body = (match.group(1) or "", text[match.end() :]) if match else ("", text)
-    rendered = sanitize_page_html(markdown.markdown(body, extensions=extensions, extension_configs=configs))
-    heading = _H1.search(rendered)
-    if heading and not re.search(r"^title\s*:", front, re.M):
-        title = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
-        front += f"title: {_yaml_string(title)}\n"
-    return f'---\n{front}---\n\n<div class="advice-page">\n{rendered}\n</div>\n'
+    meta = (json.loads(front) if is_html else yaml.safe_load(front)) or {}
+    if not is_html:
+        body = sanitize_page_html(markdown.markdown(body, extensions=extensions, extension_configs=configs))
+        heading = _H1.search(body)
+        if heading and "title" not in meta:  # MkDocs titles such a page by its first heading
+            meta["title"] = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
+        body = f'<div class="advice-page">\n{body}\n</div>\n'
+    return f"---\n{json.dumps(laid_out(meta), ensure_ascii=False, default=str)}\n---\n\n{body}"
 
 
-def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def laid_out(meta: dict) -> dict:
+    """A generated page's front matter with what its kind means to the theme (page_kinds.py)."""
+    advice = meta.get(GENERATOR_KEY)
+    kind = advice.get("kind") if isinstance(advice, dict) else None
+    if kind is None:  # a hand-written page (the writer made its front matter safe)
+        return meta
+    meta = {**meta, **{key: html.escape(str(meta[key])) for key in _PRINTED_RAW if key in meta}}
+    meta.setdefault("hide", HIDE_SIDEBARS)
+    if kind in TEMPLATES:
+        meta["template"] = TEMPLATES[kind]
+    return meta
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

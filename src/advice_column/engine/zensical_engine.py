@@ -58,7 +58,8 @@ class ZensicalEngine:
         config = zensical_config(site)
         extensions, configs = markdown_setup(engine_values(config.get("markdown_extensions") or []))
         pages = mirror_docs(site.docs_dir, work / "docs", site.html_pages, extensions, configs)
-        theme_folder(work / "theme", site.overrides)
+        custom_dir = (site.settings.raw.get("theme") or {}).get("custom_dir")
+        theme_folder(work / "theme", site.root / custom_dir if custom_dir else None)
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
         warnings = run_zensical(config_file, strict=site.strict)
