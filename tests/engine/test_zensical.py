@@ -170,3 +170,18 @@ def test_the_section_bar_marks_nothing_on_an_entry_with_either_engine(zensical_s
     entry = next((sample_site / "qa").iterdir()).relative_to(sample_site)
     assert current_sections(sample_site, f"{entry}/index.html") == []
     assert current_sections(sample_site, "archive/index.html") == ["Archive"]
+
+
+def test_the_preview_builds_with_zensical_again_after_an_edit(column, tmp_path, open_preview):
+    column.write("mkdocs.yml", ZENSICAL_YML)
+    column.entry("one", title="First title")
+    preview = open_preview(column.root, tmp_path / "live")
+    assert preview.rebuild().startswith("built all pages")
+    built = tmp_path / "live/qa/one/index.html"
+    assert page(tmp_path / "live", "qa/one/index.html").css_first("h1#title").text() == "First title"
+    assert "zensical" in built.read_text(encoding="utf-8").casefold()  # Zensical's theme, not Material's
+    column.entry("one", title="Second title")
+    assert preview.rebuild().startswith("built all pages")
+    assert page(tmp_path / "live", "qa/one/index.html").css_first("h1#title").text() == "Second title"
+    assert not (tmp_path / "live/qa/qa").exists()  # replaced, not moved into the old folder
+    preview.wait_for_search()

@@ -46,7 +46,7 @@ class ZensicalError(BuildError):
 
 
 class ZensicalEngine:
-    """Builds a :class:`SiteDescription` with Zensical (no preview yet: ``live_site`` refuses)."""
+    """Builds a :class:`SiteDescription` with Zensical; a preview builds the whole site each time."""
 
     name = "zensical"
     theme_dir = ZENSICAL_THEME_DIR
@@ -69,9 +69,27 @@ class ZensicalEngine:
             progress(len(pages), len(pages))
         return BuildResult(warnings, frozenset(pages))
 
-    def live_site(self):
-        """Zensical has a server of its own, but not one that renders our pages: not yet."""
-        raise BuildError("advice serve cannot preview with Zensical yet; preview with MkDocs (the default)")
+    def live_site(self) -> FullBuilds:
+        """A preview's site that builds the whole site again on every change."""
+        return FullBuilds(self)
+
+
+class FullBuilds:
+    """``advice serve`` with Zensical: each change is a full build (Zensical 0.1 renders pages only
+    from its own watcher, ``zensical serve``, which would read the column's files itself)."""
+
+    ready = False  # so the preview never asks for an update
+
+    def __init__(self, engine: ZensicalEngine) -> None:
+        self._engine = engine
+
+    def build(self, site: SiteDescription, out_dir: Path) -> BuildResult:
+        """A full build into ``out_dir``, over the last one."""
+        return self._engine.build(site, out_dir)
+
+    def update(self, written, removed, html_pages) -> list[str]:
+        """Never called while ``ready`` is False."""
+        raise BuildError("a Zensical preview builds every page again on each change")
 
 
 def zensical_config(site: SiteDescription) -> dict:
@@ -86,6 +104,8 @@ def zensical_config(site: SiteDescription) -> dict:
     extra["advice_words"] = words
     extra["advice_script_words"] = {key: words[key] for key in SCRIPT_WORDS}
     not_in_nav = "\n".join(filter(None, [str(site.settings.raw.get("not_in_nav") or ""), NOT_IN_NAV]))
+    if site.serve_url:  # a preview's address
+        raw["site_url"] = site.serve_url
     return {
         **raw,
         "docs_dir": "docs",
@@ -162,9 +182,16 @@ def _copy_plain_files(source: Path, target: Path) -> None:
 
 
 def _move_contents(source: Path, target: Path) -> None:
+    """Move the built site into ``target``, replacing what a preview's last build left there (a
+    folder Zensical did not write, such as the search index, stays)."""
     target.mkdir(parents=True, exist_ok=True)
     for entry in source.iterdir():
-        shutil.move(str(entry), str(target / entry.name))
+        old = target / entry.name
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        elif old.exists() or old.is_symlink():
+            old.unlink()
+        shutil.move(str(entry), str(old))
 
 
 def _clear(work: Path) -> None:
