@@ -5,7 +5,7 @@ Three differences of Zensical 0.1 from MkDocs need it. Zensical resolves every l
 HTML against the page's source file, raw HTML included, where MkDocs leaves raw HTML alone: the
 generated pages' links are relative to the page's address (``qa/x.md`` is ``qa/x/``), so such a
 page becomes ``qa/x/index.md`` here, whose folder is its address. Zensical has no plugins: each
-generated page gets the front matter of its kind here (page_kinds.py does it for MkDocs). And
+page's front matter is escaped and laid out by its kind here (page_kinds.py, as for MkDocs). And
 Zensical has no hook to sanitise the HTML of a page rendered from Markdown, which a pull request
 can change (docs/, the home page's intro): each one is rendered and sanitised here, as
 html_pages.py does for MkDocs, and Zensical is given the HTML.
@@ -24,13 +24,10 @@ import markdown
 import yaml
 
 from ..blueprint.markdown_html import sanitize_page_html
-from ..blueprint.templates import GENERATOR_KEY
-from .page_kinds import HIDE_SIDEBARS, TEMPLATES
+from .page_kinds import lay_out
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-# Zensical's theme prints these values of the front matter as they are, like Material's.
-_PRINTED_RAW = ("title", "description")
 
 
 def mirror_docs(
@@ -83,20 +80,8 @@ def page_body(text: str, is_html: bool, extensions: list, configs: dict) -> str:
         if heading and "title" not in meta:  # MkDocs titles such a page by its first heading
             meta["title"] = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
         body = f'<div class="advice-page">\n{body}\n</div>\n'
-    return f"---\n{json.dumps(laid_out(meta), ensure_ascii=False, default=str)}\n---\n\n{body}"
-
-
-def laid_out(meta: dict) -> dict:
-    """A generated page's front matter with what its kind means to the theme (page_kinds.py)."""
-    advice = meta.get(GENERATOR_KEY)
-    kind = advice.get("kind") if isinstance(advice, dict) else None
-    if kind is None:  # a hand-written page (the writer made its front matter safe)
-        return meta
-    meta = {**meta, **{key: html.escape(str(meta[key])) for key in _PRINTED_RAW if key in meta}}
-    meta.setdefault("hide", HIDE_SIDEBARS)
-    if kind in TEMPLATES:
-        meta["template"] = TEMPLATES[kind]
-    return meta
+    lay_out(meta)
+    return f"---\n{json.dumps(meta, ensure_ascii=False, default=str)}\n---\n\n{body}"
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
