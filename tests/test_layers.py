@@ -13,8 +13,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "advice_column"
 LAYERS = {"entries": 0, "blueprint": 1, "engine": 2, "builder": 3, "importing": 4, "authoring": 4, "cli": 5}
 ENGINE_ONLY = ("mkdocs", "material", "zensical")
 # The engine's names as text: MkDocs and Material (not the config file's name, which only
-# CONFIG_FILE spells), Material's CSS classes, and the front matter that picks a template.
-ENGINE_NAMES = re.compile(r"mkdocs(?!\.yml)|material|(?<![\w-])md-[a-z]|\btemplate:|\bmkdocs\.yml", re.I)
+# CONFIG_FILE spells), Material's CSS classes and data-md- attributes, and the front matter
+# that picks a template.
+ENGINE_NAMES = re.compile(r"mkdocs(?!\.yml)|material|(?<!\w)md-[a-z]|\btemplate:|\bmkdocs\.yml", re.I)
 CONFIG_FILE_OWNER = "blueprint/config_yaml.py"
 # What the config file may hold is checked before any engine runs, against the engine's option
 # names: these modules are the allow-list of mkdocs.yml (CONTRIBUTING.md), and may name them.
@@ -90,6 +91,31 @@ def test_only_the_engine_imports_mkdocs_or_material(path, request):
     _known(request, path, STILL_TO_MOVE)
     if wing_of(path) != "engine":
         assert not third_party_roots(path) & set(ENGINE_ONLY)
+
+
+# What the other wings may import of the engine: its interface and error, never how it renders.
+# Process helpers (memory, lifetime) and the preview's web server are not the seam, but not
+# renderers either.
+ENGINE_SEAM = {"interface", "errors", "memory", "lifetime", "server"}
+
+
+def engine_modules(path: Path) -> list[str]:
+    """The engine modules that the module at ``path`` imports."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = node.module.split(".")
+            if "engine" in parts and parts.index("engine") + 1 < len(parts):
+                found.append(parts[parts.index("engine") + 1])
+            elif parts[-1] == "engine":
+                found += [alias.name for alias in node.names]
+    return found
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_other_wings_reach_the_engine_only_through_its_interface(path):
+    if wing_of(path) != "engine":
+        assert set(engine_modules(path)) <= ENGINE_SEAM
 
 
 def engine_names(path: Path) -> list[str]:

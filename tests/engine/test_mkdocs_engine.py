@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.builder.describe import describe_site
@@ -34,6 +35,15 @@ def page(out: Path, path: str) -> LexborHTMLParser:
 def test_mkdocs_is_the_default_engine(column):
     settings, _ = load_valid(column.root)
     assert isinstance(engine_for(settings), MkDocsEngine)
+
+
+def test_an_engine_no_one_knows_is_refused():
+    from advice_column.blueprint.settings import Settings
+    from advice_column.engine.errors import BuildError
+
+    settings = Settings("A column", raw={"extra": {"advice": {"engine": "hugo"}}})
+    with pytest.raises(BuildError, match="unknown engine 'hugo'; valid: mkdocs"):
+        engine_for(settings)
 
 
 def test_the_engine_reports_every_page_it_wrote(column):
