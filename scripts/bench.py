@@ -670,6 +670,23 @@ def measure_build(root: Path) -> dict:
     }
 
 
+def measure_zensical_build(root: Path, scratch: Path) -> dict:
+    """``advice build`` of the same column with Zensical as its engine, fresh (no site, no cache);
+    mkdocs.yml is put back as it was."""
+    from advice_column.builder.workspace import column_cache
+
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for folder in (root / "site", root / ".advice", column_cache(root)):
+        set_aside(folder, scratch)
+    config.write_text(text.replace("  advice:\n", "  advice:\n    engine: zensical\n", 1), encoding="utf-8")
+    try:
+        run = measure(_build_command(root), "advice build with Zensical")
+    finally:
+        config.write_text(text, encoding="utf-8")
+    return {"zensical_build_s": run["wall_s"], "zensical_build_peak_mb": run["peak_mb"]}
+
+
 def _build_command(root: Path) -> list[str]:
     return [sys.executable, "-m", "advice_column", "--root", str(root), "build"]
 
@@ -1104,6 +1121,9 @@ FIGURES = [
     ("stage_other_s", "  other (start-up, imports, folders)", "s"),
     ("build_per_entry_ms", "  per entry", "ms"),
     ("build_peak_mb", "  peak memory (all its processes at once)", "mb"),
+    ("zensical_build_s", "advice build with Zensical (engine: zensical), fresh, once", "s"),
+    ("zensical_build_peak_mb", "  peak memory (all its processes at once)", "mb"),
+    ("zensical_vs_build", "  its time ÷ advice build's with MkDocs", "x"),
     ("plain_mkdocs_s", "plain mkdocs + material + search, same entries (median)", "s"),
     ("plain_mkdocs_pages", "  entry pages it built", "count"),
     ("plain_mkdocs_peak_mb", "  peak memory", "mb"),
@@ -1241,6 +1261,8 @@ def derive(results: dict[int, dict]) -> None:
         r["build_per_entry_ms"] = 1000 * r["build_s"] / r["entries"]
         r["core_limit_s"] = r["plain_mkdocs_s"] / CORES
         per_entry_10000 = results[10_000]["build_s"] / 10_000 if 10_000 in results and n > 10_000 else None
+        if r.get("zensical_build_s") is not None:
+            r["zensical_vs_build"] = r["zensical_build_s"] / r["build_s"]
         ratios = {
             "check_vs_floor": r["check_s"] / r["floor_s"],
             "build_vs_plain_mkdocs": r["build_s"] / r["plain_mkdocs_s"],
@@ -1394,6 +1416,11 @@ def bench_size(n: int, root: Path, scratch: Path, args: argparse.Namespace, shap
     for name in STAGES:
         r[f"stage_{name}_s"] = stages.get(name)
     r["stage_other_s"] = r["build_s"] - sum(stages.values())
+    if "zensical" in args.engines:
+        say("advice build with Zensical (extra.advice.engine: zensical)")
+        r.update(measure_zensical_build(root, scratch))
+    else:
+        r.update(dict.fromkeys(("zensical_build_s", "zensical_build_peak_mb")))
     r.update(measure_pages(root, facts))
     if args.browser:
         say("home page and one search in Chromium")
@@ -1422,6 +1449,13 @@ def _shapes(text: str) -> list[str]:
     if not shapes or any(shape not in SHAPES for shape in shapes):
         raise argparse.ArgumentTypeError(f"shapes are {', '.join(SHAPES)}, separated by commas, not {text!r}")
     return list(dict.fromkeys(shapes))
+
+
+def _engines(text: str) -> list[str]:
+    engines = [part.strip() for part in text.split(",") if part.strip()]
+    if not engines or any(engine not in ("mkdocs", "zensical") for engine in engines):
+        raise argparse.ArgumentTypeError(f"engines are mkdocs, zensical, separated by commas, not {text!r}")
+    return list(dict.fromkeys(engines))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -1455,6 +1489,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-browser", dest="browser", action="store_false", help="skip the Chromium download figures"
+    )
+    parser.add_argument(
+        "--engines",
+        type=_engines,
+        default=["mkdocs"],
+        metavar="ENGINE,ENGINE",
+        help="site engines to build with: mkdocs (always), zensical (once more, beside it)",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic column")
     parser.add_argument(

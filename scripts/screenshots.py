@@ -81,8 +81,9 @@ def served(folder: Path):
         server.wait(timeout=10)
 
 
-def build_copy(work: Path) -> Path:
-    """This repository's column (tracked files only) built in ``work``; returns the column."""
+def build_copy(work: Path, engine: str = "mkdocs") -> Path:
+    """This repository's column (tracked files only) built in ``work`` with ``engine``; returns
+    the column."""
     from advice_column.cli import main
 
     root = work / "column"
@@ -92,19 +93,24 @@ def build_copy(work: Path) -> Path:
             continue
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, root / name)
+    if engine != "mkdocs":
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        text = text.replace("  advice:\n", f"  advice:\n    engine: {engine}\n", 1)
+        config.write_text(text, encoding="utf-8")
     if main(["--root", str(root), "build"]) != 0:
         raise SystemExit("screenshots: the column did not build")
     return root
 
 
-def shoot(base: str, pages: dict[str, str], out: Path) -> list[Path]:
+def shoot(base: str, pages: dict[str, str], out: Path, widths=WIDTHS, schemes=SCHEMES) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for width, viewport in WIDTHS.items():
-            for scheme in SCHEMES:
+        for width, viewport in widths.items():
+            for scheme in schemes:
                 context = browser.new_context(viewport=viewport, color_scheme=scheme)
                 page = context.new_page()
                 for name, path in pages.items():
@@ -139,11 +145,16 @@ def shoot_typing(page, base: str, target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/screenshots", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", type=Path, default=Path("screenshots"), help="folder for the PNGs")
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="the site engine")
+    parser.add_argument("--width", choices=WIDTHS, help="only this width (default: every one)")
+    parser.add_argument("--scheme", choices=SCHEMES, help="only this colour scheme (default: both)")
     args = parser.parse_args(argv)
+    widths = {args.width: WIDTHS[args.width]} if args.width else WIDTHS
+    schemes = (args.scheme,) if args.scheme else SCHEMES
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="advice-screenshots-") as work:
-        root = build_copy(Path(work))
+        root = build_copy(Path(work), args.engine)
         # Served under site_url's path, as MkDocs builds the 404 page (absolute links) for.
         from advice_column.blueprint.settings import read_settings
 
@@ -152,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         (served_root / site_path).parent.mkdir(parents=True, exist_ok=True)
         (served_root / site_path).symlink_to(root / "site", target_is_directory=True)
         with served(served_root) as base:
-            written = shoot(base + (site_path + "/" if site_path else ""), pages_to_shoot(root), args.out)
+            where = base + (site_path + "/" if site_path else "")
+            written = shoot(where, pages_to_shoot(root), args.out, widths, schemes)
     print(f"{len(written)} screenshots in {args.out}/")
     return 0
 

@@ -71,8 +71,9 @@ def test_an_entry_is_the_same_at_every_size(tmp_path: Path):
 @pytest.mark.browser
 def test_bench_measures_every_figure(tmp_path: Path):
     out = tmp_path / "results.json"
+    engines = ["--engines", "mkdocs,zensical"]
     result = subprocess.run(
-        [sys.executable, str(BENCH), "--sizes", "12", "--shapes", "standard", "--json", str(out)],
+        [sys.executable, str(BENCH), "--sizes", "12", "--shapes", "standard", *engines, "--json", str(out)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -110,6 +110,8 @@ _ADVICE = mapping(
         "columnist_bio": text,
         # blueprint/synonyms.py reads it further: groups of words and phrases
         "search": mapping({"synonyms": sequence(sequence(text, limit=20), limit=500)}),
+        # engine/interface.py: the site engine (MkDocs with Material unless this names another)
+        "engine": choice("mkdocs", "zensical"),
         "columnist_photo": local_path((".jpg", ".jpeg", ".png", ".webp", ".avif"), "a picture in docs/"),
     }
 )

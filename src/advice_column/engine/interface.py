@@ -94,8 +94,14 @@ def _mkdocs() -> Engine:
     return MkDocsEngine()
 
 
+def _zensical() -> Engine:
+    from .zensical_engine import ZensicalEngine
+
+    return ZensicalEngine()
+
+
 # The engines a column may ask for, by the name its config gives (``extra.advice.engine``).
-ENGINES: dict[str, Callable[[], Engine]] = {"mkdocs": _mkdocs}
+ENGINES: dict[str, Callable[[], Engine]] = {"mkdocs": _mkdocs, "zensical": _zensical}
 DEFAULT_ENGINE = "mkdocs"
 
 

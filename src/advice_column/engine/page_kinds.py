@@ -25,17 +25,22 @@ class PageKinds(BasePlugin):
     """Escapes each page's front matter and gives a generated page Material's for its kind."""
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        meta = page.meta
-        for key, value in meta.items():
-            if key not in _NOT_TEXT:
-                meta[key] = _escaped(value)
-        advice = meta.get(GENERATOR_KEY)
-        kind = advice.get("kind") if isinstance(advice, dict) else None
-        if kind is not None:  # hand-written pages never carry the generator's block (writer.py)
-            meta.setdefault("hide", HIDE_SIDEBARS)  # the home page's own front matter may say otherwise
-            if kind in TEMPLATES:
-                meta["template"] = TEMPLATES[kind]
+        lay_out(page.meta)
         return markdown
+
+
+def lay_out(meta: dict) -> None:
+    """Escape a page's front matter and add what its kind means to the theme, in place (Zensical's
+    theme prints ``page.meta`` as Material's does: zensical_docs.py calls this too)."""
+    for key, value in meta.items():
+        if key not in _NOT_TEXT:
+            meta[key] = _escaped(value)
+    advice = meta.get(GENERATOR_KEY)
+    kind = advice.get("kind") if isinstance(advice, dict) else None
+    if kind is not None:  # hand-written pages never carry the generator's block (writer.py)
+        meta.setdefault("hide", HIDE_SIDEBARS)  # the home page's own front matter may say otherwise
+        if kind in TEMPLATES:
+            meta["template"] = TEMPLATES[kind]
 
 
 def _escaped(value):
