@@ -673,7 +673,7 @@ def measure_build(root: Path) -> dict:
 def measure_zensical_build(root: Path, scratch: Path) -> dict:
     """``advice build`` of the same column with Zensical as its engine, fresh (no site, no cache);
     mkdocs.yml is put back as it was."""
-    from advice_column.builder.workspace import column_cache
+    from advice_column.user_cache import column_cache
 
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -26,8 +26,8 @@ from ..blueprint.config_yaml import PythonName
 from ..blueprint.words import SCRIPT_WORDS
 from ..entries.model import Tick
 from ..entries.problems import printable
+from ..errors import BuildError
 from .config_values import engine_values
-from .errors import BuildError
 from .interface import BuildResult, NavItem, SiteDescription
 from .runner import NOT_IN_NAV, STYLESHEET, THEME_DIR
 from .zensical_docs import mirror_docs, zensical_path
