@@ -1,16 +1,22 @@
-"""The package's shape: imports only run downward between wings, and only the engine touches MkDocs."""
+"""The package's shape: imports only run downward between wings, only the engine touches MkDocs, and
+only the search wing knows Pagefind."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "advice_column"
 # Lower numbers are lower layers; a module may import its own wing and any wing below it.
-LAYERS = {"entries": 0, "blueprint": 1, "engine": 2, "builder": 3, "importing": 4, "authoring": 4, "cli": 5}
+LAYERS = {
+    "entries": 0, "blueprint": 1, "engine": 2, "search": 3, "builder": 4,
+    "importing": 5, "authoring": 5, "cli": 6,
+}  # fmt: skip
 ENGINE_ONLY = ("mkdocs", "material")
+SEARCH_ONLY = re.compile("pagefind", re.IGNORECASE)  # its name, its modules, data-pagefind-* attributes
 MAX_MODULE_LINES = 300
 # Known exceptions being worked on: each fails strictly once fixed, so remove it from here then.
 STILL_TO_MOVE: set[str] = set()
@@ -76,6 +82,34 @@ def test_only_the_engine_imports_mkdocs_or_material(path, request):
 def test_modules_stay_small(path, request):
     _known(request, path, STILL_TO_SPLIT)
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_MODULE_LINES
+
+
+def package_files() -> list[Path]:
+    """Every file of the package outside the search wing: modules, page and theme templates, assets."""
+    found = [p.relative_to(PACKAGE) for p in PACKAGE.rglob("*") if p.is_file()]
+    return sorted(PACKAGE / p for p in found if p.parts[0] != "search" and "__pycache__" not in p.parts)
+
+
+def pagefind_lines(path: Path, text: str | None = None) -> list[str]:
+    """The lines of ``path`` that name Pagefind (an import of pagefind or pagefind_bin included)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    return [
+        f"line {n}: {line.strip()}" for n, line in enumerate(text.splitlines(), 1) if SEARCH_ONLY.search(line)
+    ]
+
+
+@pytest.mark.parametrize("path", package_files(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_only_the_search_wing_knows_pagefind(path):
+    assert not pagefind_lines(path)
+
+
+def test_the_checker_sees_pagefind_anywhere():
+    """The search test would notice an import, a template attribute or a comment outside the wing."""
+    assert {"builder", "engine", "blueprint", "entries"} <= {
+        p.relative_to(PACKAGE).parts[0] for p in package_files()
+    }
+    source = "from pagefind_bin import get_executable\n<p data-pagefind-ignore>\n# PageFind does it\nok\n"
+    assert len(pagefind_lines(PACKAGE / "builder" / "x.py", source)) == 3
 
 
 def test_every_wing_says_what_it_is_for():

@@ -62,7 +62,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    """Check, generate, render with MkDocs, index with Pagefind, and publish to site/ at once."""
+    """Check, generate, render with MkDocs, index for search, and publish to site/ at once."""
     # Deferred: `advice check` runs on every commit and must not wait for Jinja, Markdown, MkDocs.
     from .builder.pipeline import BuildError, InvalidColumn, build_column
 
@@ -160,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="check, then build the site into site/ (kept as it was if anything fails)",
         description="Check, generate the pages, render them with MkDocs (strict), index them "
-        "with Pagefind, verify that no entry was lost, then replace site/ in one step. Drafts "
+        "for search, verify that no entry was lost, then replace site/ in one step. Drafts "
         "are left out. A second build of the same column waits for the first.",
     )
     sub.add_argument(

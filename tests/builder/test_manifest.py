@@ -10,8 +10,9 @@ import pytest
 
 from advice_column.blueprint.catalog import build_catalog
 from advice_column.builder.manifest import site_manifest, verify_site
-from advice_column.builder.search_index import count_indexed_pages
 from advice_column.entries.loader import load_column
+from advice_column.search.addresses import BUNDLE
+from advice_column.search.index import count_indexed_pages
 
 from ..conftest import SAMPLE
 
@@ -33,7 +34,7 @@ def site(sample_site: Path, tmp_path: Path) -> Path:
 
 def check(catalog, site: Path) -> list[str]:
     return verify_site(
-        site_manifest(catalog), site, count_indexed_pages(site), site_url=SITE_URL, feed_entries=20
+        site_manifest(catalog), site, count_indexed_pages(site / BUNDLE), site_url=SITE_URL, feed_entries=20
     )
 
 

@@ -2,8 +2,8 @@
 
 MkDocs is given the values of the site's ``mkdocs.yml`` that passed the allow-list
 (blueprint/config_policy.py), never the file, with a few keys set for every build: the docs folder,
-the navigation (topics and index pages, never single entries), no lunr search (Pagefind
-replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
+the navigation (topics and index pages, never single entries), no lunr search (the search
+wing's replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
 """
 
 from __future__ import annotations
@@ -86,12 +86,14 @@ def load_engine_config(
     serve_url: str | None = None,
     private_cache: Path | None = None,
     html_pages: frozenset[str] = frozenset(),
+    themes: tuple[Path, ...] = (),
 ):
     """The MkDocs config for this column: mkdocs.yml plus the keys the generator owns.
 
     ``private_cache`` is a folder outside the column, only the user's: compiled templates go
     there, never into the working tree. ``html_pages`` are the generated pages (docs paths)
-    whose body is HTML only (see html_pages.py).
+    whose body is HTML only (see html_pages.py). ``themes``: further theme folders (the search
+    wing's), after this package's.
     """
     from mkdocs.config import load_config  # deferred: `advice check` never needs MkDocs
 
@@ -119,7 +121,8 @@ def load_engine_config(
         strict=strict,
     )
     # Theme.dirs is the template search path: site overrides first, Material last.
-    config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
+    at = 1 if theme.get("custom_dir") else 0
+    config.theme.dirs[at:at] = [str(THEME_DIR), *map(str, themes)]
     config.extra_css.append(STYLESHEET)
     templates = None
     if private_cache is not None:
