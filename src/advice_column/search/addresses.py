@@ -31,6 +31,11 @@ def preview_part_entries(entry_count: int) -> int:
     return next(fitting, PREVIEW_PART_SIZES[-1])
 
 
+def inside(address: str) -> str:
+    """``address`` (one of the above) inside the search folder: ``bundle``, ``parts.json``, …"""
+    return address.removeprefix(FOLDER)
+
+
 def part_folder(number: int) -> str:
     """Where part ``number`` of the index is, inside the bundle."""
     return "" if number == 0 else f"part-{number}"

@@ -104,7 +104,7 @@ class SearchIndex:
             if process.wait() != 0:
                 raise SearchIndexError(output.strip() or f"the search index failed ({process.returncode})")
             bundle = site_dir / addresses.BUNDLE
-            new_bundle = self.out / Path(addresses.BUNDLE).relative_to(addresses.FOLDER)
+            new_bundle = self.out / addresses.inside(addresses.BUNDLE)
             kept = self.out.parent / KEPT_PARTS
             numbers = kept.read_text(encoding="utf-8").split() if kept.exists() else []
             try:

@@ -91,7 +91,7 @@ def build_index(
         if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
     source_dir.mkdir(parents=True, exist_ok=True)
-    bundle = out / Path(addresses.BUNDLE).relative_to(addresses.FOLDER)
+    bundle = out / addresses.inside(addresses.BUNDLE)
     kept = []
     words: Counter = Counter()
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
@@ -117,10 +117,12 @@ def build_index(
             counts = count_words(documents or entry_documents(docs_dir, language, part))
             words_record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
         words.update(counts)
-    write_vocabulary(words, out / Path(addresses.WORDS).relative_to(addresses.FOLDER))
+    write_vocabulary(words, out / addresses.inside(addresses.WORDS))
     further = [f"{addresses.BUNDLE}/{addresses.part_folder(n)}/" for n in range(1, len(parts))]
-    (out / Path(addresses.PARTS_FILE).name).write_text(json.dumps(further) + "\n", encoding="utf-8")
-    (out / Path(addresses.SYNONYMS_FILE).name).write_text(render_synonyms(synonyms or []), encoding="utf-8")
+    files = {addresses.PARTS_FILE: json.dumps(further) + "\n"}
+    files[addresses.SYNONYMS_FILE] = render_synonyms(synonyms or [])
+    for address, text in files.items():
+        (out / addresses.inside(address)).write_text(text, encoding="utf-8")
     write_scripts(out)
     return kept
 
