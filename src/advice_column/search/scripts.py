@@ -1,7 +1,7 @@
 """The search scripts as readers download them: without their comments and indentation.
 
 The sources (assets/*.js) explain themselves at length; a reader's browser needs none of it
-(at 10,000 entries, home and a query fetch about 369 kB, and the comments were 3.4 kB gzipped).
+(at 10,000 entries, home and a query fetched 376.7 kB gzipped with them, 373.3 kB without).
 rjsmin only removes comments and white space: it renames nothing, so the script that runs is
 the one in the sources, line for line.
 """
