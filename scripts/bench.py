@@ -929,8 +929,8 @@ RESULT = ".advice-result__title"
 # What the browser fetched, by what it is for (path patterns tried in order; the rest is pages).
 FETCH_GROUPS = [
     ("material", re.compile(r"^/assets/(javascripts|stylesheets|images)/")),
-    ("own_assets", re.compile(r"^/assets/")),
-    ("pagefind_runtime", re.compile(r"^/pagefind/(.*/)?(pagefind[\w-]*\.js|wasm\.[\w-]+\.pagefind)$")),
+    ("own_assets", re.compile(r"^/assets/|^/search/advice-search[\w-]*\.js$")),
+    ("pagefind_runtime", re.compile(r"^/search/bundle/(.*/)?(pagefind[\w-]*\.js|wasm\.[\w-]+\.pagefind)$")),
     ("index_metadata", re.compile(r"(\.pf_meta|/pagefind-entry\.json|/search/parts\.json)$")),
     ("index_chunks", re.compile(r"\.pf_index$")),
     ("filter_chunks", re.compile(r"\.pf_filter$")),
@@ -999,7 +999,7 @@ def _fetch_sizes(browser, base: str, word: str, site: Path, log_path: Path) -> d
         "home_files": len(home),
         "query_bytes": total(query),
         "query_files": len(query),
-        "query_pagefind_bytes": total([item for item in query if item[0].startswith("/pagefind/")]),
+        "query_pagefind_bytes": total([item for item in query if item[0].startswith("/search/bundle/")]),
         "home_plus_query_bytes": total(home) + total(query),
         "home_plus_query_gzip_bytes": total(home, 2) + total(query, 2),
         **{f"gzip_{group}_bytes": size for group, size in gzip_by_group(home + query).items()},

@@ -14,7 +14,7 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from advice_column.builder import search_index
+from advice_column.search import index as search_index
 
 from .conftest import REPO
 

@@ -1,4 +1,5 @@
-"""The package's shape: imports only run downward between wings, and only the engine knows MkDocs."""
+"""The package's shape: imports only run downward between wings, only the engine knows MkDocs and
+Material, and only the search wing knows Pagefind."""
 
 from __future__ import annotations
 
@@ -17,11 +18,12 @@ LAYERS = {
     "entries": 1,
     "blueprint": 2,
     "engine": 3,
-    "builder": 4,
-    "importing": 5,
-    "authoring": 5,
-    "commands": 6,
-    "cli": 7,
+    "search": 4,
+    "builder": 5,
+    "importing": 6,
+    "authoring": 6,
+    "commands": 7,
+    "cli": 8,
 }
 ENGINE_ONLY = ("mkdocs", "material", "zensical")
 # The engine's names as text: MkDocs and Material (not the config file's name, which only
@@ -37,6 +39,7 @@ CONFIG_ALLOW_LIST = {
     "blueprint/config_theme.py",
     "blueprint/extension_policy.py",
 }
+SEARCH_ONLY = re.compile("pagefind", re.IGNORECASE)  # its name, its modules, data-pagefind-* attributes
 MAX_MODULE_LINES = 300
 # Known exceptions being worked on: each fails strictly once fixed, so remove it from here then.
 STILL_TO_MOVE: set[str] = set()
@@ -187,6 +190,34 @@ def test_the_checker_sees_engine_names(tmp_path):
 def test_modules_stay_small(path, request):
     _known(request, path, STILL_TO_SPLIT)
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_MODULE_LINES
+
+
+def package_files() -> list[Path]:
+    """Every file of the package outside the search wing: modules, page and theme templates, assets."""
+    found = [p.relative_to(PACKAGE) for p in PACKAGE.rglob("*") if p.is_file()]
+    return sorted(PACKAGE / p for p in found if p.parts[0] != "search" and "__pycache__" not in p.parts)
+
+
+def pagefind_lines(path: Path, text: str | None = None) -> list[str]:
+    """The lines of ``path`` that name Pagefind (an import of pagefind or pagefind_bin included)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    return [
+        f"line {n}: {line.strip()}" for n, line in enumerate(text.splitlines(), 1) if SEARCH_ONLY.search(line)
+    ]
+
+
+@pytest.mark.parametrize("path", package_files(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_only_the_search_wing_knows_pagefind(path):
+    assert not pagefind_lines(path)
+
+
+def test_the_checker_sees_pagefind_anywhere():
+    """The search test would notice an import, a template attribute or a comment outside the wing."""
+    assert {"builder", "engine", "blueprint", "entries"} <= {
+        p.relative_to(PACKAGE).parts[0] for p in package_files()
+    }
+    source = "from pagefind_bin import get_executable\n<p data-pagefind-ignore>\n# PageFind does it\nok\n"
+    assert len(pagefind_lines(PACKAGE / "builder" / "x.py", source)) == 3
 
 
 def test_every_wing_says_what_it_is_for():

@@ -61,8 +61,8 @@ ABOUT = "# About\n\n"
             {"docs/404.html": "<p>x</p>"}, "docs/404.html:1:1: QA071 this file would take 404.html", id="404"
         ),
         pytest.param(
-            {"docs/pagefind/pagefind-entry.json": "{}"},
-            "docs/pagefind/pagefind-entry.json:1:1: QA071 this file would take pagefind/",
+            {"docs/search/bundle/pagefind-entry.json": "{}"},
+            "docs/search/bundle/pagefind-entry.json:1:1: QA071 this file would take search/",
             id="search-bundle",
         ),
         pytest.param(

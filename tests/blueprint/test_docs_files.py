@@ -48,7 +48,7 @@ def test_kinds_docs_may_publish(rel):
         (".htaccess", "never published"),
         ("assets/.hidden.png", "never published"),
         ("sub/CNAME", "docs/ publishes Markdown pages (.md)"),
-        ("pagefind/pagefind.pf_meta", "docs/ publishes Markdown pages (.md)"),
+        ("search/bundle/pagefind.pf_meta", "docs/ publishes Markdown pages (.md)"),
         ("tool.py", "docs/ publishes Markdown pages (.md)"),
         ("swf.swf", "docs/ publishes Markdown pages (.md)"),
         ("Makefile", "docs/ publishes Markdown pages (.md)"),
@@ -90,7 +90,7 @@ def test_where_each_file_lands(rel, address):
         ("index.html", True),
         ("search/index.html", True),
         ("qa/x/index.html", True),
-        ("pagefind/pagefind.js", True),
+        ("search/bundle/pagefind.js", True),
         ("about/index.html", False),
         ("assets/logo.png", False),
         ("qa-archive/index.html", False),
@@ -103,7 +103,7 @@ def test_paths_the_build_writes(address, taken):
 
 def test_the_theme_files_are_the_ones_mkdocs_copies(tmp_path):
     found = theme_files(tmp_path, None)
-    assert {"assets/advice-search.js", "assets/advice-column.css", "assets/images/favicon.png"} <= found
+    assert {"assets/advice-old-links.js", "assets/advice-column.css", "assets/images/favicon.png"} <= found
     assert not [name for name in found if name.endswith(".html") or name.startswith(".")]
     (tmp_path / "overrides/assets").mkdir(parents=True)
     (tmp_path / "overrides/assets/house.css").write_text("p {}")

@@ -176,7 +176,7 @@ def test_topic_text_is_escaped_in_navigation_listings_and_filters(hostile_site):
     nav_titles = [node.text().strip() for node in tree.css(".md-nav__link")]
     assert topic_title in nav_titles
     entry = LexborHTMLParser((site / "qa/e0/index.html").read_text(encoding="utf-8"))
-    assert entry.css_first("[data-pagefind-filter=topic]").text() == topic_title
+    assert entry.css_first("[data-search-filter=topic]").text() == topic_title
 
 
 def test_tag_slugs_are_safe_path_segments(hostile_site):

@@ -68,8 +68,6 @@ def test_pages_for_every_entry_topic_tag_year_and_index():
     assert set(pages) == {
         "index.md",
         "search.md",
-        "search/parts.json",
-        "search/synonyms.json",
         "qa/a.md",
         "qa/b.md",
         "topics/index.md",
@@ -116,11 +114,11 @@ def test_entry_page_parts():
         make("other", "2024-01-01", tags=("shared",)),
     ]
     front, tree = split(render_pages(build_catalog(TOPICS, entries), SETTINGS)["qa/main.md"])
-    assert tree.css_first("article[data-pagefind-body] h1").text() == "Title main"
+    assert tree.css_first("article[data-search-body] h1").text() == "Title main"
     assert tree.css_first(".advice-question__asker").text() == "Shawn asks"
     assert [t.attributes["datetime"] for t in tree.css(".advice-byline time")] == ["2025-01-01", "2025-02-01"]
     topic = tree.css_first(".advice-byline__topic")
-    assert (topic.attributes["href"], topic.attributes["data-pagefind-filter"]) == (
+    assert (topic.attributes["href"], topic.attributes["data-search-filter"]) == (
         "../../topics/interviews/",
         "topic",
     )

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from advice_column.blueprint.synonyms import read_synonyms, render_synonyms
+from advice_column.blueprint.synonyms import read_synonyms
+from advice_column.search.synonyms import render_synonyms
 
 from ..conftest import MKDOCS_YML
 

@@ -74,7 +74,7 @@ def all_result_urls(page: Page, query: str) -> list[str]:
     """Every result URL of ``query`` through Pagefind's JS API (the UI shows only the first five)."""
     return page.evaluate(
         """async (query) => {
-            const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+            const pagefind = await import(new URL("../search/bundle/pagefind.js", location.href).href);
             const search = await pagefind.search(query);
             const data = await Promise.all(search.results.map((result) => result.data()));
             return data.map((item) => item.url);
@@ -103,7 +103,7 @@ def test_header_search_finds_the_only_answer_with_a_word(page: Page, site_url: s
     first.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + entry.url)
-    expect(page.locator("article[data-pagefind-body] h1")).to_have_text(entry.title)
+    expect(page.locator("article[data-search-body] h1")).to_have_text(entry.title)
     expect(page.locator(".advice-answer")).to_contain_text(word)
 
 

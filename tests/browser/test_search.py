@@ -47,7 +47,7 @@ def test_header_shows_results_as_you_type_on_an_entry_page(page: Page, site_url:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + PUBLISHED[-1].url, wait_until="networkidle")
-    assert not [url for url in requested if "/pagefind/" in url], "Pagefind loaded before any search"
+    assert not [url for url in requested if "/search/bundle/" in url], "Pagefind loaded before any search"
 
     page.locator(HEADER_INPUT).focus()
     page.keyboard.type(word, delay=30)
@@ -355,8 +355,8 @@ def hostile_site(tmp_path_factory) -> str:
     """A built column whose search index holds markup in every field the search shows: title,
     text, topic and tag filters, date. Indexed straight from a page written here, so it holds
     what no validation would let through."""
-    from advice_column.builder.search_index import run_pagefind
     from advice_column.cli import main
+    from advice_column.search.index import run_pagefind
 
     from ..conftest import MKDOCS_YML, TOPICS_YML, ColumnDir, entry_text
 
@@ -375,7 +375,7 @@ def hostile_site(tmp_path_factory) -> str:
     )
     source = column.root / "hostile-source"
     column.write("hostile-source/qa/zebra/index.html", page)
-    bundle = column.root / "site" / "pagefind"
+    bundle = column.root / "site" / "search" / "bundle"
     for stale in bundle.iterdir():
         shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     run_pagefind(source, bundle, "en")

@@ -60,19 +60,19 @@ def test_ordinary_docs_are_published_and_html_pages_sanitised(column, capsys):
     assert contact.css_first("meta[name=description]").attributes["content"] == 'Say "hi" & more'
     assert not [name for node in contact.css("*") for name in node.attributes if name.startswith("on")]
     # The theme's own files are the ones published.
-    for name in ("advice-search.js", "advice-column.css"):
+    for name in ("advice-old-links.js", "advice-column.css"):
         assert (site / "assets" / name).read_bytes() == (THEME_DIR / "assets" / name).read_bytes()
 
 
 def test_a_script_in_docs_never_replaces_the_theme_s(column, capsys):
     column.entry("one")
     assert column.run("build") == 0
-    column.write("docs/assets/advice-search.js", "alert(document.domain)")
+    column.write("docs/assets/advice-old-links.js", "alert(document.domain)")
     capsys.readouterr()
     assert column.run("build") == 1
-    assert "docs/assets/advice-search.js:1:1: QA070" in capsys.readouterr().out
-    published = (column.root / "site/assets/advice-search.js").read_bytes()
-    assert published == (THEME_DIR / "assets/advice-search.js").read_bytes()
+    assert "docs/assets/advice-old-links.js:1:1: QA070" in capsys.readouterr().out
+    published = (column.root / "site/assets/advice-old-links.js").read_bytes()
+    assert published == (THEME_DIR / "assets/advice-old-links.js").read_bytes()
 
 
 def test_home_text_whose_front_matter_yaml_cannot_read_still_builds(column, capsys):

@@ -40,7 +40,7 @@ def wait_until_gone(text: str) -> list[str]:
 
 def assert_whole(site: Path) -> None:
     assert (site / "index.html").is_file()
-    assert (site / "pagefind/pagefind-entry.json").is_file()
+    assert (site / "search/bundle/pagefind-entry.json").is_file()
     assert len(list((site / "qa").glob("*/index.html"))) == ENTRIES
 
 

@@ -10,8 +10,9 @@ import pytest
 
 from advice_column.blueprint.catalog import build_catalog
 from advice_column.builder.manifest import SiteManifest, site_manifest, verify_site
-from advice_column.builder.search_index import count_indexed_pages
 from advice_column.entries.loader import load_column
+from advice_column.search.addresses import BUNDLE
+from advice_column.search.index import count_indexed_pages
 
 from ..conftest import SAMPLE
 
@@ -42,7 +43,7 @@ def pages_of(site: Path) -> frozenset[str]:
 def check(catalog, site: Path, manifest: SiteManifest | None = None, written=None) -> list[str]:
     manifest = manifest or site_manifest(catalog, PER_PAGE)
     written = pages_of(site) if written is None else written
-    indexed = count_indexed_pages(site)
+    indexed = count_indexed_pages(site / BUNDLE)
     return verify_site(manifest, site, written, indexed, site_url=SITE_URL, feed_entries=20)
 
 

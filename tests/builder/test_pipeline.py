@@ -13,8 +13,9 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from advice_column.blueprint.catalog import build_catalog
-from advice_column.builder.search_index import count_indexed_pages
 from advice_column.entries.loader import load_column
+from advice_column.search.addresses import BUNDLE
+from advice_column.search.index import count_indexed_pages
 from advice_column.user_cache import column_cache
 
 from ..conftest import MKDOCS_YML, SAMPLE
@@ -68,7 +69,7 @@ def test_one_page_per_published_entry_and_no_draft_anywhere(sample, sample_site)
     for draft in drafts:
         assert f"qa/{draft.slug}/" not in every_page
         assert draft.title not in every_page
-    assert count_indexed_pages(sample_site) == len(catalog.entries)
+    assert count_indexed_pages(sample_site / BUNDLE) == len(catalog.entries)
 
 
 def test_every_entry_listed_on_its_topic_tag_and_archive_pages(sample, sample_site):
@@ -134,14 +135,13 @@ def test_no_third_party_assets(sample_site):
 
 def test_search_index_has_topic_and_tag_filters(sample, sample_site):
     _, catalog = sample
-    entry_json = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
+    entry_json = json.loads((sample_site / BUNDLE / "pagefind-entry.json").read_text())
     assert entry_json["languages"]
-    filters = list((sample_site / "pagefind" / "filter").glob("*.pf_filter"))
+    filters = list((sample_site / BUNDLE / "filter").glob("*.pf_filter"))
     assert filters, "Pagefind wrote no filter index"
     tree = html(sample_site / catalog.entries[0].url / "index.html")
     assert (
-        tree.css_first("[data-pagefind-filter=topic]").text()
-        == catalog.topics[catalog.entries[0].topic].title
+        tree.css_first("[data-search-filter=topic]").text() == catalog.topics[catalog.entries[0].topic].title
     )
 
 
@@ -332,7 +332,7 @@ def test_preview_rebuilds_only_what_an_edit_touches(column, tmp_path, open_previ
     preview.wait_for_search()
     assert "A new answer." in (site / "qa/edited/index.html").read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == stamp
-    assert count_indexed_pages(site) == 2
+    assert count_indexed_pages(site / BUNDLE) == 2
 
 
 def test_preview_drops_deleted_entries_and_follows_topic_changes(column, tmp_path, open_preview):

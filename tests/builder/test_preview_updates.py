@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from advice_column.blueprint import urls
-from advice_column.builder.search_index import count_indexed_pages
+from advice_column.search import addresses
+from advice_column.search.addresses import BUNDLE
+from advice_column.search.index import count_indexed_pages
 
 from ..conftest import served
 
 URL = "http://127.0.0.1:8000/"
 # Not re-rendered by an update: the sitemap (every page's lastmod) and the search index, which
 # follows in the background.
-NOT_UPDATED = ("sitemap.xml", "sitemap.xml.gz", "pagefind/")
+NOT_UPDATED = ("sitemap.xml", "sitemap.xml.gz", "search/bundle/")
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -66,18 +67,18 @@ def test_a_changed_topic_title_rebuilds_every_page(column, tmp_path, open_previe
 def test_the_preview_search_finds_an_edit_and_not_the_old_words(
     column, tmp_path, page, monkeypatch, open_preview
 ):
-    monkeypatch.setattr(urls, "PREVIEW_PART_SIZES", (2,))
+    monkeypatch.setattr(addresses, "PREVIEW_PART_SIZES", (2,))
     for number, word in enumerate(["quokka", "bramble", "cobalt", "damson", "ember"]):
         column.entry(f"e{number}", title=f"Question {number}", answer=f"The answer mentions {word}.")
     preview = open_preview(column.root, tmp_path / "live")
     assert preview.rebuild()
     preview.wait_for_search()
     site = tmp_path / "live"
-    assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    assert sorted(p.name for p in (site / BUNDLE).glob("part-*")) == ["part-1", "part-2"]
 
     def metadata() -> dict[str, tuple[str, int]]:  # each part's metadata file: name and inode
-        files = {"part-0": next((site / "pagefind").glob("*.pf_meta"))}
-        files |= {f"part-{n}": next((site / f"pagefind/part-{n}").glob("*.pf_meta")) for n in (1, 2)}
+        files = {"part-0": next((site / BUNDLE).glob("*.pf_meta"))}
+        files |= {f"part-{n}": next((site / f"search/bundle/part-{n}").glob("*.pf_meta")) for n in (1, 2)}
         return {part: (path.name, path.stat().st_ino) for part, path in files.items()}
 
     before = metadata()
@@ -93,8 +94,8 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(
     last = metadata()
     assert [last["part-0"], last["part-1"]] == [after["part-0"], after["part-1"]]
     assert last["part-2"] != after["part-2"]
-    assert count_indexed_pages(site) == 5
-    assert sorted(p.name for p in (site / "pagefind").glob("part-*")) == ["part-1", "part-2"]
+    assert count_indexed_pages(site / BUNDLE) == 5
+    assert sorted(p.name for p in (site / BUNDLE).glob("part-*")) == ["part-1", "part-2"]
     assert not list(site.parent.rglob("kept-parts.txt"))
     with served(site) as url:
         page.goto(f"{url}search/?q=juniper")
@@ -113,11 +114,11 @@ def test_an_indexer_that_ended_while_waiting_is_replaced(column, tmp_path, open_
     preview = open_preview(column.root, site)
     assert preview.rebuild()
     preview.wait_for_search()
-    before = sorted(p.name for p in (site / "pagefind").glob("*.pf_meta"))
+    before = sorted(p.name for p in (site / BUNDLE).glob("*.pf_meta"))
     preview._indexer_ready.kill()  # the process started ahead for the next edit
     preview._indexer_ready.wait()
     column.entry("one", answer="Now about quillwort, a longer answer.")
     assert preview.rebuild().startswith("rebuilt the changed pages")
     preview.wait_for_search()
-    assert sorted(p.name for p in (site / "pagefind").glob("*.pf_meta")) != before
-    assert count_indexed_pages(site) == 1
+    assert sorted(p.name for p in (site / BUNDLE).glob("*.pf_meta")) != before
+    assert count_indexed_pages(site / BUNDLE) == 1

@@ -22,6 +22,7 @@ from advice_column import engine
 from advice_column.builder.describe import describe_site
 from advice_column.builder.pipeline import generate, load_valid
 from advice_column.engine.runner import load_engine_config, run_engine
+from advice_column.search import THEME_DIR as SEARCH_THEME
 
 from ..conftest import SAMPLE, entry_text
 
@@ -123,7 +124,9 @@ def test_parts_kept_per_place_are_what_each_page_would_render(sample_column):
     theme_dir = Path(engine.__file__).parent / "theme"
     for name in ("icons.html", "logo.html", "copyright.html", "javascripts/palette.html"):
         shutil.copy(material_dir / "partials" / name, overrides / "partials" / name)
-    shutil.copy(theme_dir / "partials" / "column-search.html", overrides / "partials" / "column-search.html")
+    shutil.copy(
+        SEARCH_THEME / "partials" / "column-search.html", overrides / "partials" / "column-search.html"
+    )
     base = (material_dir / "base.html").read_text(encoding="utf-8")
     ours = (theme_dir / "advice-base.html").read_text(encoding="utf-8")
     blocks = []

@@ -135,7 +135,7 @@ def test_control_characters_never_reach_the_terminal(column, capsys):
         "search.md",
         "search",
         "Tags/x",
-        "pagefind/x",
+        "search/bundle/x",
         "assets",
         "templates/x",
         ".well-known/x",

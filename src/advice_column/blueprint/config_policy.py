@@ -131,7 +131,7 @@ _SEARCH_OPTIONS = mapping(
 )
 _TAGS_OPTIONS = mapping({"enabled": boolean, "listings": boolean, "listings_toc": boolean, "export": boolean})
 PLUGINS = {
-    "search": _SEARCH_OPTIONS,  # the engine leaves it out: Pagefind is the site's search
+    "search": _SEARCH_OPTIONS,  # the engine leaves it out: the search wing is the site's search
     "material/search": _SEARCH_OPTIONS,
     "tags": _TAGS_OPTIONS,  # reads the pages' tags, writes tags.json in the site
     "material/tags": _TAGS_OPTIONS,

@@ -55,7 +55,7 @@ _ALLOWED = (
 )
 # What the build and MkDocs write at the top of the site, besides the generated folders.
 _BUILD_WRITES = {"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", urls.SITE_FEED}
-_BUILD_FOLDERS = (urls.ENTRIES, urls.TOPICS, urls.TAGS, urls.ARCHIVE, urls.SEARCH, urls.BUNDLE + "/")
+_BUILD_FOLDERS = (urls.ENTRIES, urls.TOPICS, urls.TAGS, urls.ARCHIVE, urls.SEARCH)
 # Theme files MkDocs does not copy to the site (mkdocs/structure/files.py, add_files_from_theme).
 _NOT_COPIED = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
 _NOT_COPIED += ["*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", "sitemap.xml"]
@@ -140,9 +140,9 @@ def _code_of(rel: str) -> str:
 
 def theme_folders(root: Path, custom_dir: str | None) -> list[Path]:
     """The theme's folders, first found first, as the engine puts them together (engine/runner.py):
-    the site's overrides/, this package's theme, Material's and MkDocs' own templates."""
+    the site's overrides/, this package's theme and its search's, Material's and MkDocs' own templates."""
     folders = [root / custom_dir] if custom_dir else []
-    folders.append(Path(str(package_files("advice_column") / "engine" / "theme")))
+    folders += [Path(str(package_files("advice_column") / wing / "theme")) for wing in ("engine", "search")]
     for package in ("material", "mkdocs"):
         spec = importlib.util.find_spec(package)  # found, not imported: check never loads MkDocs
         if spec and spec.submodule_search_locations:

@@ -66,7 +66,7 @@ def _converter_with(*, plain_text_is_done: bool = True) -> markdown.Markdown:
 
 # One converter, reset between documents: building a Markdown instance costs as much as
 # converting a short answer. Builds render on one thread; the preview's other thread runs
-# Pagefind only.
+# the search indexer only.
 _converter = _converter_with()
 
 

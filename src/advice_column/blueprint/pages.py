@@ -6,7 +6,6 @@ the same catalog always gives byte-identical pages.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from ..entries.forked import forked_results
@@ -17,7 +16,6 @@ from .entry_page import render_entry_page, topic_neighbours
 from .listings import listing_pages, listings, render_home, render_indexes, render_listing
 from .page_cache import NoCache, PageCache
 from .settings import Settings
-from .synonyms import render_synonyms
 from .templates import compile_templates, page_file, use_words
 from .views import EntryView, view_entries
 
@@ -38,7 +36,6 @@ def iter_pages(
     progress: Tick | None = None,
     views: dict[str, EntryView] | None = None,
     cache: PageCache | None = None,
-    search_part_entries: int | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every generated page and file of the site as ``(docs path, text)`` pairs, each handed
     over as soon as it is rendered: a whole build (no ``cache``) writes each page and drops it,
@@ -78,19 +75,10 @@ def iter_pages(
         urls.SEARCH, settings.words["search"], "search_empty.html", meta=search_meta,
         catalog=catalog, latest=latest, ask=settings.ask is not None,
     )  # fmt: skip
-    yield urls.SEARCH_PARTS_FILE, render_search_parts(len(catalog.entries), search_part_entries)
     if settings.ask is not None:
         ask_meta = {"advice": {"kind": "ask"}}
         ask_page = page_file(urls.ASK, settings.words["ask"], "ask.html", meta=ask_meta, ask=settings.ask)
         yield urls.source_path(urls.ASK), ask_page
-    yield urls.SEARCH_SYNONYMS_FILE, render_synonyms(settings.search_synonyms)
-
-
-def render_search_parts(entry_count: int, part_entries: int | None = None) -> str:
-    """The index parts beyond the first, as site paths, for the search script to merge."""
-    count = urls.search_parts(entry_count, part_entries)
-    parts = [urls.part_folder(number) + "/" for number in range(1, count)]
-    return json.dumps(parts) + "\n"
 
 
 def render_robots(settings: Settings) -> str:
@@ -102,7 +90,7 @@ def render_robots(settings: Settings) -> str:
 def generated_sources(catalog: Catalog, settings: Settings) -> set[str]:
     """The docs paths of every page and file the build generates (the keys of ``iter_pages``, the
     feeds, redirects and robots.txt), without rendering one."""
-    paths = {"index.md", "search.md", urls.SEARCH_PARTS_FILE, urls.SEARCH_SYNONYMS_FILE, "robots.txt"}
+    paths = {"index.md", "search.md", "robots.txt"}
     paths |= {urls.entry_source(entry.slug) for entry in catalog.entries}
     paths |= {f"{alias}index.html" for entry in catalog.entries for alias in entry.aliases}
     paths |= {urls.source_path(url) for url in (urls.TOPICS, urls.TAGS, urls.ARCHIVE)}

@@ -2,12 +2,11 @@
 
 Each group is a list of words or phrases a reader may use for one thing (``[CV, résumé]``,
 ``[laid off, let go, fired]``); a query holding one of them finds pages holding any. The search
-page reads them from ``search/synonyms.json``.
+page reads them from ``search/synonyms.json``, which the search wing writes.
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
 MOST_GROUPS = 500
@@ -56,8 +55,3 @@ def _phrase_problem(phrase: object) -> str | None:
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
         return f"{text!r} holds a control or invisible character"
     return None
-
-
-def render_synonyms(groups: tuple[tuple[str, ...], ...]) -> str:
-    """``search/synonyms.json``: the groups as lists of phrases."""
-    return json.dumps([list(group) for group in groups], ensure_ascii=False) + "\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 from ..blueprint.catalog import Catalog
 from ..blueprint.settings import Settings
 from ..engine.interface import NavItem, SiteDescription
-from .workspace import cache_folder
+from ..search import THEME_DIR as SEARCH_THEME
+from ..user_cache import cache_folder
 
 GENERATED_TOP_PAGES = ("index.md", "search.md")
 
@@ -29,7 +30,15 @@ def describe_site(
     """
     nav = navigation(settings, catalog, docs_dir)
     return SiteDescription(
-        root, settings, docs_dir, nav, html_pages, cache_folder(), strict=strict, serve_url=serve_url
+        root,
+        settings,
+        docs_dir,
+        nav,
+        html_pages,
+        themes=(SEARCH_THEME,),
+        cache_dir=cache_folder(),
+        strict=strict,
+        serve_url=serve_url,
     )
 
 

@@ -23,7 +23,6 @@ from ..blueprint.pages import PageCache, iter_pages, render_robots, view_entries
 from ..blueprint.placeholders import example_addresses
 from ..blueprint.redirects import render_redirects
 from ..blueprint.settings import Settings
-from ..blueprint.urls import BUNDLE
 from ..engine.interface import BuildResult, SiteDescription, engine_for
 from ..engine.memory import give_back_free_memory
 from ..entries.entry_cache import EntryCache
@@ -31,19 +30,17 @@ from ..entries.model import Column, Entry, Tick
 from ..entries.problems import Diagnostic
 from ..entries.schedule import scheduled_entries
 from ..errors import BuildError
+from ..search import SearchIndex, spawn_indexer, stop_indexer
 from ..user_cache import column_cache
 from .describe import describe_site
-from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .manifest import SiteManifest, site_manifest, verify_index, verify_site
 from .progress import Progress
 from .publish import publish, recover
-from .search_index import count_indexed_pages
 from .workspace import (
     build_lock,
     fresh_build_folder,
     refuse_unless_folder,
     remove,
-    signing_key_file,
     work_folder,
 )
 from .writer import WriteReport, merge_pages, read_hand_written, write_tree
@@ -105,20 +102,22 @@ def _build_column(root: Path, progress: Progress, indexer: subprocess.Popen) -> 
                 replace(entry, question="", answer="") for entry in scheduled_entries(column.entries)
             ]
             # Every entry is in the pages now: its text (gigabytes, in a big column of long
-            # answers) need not stay in memory while the site renders and Pagefind indexes.
+            # answers) need not stay in memory while the site renders and the search wing indexes.
             del catalog, column
             give_back_free_memory()
-            previous = site_dir / BUNDLE
-            with search_index(site, cache / "search-pages", work, previous, indexer=indexer) as search:
+            kept = cache / "search-index"  # the last index, never site/ (anyone's pull request)
+            synonyms, pages = settings.search_synonyms, cache / "search-pages"
+            with search_index(site, pages, work, kept, synonyms=synonyms, indexer=indexer) as search:
                 progress.start_background("indexing for search")
                 with progress.stage("rendering pages") as tick:
                     built = engine.build(site, build_dir, progress=tick)
-                with progress.stage("verifying pages"):  # while Pagefind may still be at work
+                with progress.stage("verifying pages"):  # while the index may still be in the making
                     lost = lost_entries(manifest, settings, build_dir, built)
                 with progress.wait_for("indexing for search") as took:
-                    took(search.finish(build_dir))
+                    indexed = search.finish(build_dir)
+                    took(indexed.seconds)
             with progress.stage("publishing"):
-                verify(manifest, build_dir, lost)
+                verify(manifest, lost, indexed.pages)
                 publish(build_dir, site_dir, cache)
     entries = len(manifest.entries)
     return Published(
@@ -145,7 +144,6 @@ def generate(
     include_drafts: bool = False,
     progress: Tick | None = None,
     cache: PageCache | None = None,
-    search_part_entries: int | None = None,
 ) -> tuple[Catalog, Path, WriteReport]:
     """Group the entries and write the site's Markdown pages to ``docs_dir``."""
     previous = cache.catalog if cache is not None else None
@@ -154,9 +152,7 @@ def generate(
         cache.catalog = catalog
     hand = read_hand_written(root / settings.docs_dir)
     views = view_entries(catalog, cache)
-    pages = iter_pages(
-        catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache, search_part_entries
-    )
+    pages = iter_pages(catalog, settings, hand.home_intro, hand.home_meta, progress, views, cache)
     others = render_feeds(catalog, views, settings) | render_redirects(catalog, settings)
     others["robots.txt"] = render_robots(settings)
     problems: list[Diagnostic] = []
@@ -172,24 +168,19 @@ def search_index(
     site: SiteDescription,
     source_dir: Path,
     work_dir: Path,
-    previous: Path,
+    kept: Path,
     part_entries: int | None = None,
     *,
-    previous_is_private: bool = False,
+    synonyms: tuple[tuple[str, ...], ...] = (),
     indexer: subprocess.Popen | None = None,
-) -> BackgroundIndex:
+) -> SearchIndex:
     """The search index of the generated entries, made by a child process (see its ``start``).
 
-    ``previous`` is the published index, whose unchanged parts are reused; ``previous_is_private``
-    when it is in a folder only this user can write (a preview's, not the column's ``site/``).
+    ``kept`` is a private folder holding the last index, whose unchanged parts are reused.
     ``indexer``: a process from ``spawn_indexer`` to do it, started ahead.
     """
-    language = site.settings.language
-    docs_dir, key = site.docs_dir, signing_key_file()
-    private = previous_is_private
-    return BackgroundIndex(
-        docs_dir, language, source_dir, work_dir, key, previous, part_entries, private, indexer
-    )
+    folders = site.docs_dir, site.settings.language, source_dir, work_dir, kept
+    return SearchIndex(*folders, part_entries, synonyms, indexer)
 
 
 def lost_entries(manifest: SiteManifest, settings: Settings, site_dir: Path, built: BuildResult) -> list[str]:
@@ -199,9 +190,9 @@ def lost_entries(manifest: SiteManifest, settings: Settings, site_dir: Path, bui
     )
 
 
-def verify(manifest: SiteManifest, built: Path, lost: list[str]) -> None:
+def verify(manifest: SiteManifest, lost: list[str], indexed: int) -> None:
     """Raise LostEntries for the ``lost_entries`` of the pages, or unless every entry is indexed."""
-    problems = lost + verify_index(manifest, count_indexed_pages(built))
+    problems = lost + verify_index(manifest, indexed)
     if problems:
         raise LostEntries("the built site lost entries:\n  " + "\n  ".join(problems))
 

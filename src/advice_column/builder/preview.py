@@ -22,22 +22,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..blueprint import urls
 from ..blueprint.column import load
 from ..blueprint.pages import PageCache
 from ..blueprint.settings import CONFIG_FILE
-from ..blueprint.urls import BUNDLE
 from ..engine.interface import LiveSite, engine_for
 from ..entries.entry_cache import EntryCache
 from ..entries.forked import keep_frozen, thaw
 from ..entries.model import Column, Entry
 from ..entries.problems import printable
 from ..errors import BuildError
+from ..search import SearchIndex, SearchIndexError, preview_part_entries, spawn_indexer, stop_indexer
 from .console import tell
 from .describe import describe_site
-from .indexer import BackgroundIndex, spawn_indexer, stop_indexer
 from .pipeline import InvalidColumn, generate, search_index
-from .search_index import SearchIndexError
 from .writer import WriteReport
 
 WATCHED = ("qa", "overrides", CONFIG_FILE)
@@ -69,7 +66,7 @@ class Preview:
             column.entries = self._with_last_good(column)
             self.wait_for_search()  # a full build empties the folder the indexer is writing to
             self.work.mkdir(exist_ok=True)
-            part_entries = urls.preview_part_entries(len(column.entries))
+            part_entries = preview_part_entries(len(column.entries))
             catalog, docs_dir, report = generate(
                 self.root,
                 settings,
@@ -77,7 +74,6 @@ class Preview:
                 self.work / "docs",
                 include_drafts=True,
                 cache=self._pages,
-                search_part_entries=part_entries,
             )
             site = describe_site(
                 self.root,
@@ -102,9 +98,9 @@ class Preview:
                 site,
                 self.work / "search-pages",
                 self.work,
-                self.site_dir / BUNDLE,
+                self.work / "search-index",  # the last index, in the preview's own folder
                 part_entries,
-                previous_is_private=True,  # in the preview's own temporary folder
+                synonyms=settings.search_synonyms,
                 indexer=indexer,
             )
             search.start()
@@ -202,8 +198,8 @@ class Preview:
                 page = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
                 shutil.rmtree(self.site_dir / page, ignore_errors=True)
 
-    def _publish_search_when_ready(self, search: BackgroundIndex) -> None:
-        # The pages are ready now; the search index follows when Pagefind is done.
+    def _publish_search_when_ready(self, search: SearchIndex) -> None:
+        # The pages are ready now; the search index follows when it is done.
         def publish() -> None:
             try:
                 search.finish(self.site_dir)

@@ -4,7 +4,7 @@ A pull request can commit any file or symbolic link, ``.advice`` and ``site`` in
 column's ``.advice/`` holds only what must sit next to ``site/`` (the build in progress, so that
 publishing is a rename, and the lock); the build refuses to run when ``.advice`` or ``site`` is a
 link or not a folder. Everything a later build reads again (generated pages, search documents,
-compiled templates, the key that signs reusable search parts) is kept in the user's cache folder,
+compiled templates, the last search index) is kept in the user's cache folder,
 outside the repository, in folders only the user can write.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import secrets
 import shutil
 import stat
 import tempfile
@@ -21,39 +20,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..user_cache import WorkspaceError, cache_folder
+from ..user_cache import WorkspaceError
 
 WORK_DIR = ".advice"
-KEY_BYTES = 32
 _LEFTOVER_PREFIXES = ("build-", "search-", "old-")
-
-
-def signing_key_file() -> Path:
-    """A secret of this user's, kept outside every repository; search parts are signed with it."""
-    path = cache_folder() / "key"
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        fd = _new_key(path)
-    except OSError as error:
-        raise WorkspaceError(f"cannot read {path}: {error.strerror}; delete it and build again") from None
-    with os.fdopen(fd, "rb") as file:
-        key = file.read(KEY_BYTES + 1)
-    if len(key) != KEY_BYTES:
-        raise WorkspaceError(f"{path} is not a key this program wrote; delete it and build again")
-    return path
-
-
-def _new_key(path: Path) -> int:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:  # another build made it first
-        return os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(fd, "wb") as file:
-        file.write(secrets.token_bytes(KEY_BYTES))
-    return os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
 
 
 def work_folder(root: Path) -> Path:

@@ -48,6 +48,7 @@ class SiteDescription:
     docs_dir: Path
     nav: tuple[NavItem, ...]
     html_pages: frozenset[str] = frozenset()
+    themes: tuple[Path, ...] = ()  # further theme folders (the search wing's): the engine's own win
     cache_dir: Path | None = None  # a folder outside the column, only the user's, for the engine's cache
     strict: bool = True  # a warning fails the build
     serve_url: str | None = None  # a preview's address, instead of the site's own

@@ -1,6 +1,6 @@
 """Child processes die with the build, even when it is killed (SIGKILL cannot be caught).
 
-The search indexer and Pagefind run in a session of their own, so that an interrupted build can
+The search indexer and the program it runs have a session of their own, so that an interrupted build can
 stop them together; that also means a killed build's terminal or CI step would not stop them.
 On Linux each asks the kernel for SIGKILL when its parent dies (``PR_SET_PDEATHSIG``).
 """

@@ -2,8 +2,8 @@
 
 MkDocs is given the values of the site's ``mkdocs.yml`` that passed the allow-list
 (blueprint/config_policy.py), never the file, with a few keys set for every build: the docs folder,
-the navigation (topics and index pages, never single entries), no lunr search (Pagefind
-replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
+the navigation (topics and index pages, never single entries), no lunr search (the search
+wing's replaces it), and this package's theme folder between the site's ``overrides/`` and Material.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def load_engine_config(site: SiteDescription, site_dir: Path):
         strict=site.strict,
     )
     # Theme.dirs is the template search path: site overrides first, Material last.
-    config.theme.dirs.insert(1 if theme.get("custom_dir") else 0, str(THEME_DIR))
+    at = 1 if theme.get("custom_dir") else 0
+    config.theme.dirs[at:at] = [str(THEME_DIR), *map(str, site.themes)]
     config.extra_css.append(STYLESHEET)
     templates = None
     if private_cache is not None:

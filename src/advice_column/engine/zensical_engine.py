@@ -4,7 +4,7 @@ zensical`` in mkdocs.yml).
 Zensical is given what MkDocs is given (runner.py): the values of mkdocs.yml that passed the
 allow-list, never the file, written to a config file of its own in a private folder, beside a
 copy of the docs folder (zensical_docs.py) and one theme folder: this package's Zensical layer
-(zensical_theme/, which replaces Zensical's search with the column's Pagefind search and adds the
+(zensical_theme/, which replaces Zensical's search with the column's own search and adds the
 search and 404 pages), its assets, then the column's ``overrides/``. It runs in a child process:
 Zensical keeps its config in a global and prints to the terminal.
 """
@@ -34,7 +34,7 @@ from .zensical_docs import mirror_docs, zensical_path
 
 ZENSICAL_THEME_DIR = Path(str(package_files("advice_column.engine") / "zensical_theme"))
 # The package theme's partials that Zensical renders as they are (advice-base.html includes them).
-_PARTIALS = ("column-meta.html", "column-search.html", "sections.html", "old-links.html")
+_PARTIALS = ("column-meta.html", "sections.html", "old-links.html")
 WORK_NAME = "zensical"  # beside the docs folder, in the builder's private cache
 # Keys of mkdocs.yml that Zensical 0.1 does not know (a warning, an error in strict mode) or
 # that the engine sets itself.
@@ -59,7 +59,7 @@ class ZensicalEngine:
         extensions, configs = markdown_setup(engine_values(config.get("markdown_extensions") or []))
         pages = mirror_docs(site.docs_dir, work / "docs", site.html_pages, extensions, configs)
         custom_dir = (site.settings.raw.get("theme") or {}).get("custom_dir")
-        theme_folder(work / "theme", site.root / custom_dir if custom_dir else None)
+        theme_folder(work / "theme", site.root / custom_dir if custom_dir else None, site.themes)
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
         warnings = run_zensical(config_file, strict=site.strict)
@@ -116,7 +116,7 @@ def zensical_config(site: SiteDescription) -> dict:
         "extra_css": [*raw.get("extra_css", []), STYLESHEET],
         "nav": [nav_entry(item, site.html_pages) for item in site.nav],
         "not_in_nav": not_in_nav,
-        # Pagefind is the column's search (the search wing indexes the built pages).
+        # The column's search is the search wing's, which indexes the pages itself.
         "plugins": {"search": {"enabled": False}},
     }
 
@@ -143,9 +143,13 @@ def markdown_setup(extensions: list) -> tuple[list, dict]:
     return names, configs
 
 
-def theme_folder(target: Path, overrides: Path | None) -> None:
-    """Zensical takes one theme folder: ours, our assets, then the column's ``overrides/``."""
-    shutil.copytree(ZENSICAL_THEME_DIR, target)
+def theme_folder(target: Path, overrides: Path | None, themes: tuple[Path, ...] = ()) -> None:
+    """Zensical takes one theme folder: the further ``themes`` (the search wing's), ours over
+    them, our assets, then the column's ``overrides/``."""
+    target.mkdir()
+    for theme in themes:
+        _copy_plain_files(theme, target)
+    shutil.copytree(ZENSICAL_THEME_DIR, target, dirs_exist_ok=True)
     shutil.copytree(THEME_DIR / "assets", target / "assets", dirs_exist_ok=True)
     (target / "partials").mkdir(exist_ok=True)
     for name in _PARTIALS:

@@ -13,7 +13,7 @@ MAX_SEGMENTS = 8
 # compared ignoring case: on macOS and Windows 'QA/' and 'qa/' are one folder.
 RESERVED_FIRST_SEGMENTS = frozenset(
     {
-        "qa", "topics", "tags", "archive", "search", "ask", "assets", "pagefind", "templates",
+        "qa", "topics", "tags", "archive", "search", "ask", "assets", "templates",
         "index.md", "index.html", "search.md", "404.html", "404.md", "robots.txt", "feed.xml",
         "sitemap.xml", "sitemap.xml.gz",
     }

@@ -16,7 +16,7 @@ from .problems import INVISIBLE, Invalid, problem
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# One-line values become page titles, Pagefind filter values and labels, meta tags and feed
+# One-line values become page titles, search filter values and labels, meta tags and feed
 # titles. An entry's title, asker, summary and tags are text wherever they land, and every page,
 # listing, feed, JSON-LD block and search result escapes them (tests/blueprint/test_escaping.py,
 # tests/browser/test_payloads.py): "Title <with> & ~`!@#$%^&*()" is a fair title. The topics

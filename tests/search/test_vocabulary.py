@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from advice_column.builder.vocabulary import count_words, document_words, write_vocabulary
+from advice_column.search.vocabulary import count_words, document_words, write_vocabulary
 
 
 def test_words_are_folded_and_short_words_and_markup_left_out():
@@ -29,7 +29,7 @@ def test_one_file_per_first_letter_commonest_first(tmp_path):
 
 
 def test_a_file_keeps_the_commonest_words_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("advice_column.builder.vocabulary.MOST_PER_FILE", 2)
+    monkeypatch.setattr("advice_column.search.vocabulary.MOST_PER_FILE", 2)
     write_vocabulary(Counter({"salary": 2, "sabbatical": 5, "salery": 1}), tmp_path)
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == {"sabbatical": 5, "salary": 2}
 

@@ -17,7 +17,7 @@
   function load() {
     if (pagefind) return pagefind;
     var bundle = new URL(header.dataset.bundle, location.href);
-    var root = new URL("..", bundle).pathname;
+    var root = new URL("../..", bundle).pathname; // the bundle is search/bundle/
     var parts = fetchJSON(header.dataset.parts, []);
     synonyms = fetchJSON(header.dataset.synonyms, []).then(phraseBook);
     pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(async function (loaded) {

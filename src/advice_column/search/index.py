@@ -1,8 +1,10 @@
 """Index the entries with Pagefind, the static search that fetches only what a query needs.
 
 Material's lunr index is fetched whole on every page view (21.6 MB at 5,000 entries); Pagefind
-splits its index into small chunks. Only entries are indexed, and within them only the
-``data-pagefind-body`` element (title, asker, question, answer, tags), with topic and tag filters.
+splits its index into small chunks. Only entries are indexed, and within them only the element
+marked ``data-search-body`` (title, asker, question, answer, tags), with topic and tag filters:
+the page templates mark what to index with ``data-search-*`` attributes (body, ignore, meta,
+filter), which become Pagefind's ``data-pagefind-*`` in the documents given to it.
 
 The entry pages' bodies are known before MkDocs runs (they are generated HTML), so Pagefind's
 own process indexes them on the other core while MkDocs renders the site (see indexer.py).
@@ -22,17 +24,16 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
-from ..blueprint import urls
-from ..blueprint.urls import BUNDLE
 from ..engine.lifetime import die_with_parent
 from ..entries.frontmatter import split_front_matter
 from ..errors import BuildError
-from .signed_parts import copy_signed_part, is_signed, sign_part
+from . import addresses
+from .scripts import write_scripts
+from .synonyms import render_synonyms
 from .vocabulary import count_words, write_vocabulary
-from .writer import write_tree
 
 ENTRY_PAGES = "qa/*/index.html"
-WORDS_FOLDER = "words"  # beside the bundle: the column's words (see vocabulary.py)
+RECORD = "advice-sources.txt"  # in each part: the digest of what it was indexed from
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _NICENESS = 5
 
@@ -60,6 +61,7 @@ def entry_documents(docs_dir: Path, language: str, names: list[str]) -> dict[str
         start, end = body.find("<article"), body.rfind("</article>")
         if 0 <= start < end:
             body = body[start : end + len("</article>")]
+        body = body.replace(" data-search-", " data-pagefind-")
         documents[f"qa/{name[:-3]}/index.html"] = f"{head}<body>{body}</body></html>"
     return documents
 
@@ -68,32 +70,28 @@ def build_index(
     docs_dir: Path,
     language: str,
     source_dir: Path,
-    bundle: Path,
-    key: bytes,
-    part_entries: int | None = None,
+    out: Path,
+    part_entries: int,
     previous: Path | None = None,
-    *,
-    previous_is_private: bool = False,
+    synonyms: list[list[str]] | None = None,
 ) -> list[int]:
-    """Write the entry documents and index each part; raises SearchIndexError.
+    """Index each part into ``out`` (the site's search folder), with its other files; raises
+    SearchIndexError. Returns the parts left out of ``out`` because ``previous`` has them.
 
-    A part whose documents are the same as those of the same part in ``previous`` (the index
-    now published) is copied from it instead: an edit re-indexes one part, not the column, and
-    only when ``key`` (a secret outside the repository) signed it: see :mod:`.signed_parts`.
-    ``previous_is_private``: it is in a folder only this user can write (a preview's), so such a
-    part is not copied at all but kept where it is, and its number returned: the caller moves
-    it into ``bundle`` when publishing (see ``indexer.BackgroundIndex.finish``). A part whose pages are
-    the same files, untouched since the last index from ``source_dir`` (the writer rewrites a
-    page only when its text changed), keeps the digest recorded there, without its documents
-    being read again.
+    ``previous`` is the last index made for this column, kept in a folder only this user can
+    write (never the column's ``site/``): a part whose documents are those it was indexed from
+    there is not indexed again, and the caller takes it from there (see ``background.py``). A
+    part whose pages are the same files, untouched since the last index from ``source_dir``
+    (the build rewrites a page only when its text changed), keeps the digest recorded there,
+    without its documents being read again.
     """
-    part_entries = part_entries or urls.PART_ENTRIES
     names = entry_names(docs_dir)
     parts = [names[start : start + part_entries] for start in range(0, len(names), part_entries)]
     for stale in [path for kind in ("", "digest-", "words-") for path in source_dir.glob(f"{kind}part-*")]:
         if int(stale.name.rsplit("-", 1)[1].split(".")[0]) >= len(parts):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
     source_dir.mkdir(parents=True, exist_ok=True)
+    bundle = out / addresses.inside(addresses.BUNDLE)
     kept = []
     words: Counter = Counter()
     for number, part in enumerate(parts):  # none when there is no entry: Pagefind refuses that
@@ -104,16 +102,14 @@ def build_index(
         if digest is None:
             documents = entry_documents(docs_dir, language, part)
             digest = _part_digest(language, list(documents.items()))
-        output = bundle if number == 0 else bundle / f"part-{number}"
-        old = None if previous is None else previous if number == 0 else previous / f"part-{number}"
-        if old is not None and previous_is_private and is_signed(key, digest, old):
+        folder = addresses.part_folder(number)
+        if previous is not None and _made_from(previous / folder) == digest:
             kept.append(number)
-        elif old is None or not copy_signed_part(key, digest, old, output):
-            # Only a part indexed again needs its documents on disk (written where they changed).
+        else:  # only a part indexed again needs its documents on disk
             documents = documents or entry_documents(docs_dir, language, part)
-            write_tree(documents, source_dir / f"part-{number}")
-            run_pagefind(source_dir / f"part-{number}", output, language)
-            sign_part(key, digest, output)
+            _write_documents(documents, source_dir / f"part-{number}")
+            run_pagefind(source_dir / f"part-{number}", bundle / folder, language)
+            (bundle / folder / RECORD).write_text(digest, encoding="utf-8")
         record.write_text("\n".join([_sources_version(language), digest, *files]), encoding="utf-8")
         words_record = source_dir / f"words-part-{number}.json"
         counts = _recorded_words(words_record, digest)
@@ -121,8 +117,31 @@ def build_index(
             counts = count_words(documents or entry_documents(docs_dir, language, part))
             words_record.write_text(json.dumps({"digest": digest, "words": counts}), encoding="utf-8")
         words.update(counts)
-    write_vocabulary(words, bundle.parent / WORDS_FOLDER)
+    write_vocabulary(words, out / addresses.inside(addresses.WORDS))
+    further = [f"{addresses.BUNDLE}/{addresses.part_folder(n)}/" for n in range(1, len(parts))]
+    files = {addresses.PARTS_FILE: json.dumps(further) + "\n"}
+    files[addresses.SYNONYMS_FILE] = render_synonyms(synonyms or [])
+    for address, text in files.items():
+        (out / addresses.inside(address)).write_text(text, encoding="utf-8")
+    write_scripts(out)
     return kept
+
+
+def _made_from(part: Path) -> str | None:
+    """The digest ``part`` of a kept index was indexed from, if it has one."""
+    try:
+        return (part / RECORD).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def _write_documents(documents: dict[str, str], folder: Path) -> None:
+    """Make ``folder`` hold exactly ``documents`` (relative paths), for Pagefind to read."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for rel, text in documents.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _recorded_words(record: Path, digest: str) -> Counter | None:
@@ -197,13 +216,10 @@ def _lower_priority(parent: int) -> None:
     os.nice(_NICENESS)
 
 
-def count_indexed_pages(site_dir: Path) -> int:
-    """How many pages the Pagefind bundle in ``site_dir`` holds, all its parts together."""
+def count_indexed_pages(bundle: Path) -> int:
+    """How many pages the Pagefind ``bundle`` holds, all its parts together."""
     total = 0
-    for entry_file in [
-        site_dir / BUNDLE / "pagefind-entry.json",
-        *(site_dir / BUNDLE).glob("part-*/pagefind-entry.json"),
-    ]:
+    for entry_file in [bundle / "pagefind-entry.json", *bundle.glob("part-*/pagefind-entry.json")]:
         if entry_file.exists():
             entry = json.loads(entry_file.read_text(encoding="utf-8"))
             total += sum(language["page_count"] for language in entry["languages"].values())
