@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -11,6 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from advice_column.engine.interface import NavItem
 from advice_column.engine.zensical_docs import page_body, site_path, zensical_path
 from advice_column.engine.zensical_engine import nav_entry
+from advice_column.search.addresses import BUNDLE
+from advice_column.search.index import count_indexed_pages
 
 from ..conftest import MKDOCS_YML, ColumnDir
 
@@ -127,10 +130,14 @@ def test_titles_are_escaped_once(zensical_site):
 def test_the_search_page_is_there_and_the_index_built(zensical_site):
     tree = page(zensical_site, "search/index.html")
     assert tree.css_first("form#advice-search-page input#advice-q") is not None
-    assert tree.css_first('script[src$="assets/advice-search-page.js"]') is not None
+    for script in ("advice-search.js", "advice-search-page.js"):  # the search wing's, in search/
+        assert tree.css_first(f'script[src$="{script}"]') is not None
+        assert (zensical_site / "search" / script).is_file()
+    box = tree.css_first("form.advice-header-search")  # the search wing's header box
+    assert urljoin("/column/search/", box.attributes["data-bundle"]) == "/column/search/bundle/"
     words = json.loads(tree.css_first("script#advice-search-words").text())
     assert words  # the search scripts' words, in the column's language
-    assert (zensical_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert count_indexed_pages(zensical_site / BUNDLE) > 0
     assert not (zensical_site / "search.json").exists()  # Zensical's own search is off
 
 
