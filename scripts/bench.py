@@ -808,47 +808,27 @@ def measure_browser(root: Path, scratch: Path) -> dict:
     if not os.access(CHROMIUM, os.X_OK):
         raise BenchError(f"no Chromium at {CHROMIUM}: install Debian's chromium, or pass --no-browser")
     words = query_words(root)
-    port = _free_port()
     log_path = scratch / "http.log"
-    with open(log_path, "w", encoding="utf-8") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise BenchError("the local web server did not start") from None
-                time.sleep(0.05)
-        base = f"http://127.0.0.1:{port}/"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                figures = {**words, **_fetch_sizes(browser, base, words["query_word"], site, log_path)}
-                worst = _fetch_sizes(browser, base, words["worst_word"], site, log_path)
-                figures["worst_home_plus_query_gzip_bytes"] = worst["home_plus_query_gzip_bytes"]
-                figures["worst_search_first_result_s"] = worst["search_first_result_s"]
-                # The median of three readers, each in a fresh browser context.
-                typed = [_typed_query(browser, base, words["query_word"], site, log_path) for _ in range(3)]
-                figures["typed_first_result_s"] = sorted(seconds for seconds, _ in typed)[1]
-                figures["home_plus_typed_query_gzip_bytes"] = typed[0][1]
-                return figures
-            finally:
-                browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with _serving(site, log_path) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            figures = {**words, **_fetch_sizes(browser, base, words["query_word"], site, log_path)}
+            worst = _fetch_sizes(browser, base, words["worst_word"], site, log_path)
+            figures["worst_home_plus_query_gzip_bytes"] = worst["home_plus_query_gzip_bytes"]
+            figures["worst_search_first_result_s"] = worst["search_first_result_s"]
+            # The median of three readers, each in a fresh browser context.
+            typed = [_typed_query(browser, base, words["query_word"], site, log_path) for _ in range(3)]
+            figures["typed_first_result_s"] = sorted(seconds for seconds, _ in typed)[1]
+            figures["home_plus_typed_query_gzip_bytes"] = typed[0][1]
+            return figures
+        finally:
+            browser.close()
 
 
 @contextlib.contextmanager
-def _serving(site: Path):
-    """``site`` served on 127.0.0.1 by ``python -m http.server``; yields its address."""
+def _serving(site: Path, log_path: Path | None = None):
+    """``site`` served on 127.0.0.1 by ``python -m http.server``; yields its address. The server's
+    request log goes to ``log_path`` (what it sent, counted by the byte figures)."""
     port = _free_port()
     command = [
         sys.executable,
@@ -860,7 +840,8 @@ def _serving(site: Path):
         "--directory",
         str(site),
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(log_path or os.devnull, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + 10
         while True:
