@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from advice_column.cli import main
 
 from ..conftest import REPO, served
+from .conftest import every_result
 
 pytestmark = pytest.mark.browser
 MESSAGE = ".advice-results__message"
@@ -117,15 +118,9 @@ def test_synonyms_find_the_columnists_words(page: Page, relevance_url: str):
 
 def test_working_from_home_is_not_homework(page: Page, relevance_url: str):
     # The take-home assignment entry says "homework", never "working from home" or "remote".
-    ranked = []
     page.goto(f"{relevance_url}search/?q={quote('working from home')}")
-    more = page.locator(".advice-results__more")
     page.wait_for_function(relevance._OURS_DONE, arg="working from home")
-    while more.is_visible():
-        shown = page.locator(RESULT_LINK).count()
-        more.click()
-        expect(page.locator(RESULT_LINK)).not_to_have_count(shown)
-    ranked = [relevance.slug_of(link.get_attribute("href")) for link in page.locator(RESULT_LINK).all()]
+    ranked = [relevance.slug_of(href) for href in every_result(page)]
     assert "i-work-from-home-and-cant-switch-off" in ranked[:2]
     assert "the-take-home-assignment-looks-like-free-work" not in ranked
 

@@ -15,6 +15,7 @@ from advice_column.blueprint.catalog import build_catalog
 from advice_column.entries.loader import load_column
 
 from ..conftest import SAMPLE
+from .conftest import every_result
 
 pytestmark = pytest.mark.browser
 
@@ -147,21 +148,39 @@ def test_search_page_url_follows_query_and_filters_and_back_returns_to_it(page: 
     expect(page.locator(RESULT_LINK)).to_have_text(titles)
 
 
-def reachable_results(page: Page) -> list[str]:
-    """Every result's address on the search page, pressing "More results" until it is gone."""
-    more = page.locator(".advice-results__more")
-    while more.is_visible():
-        shown = page.locator(RESULT_LINK).count()
-        more.click()
-        expect(page.locator(RESULT_LINK)).not_to_have_count(shown)
-    return [link.get_attribute("href") for link in page.locator(RESULT_LINK).all()]
-
-
-def test_counts_shown_are_the_results_a_reader_can_reach(page: Page, site_url: str):
-    word = max(
+def commonest_word() -> str:
+    return max(
         sorted({w for e in PUBLISHED for w in words(e.answer) if len(w) >= 3}),
         key=lambda w: len(entries_with(w)),
     )
+
+
+def test_a_screen_of_results_loads_first_and_the_rest_as_the_reader_scrolls(page: Page, site_url: str):
+    word = commonest_word()
+    assert len(entries_with(word)) > 15
+    fetched: list[str] = []
+
+    def note(request) -> None:
+        if request.url.endswith(".pf_fragment"):  # a result's text
+            fetched.append(request.url)
+
+    page.on("request", note)
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(f"{site_url}search/?q={word}")
+    links, more = page.locator(RESULT_LINK), page.locator(".advice-results__more")
+    expect(links).to_have_count(5)
+    page.wait_for_load_state("networkidle")
+    assert links.count() == 5 and len(fetched) == 5  # each result loads its entry's text
+    more.scroll_into_view_if_needed()
+    expect(links).to_have_count(10)
+    more.click()
+    expect(links).to_have_count(min(20, len(entries_with(word))))
+    expect(links.nth(10)).to_be_focused()
+    assert len(fetched) == len(set(fetched)) == links.count()
+
+
+def test_counts_shown_are_the_results_a_reader_can_reach(page: Page, site_url: str):
+    word = commonest_word()
     assert len(entries_with(word)) > 10, "the results span more than one page"
     page.goto(site_url)
     page.locator(HEADER_INPUT).fill(word)
@@ -170,7 +189,7 @@ def test_counts_shown_are_the_results_a_reader_can_reach(page: Page, site_url: s
     count = int(all_results.inner_text().split()[1])
     all_results.click()
     expect(page.locator(MESSAGE)).to_have_text(f"{count} results for “{word}”")
-    reached = reachable_results(page)
+    reached = every_result(page)
     assert len(reached) == count and len(set(reached)) == count
     assert count >= len(entries_with(word))
 
@@ -178,7 +197,7 @@ def test_counts_shown_are_the_results_a_reader_can_reach(page: Page, site_url: s
     page.goto(f"{site_url}search/?topic={quote(topic.title)}")
     in_topic = len([e for e in PUBLISHED if e.topic == topic.key])
     expect(page.locator(MESSAGE)).to_have_text(f"{in_topic} results in {topic.title}")
-    assert len(set(reachable_results(page))) == in_topic
+    assert len(set(every_result(page))) == in_topic
 
 
 def test_tag_filter_loads_when_opened_and_hides_zero_counts(page: Page, site_url: str):
@@ -263,6 +282,7 @@ def test_title_matches_rank_above_body_matches(page: Page, site_url: str):
         pytest.fail("the sample has no word in one title and two other entries' text")
     page.goto(f"{site_url}search/?q={word}")
     expect(page.locator(MESSAGE)).to_have_text(re.compile(r"^\d+ results for"))
+    every_result(page)
     titles = page.locator(RESULT_LINK).all_inner_texts()
     assert titles[0] == in_title[0].title
     assert {e.title for e in in_body_only} <= set(titles)

@@ -8,6 +8,7 @@ from ..entries.model import Tick
 from .interface import BuildResult, SiteDescription
 from .live_site import LiveSite
 from .runner import THEME_DIR, built_pages, load_engine_config, run_engine
+from .theme_assets import minify_theme_assets
 
 
 class MkDocsEngine:
@@ -23,6 +24,7 @@ class MkDocsEngine:
         pages: list[frozenset[str]] = []
         on_site = lambda built: pages.append(built_pages(built))  # noqa: E731
         warnings = run_engine(config, serve_url=site.serve_url, progress=progress, on_site=on_site)
+        minify_theme_assets(out_dir)
         return BuildResult(warnings, pages[0] if pages else frozenset())
 
     def live_site(self) -> LiveSite:

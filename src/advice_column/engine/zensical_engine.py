@@ -30,6 +30,7 @@ from ..errors import BuildError
 from .config_values import engine_values
 from .interface import BuildResult, NavItem, SiteDescription
 from .runner import NOT_IN_NAV, STYLESHEET, THEME_DIR
+from .theme_assets import minify_theme_assets
 from .zensical_docs import mirror_docs, zensical_path
 
 ZENSICAL_THEME_DIR = Path(str(package_files("advice_column.engine") / "zensical_theme"))
@@ -65,6 +66,7 @@ class ZensicalEngine:
         warnings = run_zensical(config_file, strict=site.strict)
         (work / "site" / "search.json").unlink(missing_ok=True)  # its own search's, written even when off
         _move_contents(work / "site", out_dir)
+        minify_theme_assets(out_dir)
         if progress is not None:
             progress(len(pages), len(pages))
         return BuildResult(warnings, frozenset(pages))

@@ -17,8 +17,12 @@
   var list = root.querySelector(".advice-results__list");
   var more = root.querySelector(".advice-results__more");
   var empty = root.querySelector(".advice-results__empty");
+  // A screen's worth of results loads at once; the rest of the first PAGE when the reader
+  // scrolls near them (each result loads the whole text of its entry, for the excerpt).
+  var FIRST = 5;
   var PAGE = 10;
   var latest = 0;
+  var loading = Promise.resolve();
   var timer = null;
   var state = null;
   var params = new URLSearchParams(location.search);
@@ -97,6 +101,34 @@
     more.hidden = list.children.length >= state.total;
   }
 
+  // The next ``count`` results, after those still loading: a scroll and a click never
+  // interleave. ``focus``: move the focus to the first of them (after "More results").
+  function loadMore(count, focus) {
+    var mine = latest;
+    loading = loading.then(async function () {
+      if (mine !== latest || list.children.length >= state.total) return;
+      var shown = list.children.length;
+      var found = await state.more(count);
+      if (mine !== latest) return;
+      showMore(found);
+      var next = list.children[shown];
+      if (focus && next) next.querySelector("a").focus();
+    });
+    return loading;
+  }
+
+  // The rest of the first page, once "More results" comes near the screen's bottom.
+  var nearEnd = window.IntersectionObserver ? new IntersectionObserver(function (seen) {
+    var near = seen.some(function (entry) { return entry.isIntersecting; });
+    if (near && state && list.children.length < PAGE) loadMore(PAGE - list.children.length);
+  }, { rootMargin: "0px 0px 200px 0px" }) : null;
+
+  function watchNearEnd() {
+    if (!nearEnd) return loadMore(PAGE - list.children.length);
+    nearEnd.unobserve(more);  // observing again reports where it is now
+    nearEnd.observe(more);
+  }
+
   // What the search did: "12 results for “pay rise”", "Showing results for “negotiate salary”:
   // 4 results" when a word was misspelt, and a note when no page has every word.
   function describe(query) {
@@ -138,7 +170,7 @@
     var countsLater = asked && Object.keys(counted).length > Object.keys(chosenFilters()).length;
     // Nothing asked yet: a search of every entry for the topic filter's counts, no results.
     var found = await core.search(asked ? query || null : null, countsLater ? chosenFilters() : counted, {
-      first: asked ? PAGE : 0,
+      first: asked ? FIRST : 0,
       stale: stale,
     });
     if (stale()) return;
@@ -154,6 +186,7 @@
     }
     message.textContent = describe(query);
     showMore(state.items);
+    watchNearEnd();
     if (!countsLater) return renderCounts(state.response);
     var counts = await core.search(query || null, counted, { first: 0, stale: stale });
     if (!stale()) renderCounts(counts.response);
@@ -178,14 +211,8 @@
     if (!box.checked && at >= 0) values.splice(at, 1);
     run();
   });
-  more.addEventListener("click", async function () {
-    var shown = list.children.length;
-    var mine = latest;
-    var found = await state.more(PAGE);
-    if (mine !== latest) return;
-    showMore(found);
-    var next = list.children[shown];
-    if (next) next.querySelector("a").focus();
+  more.addEventListener("click", function () {
+    loadMore(PAGE, true);
   });
   tagBox.addEventListener("toggle", function () {
     if (tagBox.open && !wanted.tag) {
