@@ -156,8 +156,11 @@ def engine_names(path: Path) -> list[str]:
 
 
 def outside_the_engine() -> list[Path]:
+    """Every module outside the engine, the page templates, and the search wing's templates
+    and scripts (the engine's header hands the search form its look)."""
     templates = sorted((PACKAGE / "blueprint" / "page_templates").iterdir())
-    return [path for path in modules() if wing_of(path) != "engine"] + templates
+    search = sorted(p for p in (PACKAGE / "search").rglob("*") if p.suffix in (".html", ".js"))
+    return [path for path in modules() if wing_of(path) != "engine"] + templates + search
 
 
 @pytest.mark.parametrize("path", outside_the_engine(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
