@@ -81,13 +81,17 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(
         files |= {f"part-{n}": next((site / f"search/bundle/part-{n}").glob("*.pf_meta")) for n in (1, 2)}
         return {part: (path.name, path.stat().st_ino) for part, path in files.items()}
 
-    before = metadata()
+    def folders() -> list[int]:  # the part folders themselves: moved into each new index whole
+        return [(site / BUNDLE / f"part-{n}").stat().st_ino for n in (1, 2)]
+
+    before, before_folders = metadata(), folders()
     column.entry("e1", title="Question 1", answer="The answer now mentions juniper.")  # in part 0
     assert preview.rebuild().startswith("rebuilt the changed pages")
     preview.wait_for_search()
     after = metadata()  # the other parts are the very files they were: kept, not indexed again
     assert after["part-0"] != before["part-0"]
     assert [after["part-1"], after["part-2"]] == [before["part-1"], before["part-2"]]
+    assert folders() == before_folders
     column.entry("e4", title="Question 4", answer="The answer now mentions ember and fennel.")  # part 2
     assert preview.rebuild().startswith("rebuilt the changed pages")
     preview.wait_for_search()

@@ -202,9 +202,11 @@ class Preview:
         # The pages are ready now; the search index follows when it is done.
         def publish() -> None:
             try:
-                search.finish(self.site_dir)
+                search.finish(self.site_dir, own_site=True)
             except SearchIndexError as error:
                 tell(*f"advice serve: {error}".split("\n"))
+            finally:
+                search.discard()
 
         self._indexer = threading.Thread(target=publish, name="advice-search-publish", daemon=True)
         self._indexer.start()

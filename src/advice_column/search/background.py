@@ -96,8 +96,13 @@ class SearchIndex:
     def __exit__(self, *exc_info) -> None:
         self.discard()
 
-    def finish(self, site_dir: Path) -> Indexed:
-        """Wait for the index and move it into ``site_dir/search/``; how many pages it holds."""
+    def finish(self, site_dir: Path, *, own_site: bool = False) -> Indexed:
+        """Wait for the index and move it into ``site_dir/search/``; how many pages it holds.
+
+        ``own_site``: ``site_dir`` is a preview's private folder, never anyone else's files (the
+        column's ``site/`` is a pull request's to fill): its unchanged parts are moved into the new
+        index rather than linked again from the kept one, file by file. The index it replaces is
+        set aside, and removed by ``discard``."""
         process = self._process
         try:
             output = process.stdout.read()
@@ -106,22 +111,29 @@ class SearchIndex:
             bundle = site_dir / addresses.BUNDLE
             new_bundle = self.out / addresses.inside(addresses.BUNDLE)
             kept = self.out.parent / KEPT_PARTS
-            numbers = kept.read_text(encoding="utf-8").split() if kept.exists() else []
+            numbers = [int(n) for n in kept.read_text(encoding="utf-8").split()] if kept.exists() else []
+            reused = [addresses.part_folder(number) for number in numbers if number]
+            replaced = self.out.parent / "replaced"
             try:
                 for number in numbers:
-                    part = addresses.part_folder(int(number))
-                    _link_tree(self._kept / part, new_bundle / part, whole=number != "0")
-                _keep(new_bundle, self._kept)
-                shutil.rmtree(bundle, ignore_errors=True)
+                    part = addresses.part_folder(number)
+                    if own_site and number and (bundle / part).is_dir():
+                        os.rename(bundle / part, new_bundle / part)
+                    else:
+                        _link_tree(self._kept / part, new_bundle / part, parts=number != 0)
+                _keep(new_bundle, self._kept, reused)
+                replaced.mkdir()
                 (site_dir / addresses.FOLDER).mkdir(parents=True, exist_ok=True)
                 for item in sorted(self.out.iterdir()):  # bundle/, words/, parts.json, synonyms.json
                     target = site_dir / addresses.FOLDER / item.name
-                    shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-                    shutil.move(str(item), target)
+                    if os.path.lexists(target):
+                        os.rename(target, replaced / item.name)
+                    os.rename(item, target)
             except OSError as error:
                 raise SearchIndexError(f"cannot publish the search index: {error}") from None
-        finally:
+        except BaseException:
             self.discard()
+            raise
         *_, last = output.strip().rsplit("\n", 1)  # the child's last line: "indexed in S s"
         return Indexed(count_indexed_pages(bundle), float(last.split()[2]) if last.startswith(DONE) else 0.0)
 
@@ -144,24 +156,32 @@ def stop_indexer(process: subprocess.Popen) -> None:
                 pipe.close()
 
 
-def _keep(bundle: Path, kept: Path) -> None:
+def _keep(bundle: Path, kept: Path, reused: list[str]) -> None:
     """Make ``kept`` a copy of ``bundle`` (linked, not copied, where the file system allows).
+    ``reused``: the part folders ``bundle`` took from ``kept`` unchanged, moved over as they are.
 
     The published files are then the kept ones: nothing writes into a published file in place
     (Pagefind writes new files, publishing renames folders, a checkout replaces files)."""
     fresh = kept.with_name(kept.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     if bundle.exists():
-        _link_tree(bundle, fresh)
+        _link_tree(bundle, fresh, parts=False)
+        for part in sorted({p.name for p in bundle.glob("part-*")} - set(reused)):
+            _link_tree(bundle / part, fresh / part)
+        for part in reused:
+            if (kept / part).is_dir():
+                os.rename(kept / part, fresh / part)
+            else:  # the new bundle's copy came from the published site
+                _link_tree(bundle / part, fresh / part)
     shutil.rmtree(kept, ignore_errors=True)
     if fresh.exists():
         os.rename(fresh, kept)
 
 
-def _link_tree(source: Path, target: Path, *, whole: bool = True) -> None:
-    """Link each file under ``source`` into ``target``; without ``whole``, not its part-N/ folders."""
+def _link_tree(source: Path, target: Path, *, parts: bool = True) -> None:
+    """Link each file under ``source`` into ``target``; without ``parts``, not its part-N/ folders."""
     for folder, dirnames, filenames in os.walk(source):
-        if not whole and folder == str(source):
+        if not parts and folder == str(source):
             dirnames[:] = [name for name in dirnames if not name.startswith("part-")]
         into = target / Path(folder).relative_to(source)
         into.mkdir(parents=True, exist_ok=True)
