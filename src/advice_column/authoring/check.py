@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..blueprint.column import hand_written_pages, load
 from ..blueprint.settings import CONFIG_FILE, SettingsError, read_settings
-from ..builder.describe import site_theme
 from ..entries.aliases import alias_key
 from ..entries.links import Claim, check_claims
 from ..entries.loader import load_entries
@@ -106,6 +105,8 @@ def _docs_dir(root: Path) -> str:
 def check_targets(root: Path, targets: Targets, progress: Tick | None = None) -> Outcome:
     """Every problem of the targets, as ``advice build`` would report them."""
     if targets.whole:
+        from ..builder.describe import site_theme  # deferred: checking some entries needs no theme
+
         _, column = load(root, progress, theme=site_theme, with_text=False)
         checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
         return Outcome(sorted(column.diagnostics + stale_ask_form(root, column.topics)), checked)
