@@ -109,3 +109,15 @@ def test_the_theme_is_found_without_loading_the_engine(column, config):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_column_s_theme_config_never_reaches_zensical(column, tmp_path):
+    """Zensical reads a theme folder's mkdocs_theme.yml with PyYAML's unsafe loader: the column's
+    stays out of the folder the build gives it, and the build goes on without it."""
+    marker = tmp_path / "ran"
+    column_at(column.root, ZENSICAL_YML)
+    column.write("overrides/mkdocs_theme.yml", f'x: !!python/object/apply:os.system ["touch {marker}"]\n')
+    column.entry("one")
+    assert column.run("build") == 0
+    assert not marker.exists()
+    assert (column.root / "site" / "assets" / "house.css").is_file()  # the rest of overrides/ is there

@@ -19,12 +19,14 @@ THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 ZENSICAL_THEME_DIR = Path(str(package_files("advice_column.engine") / "zensical_theme"))
 # The package theme's partials that Zensical renders as they are (advice-base.html includes them).
 ZENSICAL_PARTIALS = ("column-meta.html", "sections.html", "old-links.html")
+THEME_CONFIG = "mkdocs_theme.yml"  # a theme's own settings, at its top
 # Theme files MkDocs does not copy to the site (mkdocs/structure/files.py, add_files_from_theme).
-MKDOCS_NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
+MKDOCS_NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", THEME_CONFIG, "locales/*")
 MKDOCS_NOT_COPIED += ("*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", "sitemap.xml")
 # Zensical 0.1 copies every file of its theme folders but templates and dot-files (measured: a
-# .py, a .yml and locales/ reach the site); zensical_engine.py leaves the folders' notes (.md) out.
-ZENSICAL_NOT_COPIED = (".*", "*/.*", "*.html", "*.md", "sitemap.xml")
+# .py, a .yml and locales/ reach the site); zensical_engine.py leaves the folders' notes (.md)
+# and theme config out.
+ZENSICAL_NOT_COPIED = (".*", "*/.*", "*.html", "*.md", "sitemap.xml", THEME_CONFIG)
 ICON_EXAMPLE = "material/lightbulb"  # in both Material's and Zensical's .icons
 
 

@@ -31,7 +31,7 @@ from ..entries.problems import printable
 from ..errors import BuildError
 from .config_values import engine_values
 from .interface import BuildResult, NavItem, SiteDescription
-from .theme_folders import ZENSICAL_THEME_DIR, zensical_layers, zensical_theme
+from .theme_folders import THEME_CONFIG, ZENSICAL_THEME_DIR, zensical_layers, zensical_theme
 
 WORK_NAME = "zensical"  # beside the docs folder, in the builder's private cache
 # Keys of mkdocs.yml that Zensical 0.1 does not know (a warning, an error in strict mode) or
@@ -182,12 +182,16 @@ def run_zensical(config_file: Path, *, strict: bool) -> list[str]:
 
 
 def _copy_plain_files(source: Path, target: Path) -> None:
-    """Copy the folder's files over ``target``, leaving out links (a pull request may plant one)."""
+    """Copy the folder's files over ``target``, leaving out links (a pull request may plant one)
+    and a theme config: Zensical 0.1 reads the theme folder's with PyYAML's unsafe loader
+    (zensical/config.py, ``_load_theme_config``), where a ``!!python/object`` tag runs code."""
     for folder, dirs, names in os.walk(source):
         here = Path(folder).relative_to(source)
         dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
         for name in names:
             path = Path(folder) / name
+            if here == Path(".") and name.lower() == THEME_CONFIG:
+                continue
             # Like MkDocs, which publishes a theme folder's files but not its notes (README.md).
             if stat.S_ISREG(os.lstat(path).st_mode) and not name.endswith(".md"):
                 (target / here).mkdir(parents=True, exist_ok=True)
