@@ -5,9 +5,9 @@ Zensical is given what MkDocs is given (runner.py): the values of mkdocs.yml tha
 allow-list, never the file, written to a config file of its own in a private folder, beside a
 copy of the docs folder (zensical_docs.py) and one theme folder: this package's Zensical layer
 (zensical_theme/, which replaces Zensical's search with the column's own search and adds the
-search and 404 pages), its assets, then the column's ``overrides/`` (theme_folders.py says which,
-for `advice check` too, which never loads this module's helpers). It runs in a child process:
-Zensical keeps its config in a global and prints to the terminal.
+search and 404 pages), its assets, then the column's ``overrides/`` (in the order of
+theme_folders.py, which `advice check` reads too). It runs in a child process: Zensical keeps its
+config in a global and prints to the terminal.
 """
 
 from __future__ import annotations
