@@ -211,3 +211,28 @@ def test_a_path_in_docs_checks_the_column(column, capsys, path):
     column.write("docs/about.md", ABOUT + "[Gone](gone.md)\n")
     assert column.run("check", path) == 1
     assert "docs/about.md:3:1: QA072 link 'gone.md'" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("engine", "icon", "expected"),
+    [
+        ("mkdocs", "lucide/lightbulb", "QA073 icon 'lucide/lightbulb' is not one of the theme's icons"),
+        ("zensical", "lucide/lightbulb", None),  # Zensical's theme has Lucide's icons; Material's has not
+        ("zensical", "material/lightbulb", None),
+        ("zensical", "material/no-such-icon", "QA073 icon 'material/no-such-icon' is not one of the theme's"),
+    ],
+)
+def test_docs_pages_are_checked_against_the_engine_s_theme(column, capsys, engine, icon, expected):
+    column.entry("one")
+    column.write("mkdocs.yml", MKDOCS_YML.replace("  advice:\n", f"  advice:\n    engine: {engine}\n"))
+    column.write("docs/about.md", f"---\ntitle: About\nicon: {icon}\n---\n# About\n")
+    code = column.run("check")
+    out = capsys.readouterr().out
+    if expected is not None:
+        assert code == 1 and f"docs/about.md:3:1: {expected}" in out, out
+        return
+    assert code == 0, out
+    if icon.startswith("lucide/"):  # and Zensical renders it
+        assert column.run("build") == 0, capsys.readouterr()
+        about = (column.root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+        assert "lucide-lightbulb" in about  # the page's icon, in the navigation

@@ -6,6 +6,9 @@ import pytest
 
 from advice_column.blueprint.docs_files import build_writes, kind_problem, site_address, theme_files
 from advice_column.blueprint.docs_pages import link_target, read_page, site_extensions
+from advice_column.blueprint.settings import Settings
+from advice_column.builder.describe import THEMES
+from advice_column.engine.mkdocs_engine import MkDocsEngine
 
 from ..conftest import REPO
 
@@ -101,13 +104,18 @@ def test_paths_the_build_writes(address, taken):
     assert build_writes(address) is taken
 
 
+def mkdocs_theme(root, custom_dir=None):
+    settings = Settings("Column", raw={"theme": {"name": "material", "custom_dir": custom_dir}})
+    return MkDocsEngine().theme(root, settings, THEMES)
+
+
 def test_the_theme_files_are_the_ones_mkdocs_copies(tmp_path):
-    found = theme_files(tmp_path, None)
+    found = theme_files(mkdocs_theme(tmp_path))
     assert {"assets/advice-old-links.js", "assets/advice-column.css", "assets/images/favicon.png"} <= found
     assert not [name for name in found if name.endswith(".html") or name.startswith(".")]
     (tmp_path / "overrides/assets").mkdir(parents=True)
     (tmp_path / "overrides/assets/house.css").write_text("p {}")
-    assert "assets/house.css" in theme_files(tmp_path, "overrides")
+    assert "assets/house.css" in theme_files(mkdocs_theme(tmp_path, "overrides"))
 
 
 @pytest.mark.parametrize(

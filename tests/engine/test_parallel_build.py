@@ -15,14 +15,14 @@ from ..builder.test_parallel_loading import run_fresh
 BUILD_BOTH = """
 import json, threading
 from pathlib import Path
-from advice_column.builder.describe import describe_site
+from advice_column.builder.describe import describe_site, site_theme
 from advice_column.builder.pipeline import generate
 from advice_column.engine.parallel_build import one_process_reason
 from advice_column.engine.runner import EngineError, load_engine_config, run_engine
 from advice_column.blueprint.column import load
 
 root = Path(ROOT)
-settings, column = load(root)
+settings, column = load(root, theme=site_theme)
 catalog, docs_dir, written = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
 report = {}
 for workers in (1, 2):
@@ -69,14 +69,14 @@ def test_a_warning_in_a_worker_fails_the_strict_build_as_it_does_in_one_process(
 
 def test_a_site_with_plugins_is_built_by_mkdocs_in_one_process(column):
     from advice_column.blueprint.column import load
-    from advice_column.builder.describe import describe_site
+    from advice_column.builder.describe import describe_site, site_theme
     from advice_column.builder.pipeline import generate
     from advice_column.engine.parallel_build import one_process_reason
     from advice_column.engine.runner import load_engine_config
 
     column.write("mkdocs.yml", (column.root / "mkdocs.yml").read_text() + "plugins:\n  - tags\n  - search\n")
     column.entry("one")
-    settings, loaded = load(column.root)
+    settings, loaded = load(column.root, theme=site_theme)
     catalog, docs_dir, _ = generate(column.root, settings, loaded, column.root / "docs-out")
     config = load_engine_config(describe_site(column.root, settings, catalog, docs_dir), column.root / "out")
     assert one_process_reason(config) == "the site configures plugins: material/tags"

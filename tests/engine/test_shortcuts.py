@@ -42,7 +42,7 @@ BUILD_BOTH_WAYS = """
 import json, threading
 from pathlib import Path
 from advice_column.blueprint.column import load
-from advice_column.builder.describe import describe_site
+from advice_column.builder.describe import describe_site, site_theme
 from advice_column.builder.pipeline import generate
 from advice_column.engine.html_pages import gate_shortcuts
 from advice_column.engine.live_site import LiveSite
@@ -50,7 +50,7 @@ from advice_column.engine.parallel_build import one_process_reason
 from advice_column.engine.runner import load_engine_config, run_engine
 
 root = Path(ROOT)
-settings, column = load(root)
+settings, column = load(root, theme=site_theme)
 catalog, docs_dir, written = generate(root, settings, column, root / "docs-out", include_drafts=bool(SERVE))
 report = {}
 for name, versions in (("fast", None), ("public", OTHER)):

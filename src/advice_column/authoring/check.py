@@ -105,7 +105,9 @@ def _docs_dir(root: Path) -> str:
 def check_targets(root: Path, targets: Targets, progress: Tick | None = None) -> Outcome:
     """Every problem of the targets, as ``advice build`` would report them."""
     if targets.whole:
-        _, column = load(root, progress, with_text=False)
+        from ..builder.describe import site_theme  # deferred: checking some entries needs no theme
+
+        _, column = load(root, progress, theme=site_theme, with_text=False)
         checked = len(column.entries) + len({d.path for d in column.diagnostics if d.path.endswith(".md")})
         return Outcome(sorted(column.diagnostics + stale_ask_form(root, column.topics)), checked)
     diagnostics: list[Diagnostic] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..entries import problems as codes
@@ -16,6 +17,7 @@ from ..entries.problems import Diagnostic
 from ..entries.schedule import schedule
 from ..entries.symlinks import find_links, inside, link_problem
 from .catalog import build_catalog
+from .docs_files import ThemeFolders
 from .docs_folder import docs_problems
 from .pages import generated_sources
 from .settings import CONFIG_FILE, Settings, SettingsError, read_settings
@@ -24,9 +26,15 @@ OVERRIDES = "overrides"
 
 
 def load(
-    root: Path, progress: Tick | None = None, *, with_text: bool = True, cache: EntryCache | None = None
+    root: Path,
+    progress: Tick | None = None,
+    *,
+    theme: Callable[[Path, Settings], ThemeFolders],
+    with_text: bool = True,
+    cache: EntryCache | None = None,
 ) -> tuple[Settings | None, Column]:
-    """Settings and the validated column; problems with either are in ``column.diagnostics``."""
+    """Settings and the validated column; problems with either are in ``column.diagnostics``.
+    ``theme(root, settings)`` is the site engine's theme, which docs/ is checked against."""
     try:
         settings, error = read_settings(root), None
     except SettingsError as raised:
@@ -41,7 +49,7 @@ def load(
     misplaced = misplaced_entries(root, settings.docs_dir if settings and not folders else None)
     docs = []
     if settings and not folders:  # what docs/ holds, and what its pages link to
-        docs = docs_problems(root, settings, lambda: _generated(column, settings))
+        docs = docs_problems(root, settings, theme(root, settings), lambda: _generated(column, settings))
     column.diagnostics = sorted(column.diagnostics + folders + misplaced + docs)
     return settings, column
 
@@ -53,11 +61,9 @@ def _generated(column: Column, settings: Settings) -> set[str]:
 
 def folder_problems(root: Path, settings: Settings) -> list[Diagnostic]:
     """The hand-written pages and theme overrides must be folders inside the column, without links."""
-    theme = settings.raw.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     folders = [(settings.docs_dir, "docs_dir", "docs"), (OVERRIDES, "", "")]
-    if custom_dir:
-        folders.append((str(custom_dir), "theme.custom_dir", OVERRIDES))
+    if settings.custom_dir:
+        folders.append((settings.custom_dir, "theme.custom_dir", OVERRIDES))
     problems = []
     for folder, key, example in folders:
         if linked := _linked_part(root, folder):

@@ -11,17 +11,18 @@ code and live in ``overrides/``.
 from __future__ import annotations
 
 import fnmatch
-import importlib.util
 import os
 import posixpath
 import unicodedata
-from collections.abc import Iterable
-from importlib.resources import files as package_files
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..entries import problems as codes
 from ..entries.problems import Diagnostic
 from . import urls
+from .config_yaml import CONFIG_FILE
 
 PAGE = ".md"
 HTML_PAGE = ".html"  # published sanitised, like the HTML of a Markdown page (builder/writer.py)
@@ -30,7 +31,7 @@ TOP_NAMES = {"CNAME", ".nojekyll"}  # GitHub Pages' files, at the top of docs/ o
 HOME = "index.md"  # the home page's text: the build puts it into the generated home page
 _UNSEEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi and zero-width, unassigned
 
-_CODE = "the site's code: put it in overrides/ (theme.custom_dir) and name it in mkdocs.yml's "
+_CODE = f"the site's code: put it in overrides/ (theme.custom_dir) and name it in {CONFIG_FILE}'s "
 _WHY_NOT = {
     ".css": "a stylesheet can load other sites' files and hide or fake any text; it is "
     + _CODE
@@ -56,9 +57,25 @@ _ALLOWED = (
 # What the build and MkDocs write at the top of the site, besides the generated folders.
 _BUILD_WRITES = {"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", urls.SITE_FEED}
 _BUILD_FOLDERS = (urls.ENTRIES, urls.TOPICS, urls.TAGS, urls.ARCHIVE, urls.SEARCH)
-# Theme files MkDocs does not copy to the site (mkdocs/structure/files.py, add_files_from_theme).
-_NOT_COPIED = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
-_NOT_COPIED += ["*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "404.html", "sitemap.xml"]
+
+
+class ThemeFolder(NamedTuple):
+    """A folder of the theme, or one file of it, and the path inside the theme where it lands."""
+
+    path: Path
+    at: str = ""  # the top of the theme
+
+
+@dataclass(frozen=True)
+class ThemeFolders:
+    """The theme as the checks look names up in it, as the site engine puts it together
+    (engine/interface.py, ``Engine.theme``): its folders, first found first; the patterns
+    (fnmatch, of lowercase paths inside the theme) of the files the engine renders or leaves out
+    instead of copying them into the site; and one of its icons, for messages."""
+
+    folders: tuple[ThemeFolder, ...]
+    not_copied: tuple[str, ...] = ()
+    icon_example: str = ""
 
 
 def kind_problem(rel: str) -> str | None:
@@ -138,27 +155,37 @@ def _code_of(rel: str) -> str:
     return codes.DOCS_KIND if kind_problem(rel) else codes.DOCS_PLACE
 
 
-def theme_folders(root: Path, custom_dir: str | None) -> list[Path]:
-    """The theme's folders, first found first, as the engine puts them together (engine/runner.py):
-    the site's overrides/, this package's theme and its search's, Material's and MkDocs' own templates."""
-    folders = [root / custom_dir] if custom_dir else []
-    folders += [Path(str(package_files("advice_column") / wing / "theme")) for wing in ("engine", "search")]
-    for package in ("material", "mkdocs"):
-        spec = importlib.util.find_spec(package)  # found, not imported: check never loads MkDocs
-        if spec and spec.submodule_search_locations:
-            folders.append(Path(spec.submodule_search_locations[0], "templates"))
-    return folders
-
-
-def theme_files(root: Path, custom_dir: str | None) -> frozenset[str]:
+def theme_files(theme: ThemeFolders) -> frozenset[str]:
     """The files the theme copies into the site (paths inside it); templates are rendered instead."""
     found = set()
-    for folder in theme_folders(root, custom_dir):
-        for path, dirnames, filenames in os.walk(folder):
-            dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-            rel = Path(path).relative_to(folder).as_posix()
-            for name in filenames:
-                file = name if rel == "." else f"{rel}/{name}"
-                if not any(fnmatch.fnmatch(file.lower(), pattern) for pattern in _NOT_COPIED):
-                    found.add(file)
+    for folder in theme.folders:
+        for file in _files_of(folder):
+            if not any(fnmatch.fnmatch(file.lower(), pattern) for pattern in theme.not_copied):
+                found.add(file)
     return frozenset(found)
+
+
+def theme_has(theme: ThemeFolders, rel: str) -> bool:
+    """True when the file at ``rel`` (a path inside the theme) is in one of its folders."""
+    return any((path := _path_in(folder, rel)) is not None and path.is_file() for folder in theme.folders)
+
+
+def _path_in(folder: ThemeFolder, rel: str) -> Path | None:
+    """Where ``rel`` (a path inside the theme) would be in ``folder``; None when it lands elsewhere."""
+    if not folder.at:
+        return folder.path / rel
+    if rel == folder.at:
+        return folder.path
+    return folder.path / rel[len(folder.at) + 1 :] if rel.startswith(folder.at + "/") else None
+
+
+def _files_of(folder: ThemeFolder) -> Iterator[str]:
+    """The paths inside the theme of the folder's files (its dot-folders are never published)."""
+    if folder.at and folder.path.is_file():
+        yield folder.at
+        return
+    for path, dirnames, filenames in os.walk(folder.path):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        rel = Path(path).relative_to(folder.path).as_posix()
+        for name in filenames:
+            yield posixpath.join(folder.at, name if rel == "." else f"{rel}/{name}")

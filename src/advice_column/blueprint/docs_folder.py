@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..entries import problems as codes
 from ..entries.problems import Diagnostic
 from ..entries.values import line_problem
-from .docs_files import HTML_PAGE, PAGE, file_problems, theme_files, theme_folders
+from .docs_files import HTML_PAGE, PAGE, ThemeFolders, file_problems, theme_files, theme_has
 from .docs_pages import NOT_UTF8_MESSAGE, PageText, is_text, link_target, read_page, site_extensions
 from .settings import CONFIG_FILE, Settings
 from .templates import GENERATOR_KEY
@@ -22,13 +22,15 @@ from .templates import GENERATOR_KEY
 NEVER_BUILT = "templates/"
 
 
-def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[str]]) -> list[Diagnostic]:
-    """The problems of the site's docs folder; ``generated()`` gives the docs paths the build
-    generates (called only when a link leads to none of the column's own files)."""
+def docs_problems(
+    root: Path, settings: Settings, theme_folders: ThemeFolders, generated: Callable[[], set[str]]
+) -> list[Diagnostic]:
+    """The problems of the site's docs folder, against the engine's theme (``theme_folders``);
+    ``generated()`` gives the docs paths the build generates (called only when a link leads to
+    none of the column's own files)."""
     docs, folder = root / settings.docs_dir, settings.docs_dir
     names = docs_names(docs)
-    custom_dir = _custom_dir(settings)
-    theme, theme_dirs = theme_files(root, custom_dir), theme_folders(root, custom_dir)
+    theme = theme_files(theme_folders)
     problems = file_problems(folder, names, theme)
     extensions = site_extensions(settings.raw)
     links: list[tuple[str, int, str, str]] = []  # path, line, link, the docs path it needs
@@ -39,7 +41,7 @@ def docs_problems(root: Path, settings: Settings, generated: Callable[[], set[st
             continue
         page = read_page(f"{folder}/{rel}", _read(docs / rel), extensions)
         problems += page.problems
-        problems += _front_matter_problems(f"{folder}/{rel}", page, theme_dirs)
+        problems += _front_matter_problems(f"{folder}/{rel}", page, theme_folders)
         for line, url in page.links:
             if target := link_target(rel, url):
                 links.append((f"{folder}/{rel}", line, url, target))
@@ -76,24 +78,19 @@ def _missing(path: str, url: str, target: str) -> str:
     return f"link '{url}' leads to no file of the site{where}; correct the link or remove it"
 
 
-def _custom_dir(settings: Settings) -> str | None:
-    theme = settings.raw.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return str(custom_dir) if custom_dir else None
-
-
-def _front_matter_problems(path: str, page: PageText, theme: list[Path]) -> list[Diagnostic]:
+def _front_matter_problems(path: str, page: PageText, theme: ThemeFolders) -> list[Diagnostic]:
     """What the theme could not use in the page's front matter: a ``template`` or ``icon``
-    (Material's .icons/NAME.svg) it lacks, a ``hide`` it cannot test (Material's base.html:
+    (the theme's .icons/NAME.svg) it lacks, a ``hide`` it cannot test (Material's base.html:
     ``"navigation" in page.meta.hide``), the generator's own ``advice``, and markup in any text
     (Material prints page.meta values unescaped, some through ``striptags``, which unescapes)."""
     problems = []
     for key, value in page.meta.items():
         code = codes.DOCS_FRONT_MATTER
         if key == "template" and not _theme_has(value, "", theme):
-            message = f"template {value!r} is not one of the theme's; remove the 'template:' line"
+            message = f"template {value!r} is not one of the theme's; remove that line"
         elif key == "icon" and not _theme_has(value, ".icons/", theme, ".svg"):
-            message = f"icon {value!r} is not one of the theme's icons (e.g. 'material/lightbulb')"
+            example = f" (e.g. {theme.icon_example!r})" if theme.icon_example else ""
+            message = f"icon {value!r} is not one of the theme's icons{example}"
         elif key == "hide" and not isinstance(value, list | str):
             message = "hide must be a list of what to hide, e.g. [navigation, toc]"
         elif key == GENERATOR_KEY:
@@ -118,11 +115,11 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
-def _theme_has(name: object, prefix: str, theme: list[Path], suffix: str = "") -> bool:
+def _theme_has(name: object, prefix: str, theme: ThemeFolders, suffix: str = "") -> bool:
     """True when Jinja finds ``prefix + name + suffix`` in a theme folder (it refuses '..')."""
     if not isinstance(name, str) or any(part in ("", ".", "..") for part in name.split("/")):
         return False
-    return any((folder / f"{prefix}{name}{suffix}").is_file() for folder in theme)
+    return theme_has(theme, f"{prefix}{name}{suffix}")
 
 
 def _nav_entries(root: Path, settings: Settings) -> list[tuple[int, str]]:

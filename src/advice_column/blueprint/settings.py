@@ -65,6 +65,13 @@ class Settings:
         """Every word the column adds, in its language (blueprint/words.py)."""
         return words_for(self.language, self.word_overrides)
 
+    @property
+    def custom_dir(self) -> str | None:
+        """theme.custom_dir: the column's theme folder, over the engine's (None when it has none)."""
+        theme = self.raw.get("theme")
+        folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return str(folder) if folder else None
+
 
 def read_settings(root: Path) -> Settings:
     """Read ``root/mkdocs.yml``: site name and URL, folders, and the ``extra.advice`` block."""

@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..blueprint.catalog import Catalog
+from ..blueprint.docs_files import ThemeFolders
 from ..blueprint.settings import Settings
-from ..engine.interface import NavItem, SiteDescription
+from ..engine.interface import NavItem, SiteDescription, engine_for
 from ..search import THEME_DIR as SEARCH_THEME
 from ..user_cache import cache_folder
 
 GENERATED_TOP_PAGES = ("index.md", "search.md")
+THEMES = (SEARCH_THEME,)  # theme folders of the wings above the engine, under its own
 
 
 def describe_site(
@@ -35,11 +37,16 @@ def describe_site(
         docs_dir,
         nav,
         html_pages,
-        themes=(SEARCH_THEME,),
+        themes=THEMES,
         cache_dir=cache_folder(),
         strict=strict,
         serve_url=serve_url,
     )
+
+
+def site_theme(root: Path, settings: Settings) -> ThemeFolders:
+    """The theme the column's engine renders it with, for checking docs/ against (blueprint/column.py)."""
+    return engine_for(settings).theme(root, settings, THEMES)
 
 
 def navigation(settings: Settings, catalog: Catalog, docs_dir: Path) -> tuple[NavItem, ...]:

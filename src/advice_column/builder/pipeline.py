@@ -32,7 +32,7 @@ from ..entries.schedule import scheduled_entries
 from ..errors import BuildError
 from ..search import SearchIndex, spawn_indexer, stop_indexer
 from ..user_cache import column_cache
-from .describe import describe_site
+from .describe import describe_site, site_theme
 from .manifest import SiteManifest, site_manifest, verify_index, verify_site
 from .progress import Progress
 from .publish import publish, recover
@@ -129,7 +129,7 @@ def load_valid(
     root: Path, progress: Tick | None = None, cache: EntryCache | None = None
 ) -> tuple[Settings, Column]:
     """Settings and entries; raises InvalidColumn when either has a problem."""
-    settings, column = load(root, progress, cache=cache)
+    settings, column = load(root, progress, theme=site_theme, cache=cache)
     if settings is None or column.diagnostics:
         raise InvalidColumn(column.diagnostics)
     return settings, column

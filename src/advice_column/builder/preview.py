@@ -33,7 +33,7 @@ from ..entries.problems import printable
 from ..errors import BuildError
 from ..search import SearchIndex, SearchIndexError, preview_part_entries, spawn_indexer, stop_indexer
 from .console import tell
-from .describe import describe_site
+from .describe import describe_site, site_theme
 from .pipeline import InvalidColumn, generate, search_index
 from .writer import WriteReport
 
@@ -60,7 +60,7 @@ class Preview:
         """Rebuild what changed; a line saying what changed and how long it took, or None on failure."""
         start = time.perf_counter()
         try:
-            settings, column = load(self.root, cache=self._entries)
+            settings, column = load(self.root, theme=site_theme, cache=self._entries)
             if settings is None:
                 raise InvalidColumn(column.diagnostics)
             column.entries = self._with_last_good(column)
@@ -227,7 +227,7 @@ def serve_column(root: Path, host: str, port: int, on_rebuild: Callable[[Preview
     each rebuild (``summary`` None when it failed). InvalidColumn when mkdocs.yml cannot be used."""
     from ..engine.server import PreviewServer
 
-    settings, column = load(root)
+    settings, column = load(root, theme=site_theme)
     if settings is None:
         raise InvalidColumn(column.diagnostics)
     folder = Path(tempfile.mkdtemp(prefix="advice-serve-"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from ..blueprint.docs_files import ThemeFolders
 from ..blueprint.settings import Settings
 from ..entries.model import Tick
 from ..errors import BuildError
@@ -88,9 +89,14 @@ class Engine(Protocol):
     def live_site(self) -> LiveSite:
         """A site for ``advice serve`` to build once and update as files change."""
 
+    def theme(self, root: Path, settings: Settings, themes: tuple[Path, ...] = ()) -> ThemeFolders:
+        """The theme the column at ``root`` gets, with the further ``themes`` (as in
+        :attr:`SiteDescription.themes`), for `advice check` to look names up in; found without
+        loading the engine, so that a check stays quick."""
+
 
 def _mkdocs() -> Engine:
-    from .mkdocs_engine import MkDocsEngine  # deferred: `advice check` never loads an engine
+    from .mkdocs_engine import MkDocsEngine  # deferred: `advice check` never loads MkDocs
 
     return MkDocsEngine()
 

@@ -13,7 +13,6 @@ import io
 import logging
 from collections.abc import Callable
 from contextlib import contextmanager
-from importlib.resources import files as package_files
 from pathlib import Path
 
 from ..blueprint.settings import CONFIG_FILE
@@ -27,8 +26,8 @@ from .interface import NavItem, SiteDescription
 from .page_kinds import PLUGIN_NAME as _PAGE_KINDS
 from .page_kinds import use_page_kinds
 from .templates import use_sandboxed_templates
+from .theme_folders import THEME_DIR
 
-THEME_DIR = Path(str(package_files("advice_column.engine") / "theme"))
 STYLESHEET = "assets/advice-column.css"
 # Generated pages that are reached from listings, not from the navigation.
 NOT_IN_NAV = "/qa/\n/tags/*/\n/archive/*/\n/topics/*/page/\n/ask/\n"

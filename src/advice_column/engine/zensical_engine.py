@@ -5,8 +5,9 @@ Zensical is given what MkDocs is given (runner.py): the values of mkdocs.yml tha
 allow-list, never the file, written to a config file of its own in a private folder, beside a
 copy of the docs folder (zensical_docs.py) and one theme folder: this package's Zensical layer
 (zensical_theme/, which replaces Zensical's search with the column's own search and adds the
-search and 404 pages), its assets, then the column's ``overrides/``. It runs in a child process:
-Zensical keeps its config in a global and prints to the terminal.
+search and 404 pages), its assets, then the column's ``overrides/`` (in the order of
+theme_folders.py, which `advice check` reads too). It runs in a child process: Zensical keeps its
+config in a global and prints to the terminal.
 """
 
 from __future__ import annotations
@@ -17,25 +18,21 @@ import shutil
 import stat
 import subprocess
 import sys
-from importlib.resources import files as package_files
 from pathlib import Path
 
 import yaml
 
 from ..blueprint.config_yaml import PythonName
+from ..blueprint.docs_files import ThemeFolders
+from ..blueprint.settings import Settings
 from ..blueprint.words import SCRIPT_WORDS
 from ..entries.model import Tick
 from ..entries.problems import printable
 from ..errors import BuildError
 from .config_values import engine_values
 from .interface import BuildResult, NavItem, SiteDescription
-from .runner import NOT_IN_NAV, STYLESHEET, THEME_DIR
-from .theme_assets import minify_theme_assets
-from .zensical_docs import mirror_docs, zensical_path
+from .theme_folders import THEME_CONFIG, ZENSICAL_THEME_DIR, zensical_layers, zensical_theme
 
-ZENSICAL_THEME_DIR = Path(str(package_files("advice_column.engine") / "zensical_theme"))
-# The package theme's partials that Zensical renders as they are (advice-base.html includes them).
-_PARTIALS = ("column-meta.html", "sections.html", "old-links.html")
 WORK_NAME = "zensical"  # beside the docs folder, in the builder's private cache
 # Keys of mkdocs.yml that Zensical 0.1 does not know (a warning, an error in strict mode) or
 # that the engine sets itself.
@@ -54,12 +51,15 @@ class ZensicalEngine:
 
     def build(self, site: SiteDescription, out_dir: Path, progress: Tick | None = None) -> BuildResult:
         """Render the whole site into ``out_dir`` (an empty folder); BuildError when Zensical fails."""
+        from .theme_assets import minify_theme_assets  # deferred: both load MkDocs, which check never does
+        from .zensical_docs import mirror_docs
+
         work = site.docs_dir.parent / WORK_NAME
         _clear(work)
         config = zensical_config(site)
         extensions, configs = markdown_setup(engine_values(config.get("markdown_extensions") or []))
         pages = mirror_docs(site.docs_dir, work / "docs", site.html_pages, extensions, configs)
-        custom_dir = (site.settings.raw.get("theme") or {}).get("custom_dir")
+        custom_dir = site.settings.custom_dir
         theme_folder(work / "theme", site.root / custom_dir if custom_dir else None, site.themes)
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
@@ -74,6 +74,10 @@ class ZensicalEngine:
     def live_site(self) -> FullBuilds:
         """A preview's site that builds the whole site again on every change."""
         return FullBuilds(self)
+
+    def theme(self, root: Path, settings: Settings, themes: tuple[Path, ...] = ()) -> ThemeFolders:
+        """The folder :func:`theme_folder` puts together, then Zensical's own templates."""
+        return zensical_theme(root, settings, themes)
 
 
 class FullBuilds:
@@ -96,6 +100,8 @@ class FullBuilds:
 
 def zensical_config(site: SiteDescription) -> dict:
     """The checked values of mkdocs.yml with the keys the engine owns, as Zensical reads them."""
+    from .runner import NOT_IN_NAV, STYLESHEET  # deferred: `advice check` never loads MkDocs
+
     raw = copy.deepcopy(site.settings.raw)  # a function stays a PythonName, written as its tag
     for key in _LEFT_OUT:
         raw.pop(key, None)
@@ -125,6 +131,8 @@ def zensical_config(site: SiteDescription) -> dict:
 
 def nav_entry(item: NavItem, html_pages: frozenset[str]):
     """One navigation item in mkdocs.yml's shape; titles are plain text (Zensical escapes them)."""
+    from .zensical_docs import zensical_path
+
     if item.children:
         return {item.title or "": [nav_entry(child, html_pages) for child in item.children]}
     target = item.path or ""
@@ -147,17 +155,14 @@ def markdown_setup(extensions: list) -> tuple[list, dict]:
 
 def theme_folder(target: Path, overrides: Path | None, themes: tuple[Path, ...] = ()) -> None:
     """Zensical takes one theme folder: the further ``themes`` (the search wing's), ours over
-    them, our assets, then the column's ``overrides/``."""
+    them, our assets, then the column's ``overrides/`` (theme_folders.py, ``zensical_layers``)."""
     target.mkdir()
-    for theme in themes:
-        _copy_plain_files(theme, target)
-    shutil.copytree(ZENSICAL_THEME_DIR, target, dirs_exist_ok=True)
-    shutil.copytree(THEME_DIR / "assets", target / "assets", dirs_exist_ok=True)
-    (target / "partials").mkdir(exist_ok=True)
-    for name in _PARTIALS:
-        shutil.copy2(THEME_DIR / "partials" / name, target / "partials" / name)
-    if overrides is not None and overrides.is_dir():
-        _copy_plain_files(overrides, target)
+    for layer in reversed(zensical_layers(overrides, themes)):  # the last found first: the first wins
+        if layer.at and layer.path.is_file():  # one file of this package's theme
+            (target / layer.at).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(layer.path, target / layer.at)
+        elif layer.path.is_dir():
+            _copy_plain_files(layer.path, target / layer.at)
 
 
 def run_zensical(config_file: Path, *, strict: bool) -> list[str]:
@@ -177,12 +182,16 @@ def run_zensical(config_file: Path, *, strict: bool) -> list[str]:
 
 
 def _copy_plain_files(source: Path, target: Path) -> None:
-    """Copy the folder's files over ``target``, leaving out links (a pull request may plant one)."""
+    """Copy the folder's files over ``target``, leaving out links (a pull request may plant one)
+    and a theme config: Zensical 0.1 reads the theme folder's with PyYAML's unsafe loader
+    (zensical/config.py, ``_load_theme_config``), where a ``!!python/object`` tag runs code."""
     for folder, dirs, names in os.walk(source):
         here = Path(folder).relative_to(source)
         dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
         for name in names:
             path = Path(folder) / name
+            if here == Path(".") and name.lower() == THEME_CONFIG:
+                continue
             # Like MkDocs, which publishes a theme folder's files but not its notes (README.md).
             if stat.S_ISREG(os.lstat(path).st_mode) and not name.endswith(".md"):
                 (target / here).mkdir(parents=True, exist_ok=True)
