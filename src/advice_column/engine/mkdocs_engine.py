@@ -13,6 +13,7 @@ from ..blueprint.docs_files import ThemeFolders
 from ..blueprint.settings import Settings
 from ..entries.model import Tick
 from .interface import BuildResult, SiteDescription
+from .theme_assets import minify_theme_assets
 from .theme_folders import THEME_DIR, mkdocs_theme
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ class MkDocsEngine:
     def build(self, site: SiteDescription, out_dir: Path, progress: Tick | None = None) -> BuildResult:
         """Render the whole site into ``out_dir``; raises EngineError when MkDocs aborts."""
         from .runner import built_pages, load_engine_config, run_engine
-        from .theme_assets import minify_theme_assets
 
         config = load_engine_config(site, out_dir)
         pages: list[frozenset[str]] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .runner import THEME_DIR
+from .theme_folders import THEME_DIR
 
 MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 ASSETS = THEME_DIR / "assets"

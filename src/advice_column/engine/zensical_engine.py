@@ -31,6 +31,7 @@ from ..entries.problems import printable
 from ..errors import BuildError
 from .config_values import engine_values
 from .interface import BuildResult, NavItem, SiteDescription
+from .theme_assets import minify_theme_assets
 from .theme_folders import THEME_CONFIG, ZENSICAL_THEME_DIR, zensical_layers, zensical_theme
 
 WORK_NAME = "zensical"  # beside the docs folder, in the builder's private cache
@@ -51,8 +52,7 @@ class ZensicalEngine:
 
     def build(self, site: SiteDescription, out_dir: Path, progress: Tick | None = None) -> BuildResult:
         """Render the whole site into ``out_dir`` (an empty folder); BuildError when Zensical fails."""
-        from .theme_assets import minify_theme_assets  # deferred: both load MkDocs, which check never does
-        from .zensical_docs import mirror_docs
+        from .zensical_docs import mirror_docs  # deferred: it loads MkDocs, which check never does
 
         work = site.docs_dir.parent / WORK_NAME
         _clear(work)
