@@ -8,6 +8,15 @@ from importlib.resources import files
 from advice_column.engine.runner import THEME_DIR
 
 
+# In place of Material's search: the search wing's form, given the header's button look.
+COLUMN_SEARCH = (
+    "    {#- The search wing's form, in the header's look: its button's classes and magnifier. -#}\n"
+    '    {% set advice_header_button = "md-header__button md-icon" %}\n'
+    '    {% set advice_search_icon %}{% include ".icons/material/magnify.svg" %}{% endset %}\n'
+    '    {% include "partials/column-search.html" %}\n'
+)
+
+
 def test_header_is_materials_header_with_the_search_swapped_and_the_name_leading_home():
     material = (files("material") / "templates/partials/header.html").read_text(encoding="utf-8")
     ours = (THEME_DIR / "partials/header.html").read_text(encoding="utf-8")
@@ -19,7 +28,7 @@ def test_header_is_materials_header_with_the_search_swapped_and_the_name_leading
     home = "{{ config.extra.homepage | d(nav.homepage.url, true) | url }}"
     expected = (
         material[material.index("{% set class") :]
-        .replace(material[start:end], '    {% include "partials/column-search.html" %}\n')
+        .replace(material[start:end], COLUMN_SEARCH)
         .replace(
             logo,
             "    {% if config.theme.logo or config.theme.icon.logo %}\n"
