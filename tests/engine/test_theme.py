@@ -7,7 +7,6 @@ from importlib.resources import files
 
 from advice_column.engine.runner import THEME_DIR
 
-
 # In place of Material's search: the search wing's form, given the header's button look.
 COLUMN_SEARCH = (
     "    {#- The search wing's form, in the header's look: its button's classes and magnifier. -#}\n"
