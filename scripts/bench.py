@@ -1487,6 +1487,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _forget_caches(columns: list[Path]) -> None:
+    """Remove the user-cache folder of each deleted column (its generated pages and search index:
+    hundreds of MB at 10,000 entries), which no later run would find again."""
+    from advice_column.user_cache import cache_folder, column_cache
+
+    if (cache_folder() / "columns").is_dir():
+        for root in columns:
+            shutil.rmtree(column_cache(root), ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--driver"]:
@@ -1494,6 +1504,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     work = Path(tempfile.mkdtemp(prefix="advice-bench-"))
+    temporary: list[Path] = [work / "scratch-relevance" / "relevance"]  # columns deleted at the end
     results: dict[str, dict[int, dict]] = {shape: {} for shape in args.shapes}
     found: dict[str, dict] = {}
     try:
@@ -1520,12 +1531,15 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.rmtree(root)
                 scratch = work / f"scratch-{shape}-{n}"
                 scratch.mkdir()
+                if not args.keep:
+                    temporary.append(root)
                 results[shape][n] = bench_size(n, root, scratch, args, shape)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        _forget_caches(temporary)
     misses = []
     for shape in args.shapes:
         derive(results[shape])

@@ -78,7 +78,7 @@ def test_bench_measures_every_figure(tmp_path: Path):
         text=True,
         timeout=300,
         cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")},
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -102,6 +102,7 @@ def test_bench_measures_every_figure(tmp_path: Path):
     assert misses == data["misses"]
     assert len(data["misses"]) == sum(v["pass"] is False for v in figures["targets"].values())
     assert not list(tmp_path.glob("column-*")), "the columns are temporary unless --keep"
+    assert not list((tmp_path / "cache/advice-column/columns").iterdir()), "and so are their caches"
 
 
 def test_output_of_one_round_is_set_aside_not_deleted(tmp_path: Path):
