@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from advice_column.search import addresses
 from advice_column.search.addresses import BUNDLE
-from advice_column.search.index import count_indexed_pages
+from advice_column.search.index import RECORD, count_indexed_pages
 
 from ..conftest import served
 
@@ -101,6 +101,16 @@ def test_the_preview_search_finds_an_edit_and_not_the_old_words(
     assert count_indexed_pages(site / BUNDLE) == 5
     assert sorted(p.name for p in (site / BUNDLE).glob("part-*")) == ["part-1", "part-2"]
     assert not list(site.parent.rglob("kept-parts.txt"))
+    # A published part that does not say it was made from what the kept one was is not reused.
+    record = site / BUNDLE / "part-1" / RECORD
+    record.unlink()  # a link to the kept part's record: replaced, not written through
+    record.write_text("something else", encoding="utf-8")
+    stale_folders = folders()
+    column.entry("e0", title="Question 0", answer="The answer mentions quokka and walrus.")  # part 0
+    assert preview.rebuild().startswith("rebuilt the changed pages")
+    preview.wait_for_search()
+    assert folders()[0] != stale_folders[0] and folders()[1] == stale_folders[1]
+    assert record.read_text(encoding="utf-8") != "something else"
     with served(site) as url:
         page.goto(f"{url}search/?q=juniper")
         expect(page.locator(".advice-result__title")).to_have_text(["Question 1"])

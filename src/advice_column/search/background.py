@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import addresses
-from .index import SearchIndexError, count_indexed_pages
+from .index import SearchIndexError, count_indexed_pages, made_from
 
 DONE = "indexed in"  # the child's last line, with the seconds it took
 KEPT_PARTS = "kept-parts.txt"  # beside the output: the parts of the kept index to take as they are
@@ -117,7 +117,7 @@ class SearchIndex:
             try:
                 for number in numbers:
                     part = addresses.part_folder(number)
-                    if own_site and number and (bundle / part).is_dir():
+                    if own_site and number and _same_part(bundle / part, self._kept / part):
                         os.rename(bundle / part, new_bundle / part)
                     else:
                         _link_tree(self._kept / part, new_bundle / part, parts=number != 0)
@@ -176,6 +176,12 @@ def _keep(bundle: Path, kept: Path, reused: list[str]) -> None:
     shutil.rmtree(kept, ignore_errors=True)
     if fresh.exists():
         os.rename(fresh, kept)
+
+
+def _same_part(published: Path, kept: Path) -> bool:
+    """True when the published part was indexed from what the kept one was (both say so)."""
+    digest = made_from(published) if published.is_dir() and not published.is_symlink() else None
+    return digest is not None and digest == made_from(kept)
 
 
 def _link_tree(source: Path, target: Path, *, parts: bool = True) -> None:

@@ -103,7 +103,7 @@ def build_index(
             documents = entry_documents(docs_dir, language, part)
             digest = _part_digest(language, list(documents.items()))
         folder = addresses.part_folder(number)
-        if previous is not None and _made_from(previous / folder) == digest:
+        if previous is not None and made_from(previous / folder) == digest:
             kept.append(number)
         else:  # only a part indexed again needs its documents on disk
             documents = documents or entry_documents(docs_dir, language, part)
@@ -127,7 +127,7 @@ def build_index(
     return kept
 
 
-def _made_from(part: Path) -> str | None:
+def made_from(part: Path) -> str | None:
     """The digest ``part`` of a kept index was indexed from, if it has one."""
     try:
         return (part / RECORD).read_text(encoding="utf-8")
