@@ -304,6 +304,18 @@ def test_excerpts_come_from_the_question_and_answer_only(page: Page, site_url: s
         assert furniture not in excerpt
 
 
+def test_an_excerpt_starts_with_a_sentence_or_says_text_comes_before(page: Page, site_url: str):
+    common = sorted(
+        {w for e in PUBLISHED for w in words(e.answer) if len(w) >= 5}, key=lambda w: -len(entries_with(w))
+    )
+    excerpts = []
+    for word in common[:6]:
+        page.goto(f"{site_url}search/?q={word}")
+        expect(page.locator(".advice-result__excerpt")).to_have_count(5)
+        excerpts += page.locator(".advice-result__excerpt").all_inner_texts()
+    assert all(text.startswith("… ") or text[0].isupper() or not text[0].isalpha() for text in excerpts)
+
+
 def test_results_show_the_asker_and_the_summary_that_listings_show(page: Page, site_url: str):
     from advice_column.blueprint.views import view_entries
 

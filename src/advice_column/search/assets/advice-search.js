@@ -335,6 +335,7 @@
   // A few lines of the page around the most of the query's words, those words marked; built
   // from the page's text only (nothing in it is parsed as HTML).
   var EXCERPT_WORDS = 30;
+  var SENTENCE_REACH = 8;
 
   function excerpt(data, words) {
     var text = String(data.content || "").split(/\s+/).filter(Boolean);
@@ -354,7 +355,15 @@
       hits.slice(from, from + EXCERPT_WORDS).forEach(function (other) { if (other >= 0) { seen.add(other); count++; } });
       if (seen.size * 100 + count > best) { best = seen.size * 100 + count; start = from; }
     });
+    // From the start of its sentence when that is a few words back; else "…" says text comes before.
+    for (var back = start; back >= Math.max(0, start - SENTENCE_REACH); back--) {
+      if (back === 0 || /[.!?…]["'”’)]*$/.test(text[back - 1])) {
+        start = back;
+        break;
+      }
+    }
     var out = element("p", "advice-result__excerpt");
+    if (start > 0 && !/[.!?…]["'”’)]*$/.test(text[start - 1])) out.appendChild(document.createTextNode("… "));
     text.slice(start, start + EXCERPT_WORDS).forEach(function (token, i) {
       if (i) out.appendChild(document.createTextNode(" "));
       out.appendChild(hits[start + i] >= 0 ? element("mark", null, token) : document.createTextNode(token));
