@@ -96,3 +96,16 @@ def test_a_hand_written_page_never_carries_the_generator_s_key():
         "---\ntitle: </title><script>alert(1)</script>\nhide:\n- toc\nicon: material/email\n---\n# Body\n"
     )
     assert published("plain.md", b"# No front matter\n") == b"# No front matter\n"
+
+
+def test_a_stylesheet_in_overrides_is_published_as_the_column_wrote_it(column):
+    # The theme's own files are published minified; one the column put in their place is its own.
+    column.write("mkdocs.yml", MKDOCS_YML.replace("font: false", "font: false\n  custom_dir: overrides"))
+    mine = "/* The column's colours. */\n.md-header { color: teal; }\n"
+    column.write("overrides/assets/advice-column.css", mine)
+    column.entry("one")
+    assert column.run("build") == 0
+    assert (column.root / "site/assets/advice-column.css").read_text(encoding="utf-8") == mine
+    assert (column.root / "site/assets/advice-old-links.js").read_text(encoding="utf-8") == published_asset(
+        "advice-old-links.js"
+    )
